@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.ts';
+
+/**
+ * Every CLI command registers itself here: one import and one line each.
+ * A command module exports `register<Name>(program, context)`; its action sets `context.exitCode`.
+ */
+export function registerCommands(program: Command, context: CommandContext): void {
+  void program;
+  void context;
+}
