@@ -1,0 +1,147 @@
+import Handlebars from 'handlebars';
+import type { Gender, NounForms, Phrasing } from '../lang/phrasing.ts';
+
+/**
+ * The Handlebars environment the office's templates run in. Every helper writes through the phrasing
+ * module, so a template never formats a figure, a date or a list by itself.
+ *
+ * Security defaults, pinned by a test: strict (a missing field is an error, not an empty string),
+ * known helpers only, no prototype access, and `{{value}}` always escaped (helpers return plain strings,
+ * never SafeString), which is what keeps a dataset's text from becoming markup.
+ */
+export interface TemplateEngine {
+  render(templateName: string, context: object): string;
+}
+
+export interface TemplateSources {
+  /** Main templates by name ("boletin"). */
+  readonly templates: Readonly<Record<string, string>>;
+  /** Partials by name, usable as {{> name}}. */
+  readonly partials: Readonly<Record<string, string>>;
+}
+
+/** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
+export type NounLookup = (id: string) => NounForms | undefined;
+
+export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
+export const RUNTIME_OPTIONS = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+} as const;
+
+export class TemplateError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TemplateError';
+  }
+}
+
+export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasing, nouns: NounLookup): TemplateEngine {
+  const handlebars = Handlebars.create();
+  const helpers = phrasingHelpers(phrasing, nouns);
+  for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
+  const compileOptions = { ...COMPILE_OPTIONS, knownHelpers };
+  for (const [name, source] of Object.entries(sources.partials)) {
+    handlebars.registerPartial(name, handlebars.compile(source, compileOptions));
+  }
+  const compiled = new Map(
+    Object.entries(sources.templates).map(([name, source]) => [name, handlebars.compile(source, compileOptions)]),
+  );
+  return {
+    render(templateName, context) {
+      const template = compiled.get(templateName);
+      if (template === undefined) throw new TemplateError(`No existe la plantilla «${templateName}».`);
+      try {
+        return template(context, RUNTIME_OPTIONS);
+      } catch (error) {
+        throw new TemplateError(`La plantilla «${templateName}» falló: ${(error as Error).message}`, { cause: error });
+      }
+    },
+  };
+}
+
+type HelperOptions = { readonly hash: Readonly<Record<string, unknown>> };
+
+/** The helpers by the names the office writes in templates. */
+function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, Handlebars.HelperDelegate> {
+  const noun = (id: unknown): NounForms => {
+    const forms = typeof id === 'string' ? nouns(id) : undefined;
+    if (forms === undefined) throw new TemplateError(`Sustantivo desconocido en la plantilla: «${String(id)}».`);
+    return forms;
+  };
+  return {
+    cifra: (value: unknown, options: HelperOptions) =>
+      phrasing.figure(asNumber(value, 'cifra'), {
+        gender: asGender(options.hash['genero']),
+        pronoun: options.hash['pronombre'] === true,
+      }),
+    cantidad: (value: unknown, nounId: unknown) => phrasing.count(asNumber(value, 'cantidad'), noun(nounId)),
+    porcentaje: (part: unknown, whole: unknown) =>
+      phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje')),
+    rango: (start: unknown, end: unknown, options: HelperOptions) =>
+      phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
+        year: asYearMode(options.hash['anio']),
+        capitalize: options.hash['mayuscula'] === true,
+      }),
+    dias: (dates: unknown, options: HelperOptions) =>
+      phrasing.dayList(asTextList(dates, 'dias'), {
+        year: asYearMode(options.hash['anio']),
+        capitalize: options.hash['mayuscula'] === true,
+      }),
+    fecha: (date: unknown) => phrasing.date(asText(date, 'fecha')),
+    fechaLugar: (place: unknown, date: unknown) => phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')),
+    numeroBoletin: (value: unknown, year: unknown) =>
+      phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
+    ordinal: (value: unknown, gender: unknown, options: HelperOptions) =>
+      phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+    lista: (items: unknown, options: HelperOptions) =>
+      phrasing.list(asTextList(items, 'lista'), {
+        conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
+        closeWithAsWellAs: options.hash['asiComo'] === true,
+      }),
+    mayuscula: (text: unknown) => {
+      const value = asText(text, 'mayuscula');
+      return value.charAt(0).toLocaleUpperCase(phrasing.lang) + value.slice(1);
+    },
+  };
+}
+
+function asNumber(value: unknown, helper: string): number {
+  if (typeof value !== 'number') throw new TemplateError(`{{${helper}}} espera una cifra y recibió «${String(value)}».`);
+  return value;
+}
+
+function asText(value: unknown, helper: string): string {
+  if (typeof value !== 'string') throw new TemplateError(`{{${helper}}} espera un texto y recibió «${String(value)}».`);
+  return value;
+}
+
+function asTextList(value: unknown, helper: string): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw new TemplateError(`{{${helper}}} espera una lista de textos.`);
+  }
+  return value;
+}
+
+function asGender(value: unknown): Gender | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'f' || value === 'm') return value;
+  throw new TemplateError(`Género desconocido «${String(value)}»: use "f" o "m".`);
+}
+
+function asYearMode(value: unknown): 'never' | 'always' | 'auto' | undefined {
+  if (value === undefined) return undefined;
+  const modes: Readonly<Record<string, 'never' | 'always' | 'auto'>> = { nunca: 'never', siempre: 'always', auto: 'auto' };
+  const mode = typeof value === 'string' ? modes[value] : undefined;
+  if (mode === undefined) throw new TemplateError(`anio="${String(value)}" no existe: use "nunca", "siempre" o "auto".`);
+  return mode;
+}
+
+function asOrdinalForm(value: unknown): 'words' | 'oneWord' | 'short' | undefined {
+  if (value === undefined) return undefined;
+  const forms: Readonly<Record<string, 'words' | 'oneWord' | 'short'>> = { palabras: 'words', unaPalabra: 'oneWord', corta: 'short' };
+  const form = typeof value === 'string' ? forms[value] : undefined;
+  if (form === undefined) throw new TemplateError(`forma="${String(value)}" no existe: use "palabras", "unaPalabra" o "corta".`);
+  return form;
+}
