@@ -1,0 +1,127 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The registry's schema, one migration per version. `PRAGMA user_version` holds the version a database
+ * is at; opening it applies the missing migrations in order, in one transaction. Never edit a migration
+ * that has shipped: add the next one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly up: (db: DatabaseSync) => void;
+}
+
+/** Version 1: one row per bulletin, its files, and the year's sequence floor. */
+const version1: Migration = {
+  version: 1,
+  description: 'boletines, archivos y secuencias',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE boletines (
+        id                INTEGER PRIMARY KEY,
+        anio              INTEGER NOT NULL,
+        numero            INTEGER NOT NULL,
+        jornada           TEXT NOT NULL,
+        titulo            TEXT NOT NULL,
+        fecha             TEXT NOT NULL,
+        hash_datos        TEXT NOT NULL,
+        edicion           TEXT NOT NULL,
+        estilo            TEXT NOT NULL,
+        version_plantilla TEXT NOT NULL,
+        estado            TEXT NOT NULL CHECK (estado IN ('en-proceso', 'publicado', 'reemplazado')),
+        creado_en         TEXT NOT NULL,
+        usuario           TEXT NOT NULL,
+        UNIQUE (anio, numero)
+      );
+      CREATE TABLE archivos (
+        boletin_id INTEGER NOT NULL REFERENCES boletines (id),
+        ruta       TEXT NOT NULL UNIQUE,
+        formato    TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        bytes      INTEGER NOT NULL
+      );
+      CREATE TABLE secuencias (
+        anio      INTEGER PRIMARY KEY,
+        siguiente INTEGER NOT NULL
+      );
+    `),
+};
+
+/**
+ * Version 2: a number (boletines) may have several versions (versiones) when it is corrected; each
+ * version keeps its own files, who is publishing it while it is 'en-proceso', and the output folder its
+ * paths are relative to. Numbers released by a failed run are kept so the next allocation reuses them.
+ * Every version-1 row becomes version 1 of its number, with its files.
+ */
+const version2: Migration = {
+  version: 2,
+  description: 'versiones por número, dueño de la publicación en curso, números liberados',
+  up: (db) =>
+    db.exec(`
+      ALTER TABLE archivos RENAME TO archivos_v1;
+      ALTER TABLE boletines RENAME TO boletines_v1;
+
+      CREATE TABLE boletines (
+        id        INTEGER PRIMARY KEY,
+        anio      INTEGER NOT NULL CHECK (anio BETWEEN 1900 AND 9999),
+        numero    INTEGER NOT NULL CHECK (numero BETWEEN 1 AND 9999),
+        creado_en TEXT NOT NULL,
+        UNIQUE (anio, numero)
+      );
+      CREATE TABLE versiones (
+        id                INTEGER PRIMARY KEY,
+        boletin_id        INTEGER NOT NULL REFERENCES boletines (id) ON DELETE CASCADE,
+        version           INTEGER NOT NULL CHECK (version >= 1),
+        jornada           TEXT NOT NULL,
+        titulo            TEXT NOT NULL,
+        fecha             TEXT NOT NULL,
+        hash_datos        TEXT NOT NULL,
+        edicion           TEXT NOT NULL,
+        estilo            TEXT NOT NULL,
+        version_plantilla TEXT NOT NULL,
+        estado            TEXT NOT NULL CHECK (estado IN ('en-proceso', 'publicado', 'reemplazado')),
+        carpeta_salida    TEXT,
+        creado_en         TEXT NOT NULL,
+        usuario           TEXT NOT NULL,
+        publicado_en      TEXT,
+        dueno_pid         INTEGER,
+        dueno_host        TEXT,
+        dueno_inicio      TEXT,
+        dueno_desde       TEXT,
+        UNIQUE (boletin_id, version)
+      );
+      CREATE INDEX versiones_por_datos ON versiones (hash_datos, edicion);
+      CREATE TABLE archivos (
+        id         INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES versiones (id) ON DELETE CASCADE,
+        ruta       TEXT NOT NULL UNIQUE,
+        formato    TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        bytes      INTEGER NOT NULL CHECK (bytes >= 0)
+      );
+      CREATE INDEX archivos_por_version ON archivos (version_id);
+      CREATE TABLE numeros_liberados (
+        anio        INTEGER NOT NULL,
+        numero      INTEGER NOT NULL,
+        liberado_en TEXT NOT NULL,
+        PRIMARY KEY (anio, numero)
+      );
+
+      INSERT INTO boletines (id, anio, numero, creado_en)
+        SELECT id, anio, numero, creado_en FROM boletines_v1;
+      INSERT INTO versiones (id, boletin_id, version, jornada, titulo, fecha, hash_datos, edicion, estilo,
+                             version_plantilla, estado, creado_en, usuario, publicado_en)
+        SELECT id, id, 1, jornada, titulo, fecha, hash_datos, edicion, estilo, version_plantilla, estado,
+               creado_en, usuario, CASE WHEN estado = 'en-proceso' THEN NULL ELSE creado_en END
+        FROM boletines_v1;
+      INSERT INTO archivos (version_id, ruta, formato, sha256, bytes)
+        SELECT boletin_id, ruta, formato, sha256, bytes FROM archivos_v1;
+
+      DROP TABLE archivos_v1;
+      DROP TABLE boletines_v1;
+    `),
+};
+
+export const migrations: readonly Migration[] = [version1, version2];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;
