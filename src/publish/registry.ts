@@ -57,11 +57,13 @@ export class Registry implements Disposable {
 
 /**
  * Opens (creating if needed) the registry at `path`, in WAL mode, and brings its schema up to date.
+ * The caller closes it (or uses `using`).
  * Refuses a database written by a newer Boletín.
  */
 export function openRegistry(path: string, options: OpenRegistryOptions = {}): Registry {
-  const absolute = resolve(path);
-  mkdirSync(dirname(absolute), { recursive: true });
+  // ":memory:" gives a private, empty registry (read-only commands on a registry that does not exist yet).
+  const absolute = path === ':memory:' ? path : resolve(path);
+  if (absolute !== ':memory:') mkdirSync(dirname(absolute), { recursive: true });
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(absolute, {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
+import { registerArchivo } from './archivo.ts';
 
 /**
  * Every CLI command registers itself here: one import and one line each.
@@ -8,4 +9,5 @@ import type { CommandContext } from '../command-context.ts';
 export function registerCommands(program: Command, context: CommandContext): void {
   void program;
   void context;
+  registerArchivo(program, context);
 }

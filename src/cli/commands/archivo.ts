@@ -1,0 +1,284 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { InputError } from '../../errors.ts';
+import {
+  BulletinState,
+  bulletinLabel,
+  currentVersion,
+  exportRegistryCsv,
+  findBulletin,
+  listBulletins,
+  openRegistry,
+  parseBulletinRef,
+  peekSequence,
+  releaseInterrupted,
+  resolveRegistryPath,
+  setSequenceFloor,
+  verifyBulletins,
+  writeFileAtomic,
+  type BulletinRecord,
+  type BulletinVersionRecord,
+  type Registry,
+  type VerificationReport,
+} from '../../publish/index.ts';
+import { isOwnerAlive } from '../../publish/process-owner.ts';
+
+/** Options every `archivo` subcommand accepts (declared on `archivo` itself). */
+interface ArchiveOptions {
+  readonly datos?: string;
+}
+
+/**
+ * `boletin archivo ...`: the registry of numbered bulletins. listar, mostrar, verificar, exportar,
+ * numeracion, liberar. Exit codes: 0 done; 2 bad input (unknown bulletin, bad number, a conflict);
+ * 1 when `verificar` finds a missing or altered file or an interrupted entry, or the registry fails.
+ */
+export function registerArchivo(program: Command, context: CommandContext): void {
+  const archivo = program
+    .command('archivo')
+    .description('consulta y cuida el registro de boletines numerados: números, versiones y archivos')
+    .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
+
+  archivo
+    .command('listar')
+    .description('lista los boletines del registro, por año y número')
+    .option('--anio <año>', 'solo los de ese año')
+    .option('--json', 'escribe la lista en JSON')
+    .action(async (options: { anio?: string; json?: boolean }, command: Command) => {
+      await run(context, command, { readOnly: true }, (registry) => {
+        const year = options.anio === undefined ? undefined : parseYear(options.anio);
+        const bulletins = listBulletins(registry, year === undefined ? {} : { year });
+        if (options.json === true) {
+          context.io.stdout(`${JSON.stringify(bulletins, null, 2)}\n`);
+          return;
+        }
+        if (bulletins.length === 0) {
+          context.io.stdout(year === undefined ? 'El registro no tiene boletines.\n' : `El registro no tiene boletines de ${year}.\n`);
+        }
+        for (const bulletin of bulletins) context.io.stdout(`${summaryLine(bulletin)}\n`);
+        if (year !== undefined) {
+          context.io.stdout(`Siguiente número de ${year}: ${peekSequence(registry, year).next}\n`);
+        }
+      });
+    });
+
+  archivo
+    .command('mostrar')
+    .description('muestra un boletín: sus versiones, su estado y sus archivos')
+    .argument('<número/año>', 'por ejemplo 93/2023 o 093/2023')
+    .option('--json', 'escribe el boletín en JSON')
+    .action(async (ref: string, options: { json?: boolean }, command: Command) => {
+      await run(context, command, { readOnly: true }, (registry) => {
+        const bulletin = mustFind(registry, ref);
+        if (options.json === true) {
+          context.io.stdout(`${JSON.stringify(bulletin, null, 2)}\n`);
+          return;
+        }
+        context.io.stdout(describeBulletin(bulletin));
+      });
+    });
+
+  archivo
+    .command('verificar')
+    .description('recalcula el sha256 de cada archivo publicado y avisa de los que faltan o cambiaron')
+    .argument('[número/año]', 'un boletín (por omisión, todos)')
+    .option('--anio <año>', 'solo los de ese año')
+    .option('--salida <carpeta>', 'busca los archivos en esta carpeta y no en la registrada')
+    .option('--json', 'escribe el informe en JSON')
+    .action(async (ref: string | undefined, options: { anio?: string; salida?: string; json?: boolean }, command: Command) => {
+      await run(context, command, { readOnly: true }, async (registry) => {
+        let year = options.anio === undefined ? undefined : parseYear(options.anio);
+        let number: number | undefined;
+        if (ref !== undefined) {
+          const bulletin = mustFind(registry, ref);
+          ({ year, number } = bulletin);
+        }
+        const report = await verifyBulletins(registry, {
+          year,
+          number,
+          outputDir: options.salida === undefined ? undefined : resolve(context.io.cwd, options.salida),
+          fallbackOutputDir: resolve(context.io.cwd, 'output'),
+        });
+        context.io.stdout(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
+        if (report.problems > 0) context.exitCode = ExitCode.renderFailed;
+      });
+    });
+
+  archivo
+    .command('exportar')
+    .description('exporta el registro como CSV (una fila por archivo publicado)')
+    .argument('[archivo]', 'archivo donde escribirlo (por omisión, la salida estándar)')
+    .option('--csv', 'en formato CSV (RFC 4180, UTF-8)')
+    .option('--anio <año>', 'solo los de ese año')
+    .action(async (file: string | undefined, options: { csv?: boolean; anio?: string }, command: Command) => {
+      await run(context, command, { readOnly: true }, async (registry) => {
+        if (options.csv !== true) throw new InputError('Indique el formato de la exportación: --csv.');
+        const csv = exportRegistryCsv(registry, { year: options.anio === undefined ? undefined : parseYear(options.anio) });
+        if (file === undefined) {
+          context.io.stdout(csv);
+          return;
+        }
+        const path = resolve(context.io.cwd, file);
+        await writeFileAtomic(path, new TextEncoder().encode(csv));
+        context.io.stdout(`Registro exportado a ${path}\n`);
+      });
+    });
+
+  archivo
+    .command('numeracion')
+    .description('muestra o fija dónde va la numeración de un año («el siguiente número es el 94»)')
+    .argument('<año>', 'el año de la numeración')
+    .option('--siguiente <número>', 'el siguiente número que tomará un boletín de ese año')
+    .option('--json', 'escribe el estado en JSON')
+    .action(async (yearText: string, options: { siguiente?: string; json?: boolean }, command: Command) => {
+      const readOnly = options.siguiente === undefined;
+      await run(context, command, { readOnly }, (registry) => {
+        const year = parseYear(yearText);
+        const state =
+          options.siguiente === undefined
+            ? peekSequence(registry, year)
+            : setSequenceFloor(registry, year, parsePositiveInteger(options.siguiente, '--siguiente'));
+        if (options.json === true) {
+          context.io.stdout(`${JSON.stringify(state, null, 2)}\n`);
+          return;
+        }
+        const highest = state.highest === null ? 'ninguno' : bulletinLabel(state.highest, year);
+        const released = state.released.length === 0 ? '' : `; números liberados que se usarán primero: ${state.released.join(', ')}`;
+        context.io.stdout(`Numeración de ${year}: el siguiente número es el ${state.next} (el más alto registrado: ${highest}${released}).\n`);
+      });
+    });
+
+  archivo
+    .command('liberar')
+    .description('libera un boletín que quedó en proceso porque su proceso murió, y devuelve su número')
+    .argument('<número/año>', 'por ejemplo 94/2023')
+    .action(async (ref: string, _options: unknown, command: Command) => {
+      await run(context, command, { readOnly: false }, async (registry) => {
+        const { number, year } = parseBulletinRef(ref);
+        const released = await releaseInterrupted(registry, year, number, {
+          fallbackOutputDir: resolve(context.io.cwd, 'output'),
+        });
+        const freed = released.numberFreed
+          ? `el número ${number} queda libre y lo tomará el siguiente boletín de ${year}`
+          : `se conserva la versión publicada`;
+        context.io.stdout(
+          `Liberada la versión ${released.version} del ${bulletinLabel(number, year)}: ${freed}; archivos sin terminar borrados: ${released.removedFiles.length}.\n`,
+        );
+      });
+    });
+}
+
+/**
+ * Opens the registry, runs the action, closes it, and turns errors into exit codes. A read-only action
+ * on a registry that does not exist yet sees an empty one and creates nothing.
+ */
+async function run(
+  context: CommandContext,
+  command: Command,
+  mode: { readonly readOnly: boolean },
+  action: (registry: Registry) => void | Promise<void>,
+): Promise<void> {
+  let registry: Registry | undefined;
+  try {
+    const { datos } = command.optsWithGlobals<ArchiveOptions>();
+    const path = resolveRegistryPath({ option: datos, env: context.io.env, cwd: context.io.cwd });
+    registry = openRegistry(mode.readOnly && !existsSync(path) ? ':memory:' : path);
+    await action(registry);
+  } catch (error) {
+    if (error instanceof InputError) {
+      context.io.stderr(`${error.message}\n`);
+      context.exitCode = ExitCode.badInput;
+    } else {
+      context.io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+      context.exitCode = ExitCode.renderFailed;
+    }
+  } finally {
+    registry?.close();
+  }
+}
+
+function mustFind(registry: Registry, ref: string): BulletinRecord {
+  const { number, year } = parseBulletinRef(ref);
+  const bulletin = findBulletin(registry, year, number);
+  if (bulletin === undefined) throw new InputError(`El ${bulletinLabel(number, year)} no está en el registro.`);
+  return bulletin;
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw new InputError(`«${text}» no es un año: escriba cuatro cifras, por ejemplo 2023.`);
+  return Number(text);
+}
+
+function parsePositiveInteger(text: string, option: string): number {
+  if (!/^\d{1,4}$/.test(text.trim()) || Number(text) < 1) {
+    throw new InputError(`${option} espera un número entero entre 1 y 9999, no «${text}».`);
+  }
+  return Number(text);
+}
+
+function stateText(version: BulletinVersionRecord): string {
+  if (version.state !== BulletinState.inProgress) return version.state;
+  if (version.owner === null || !isOwnerAlive(version.owner)) return 'en-proceso (interrumpido)';
+  return `en-proceso (proceso ${version.owner.pid} en ${version.owner.host})`;
+}
+
+function summaryLine(bulletin: BulletinRecord): string {
+  const current = currentVersion(bulletin);
+  if (current === undefined) return bulletinLabel(bulletin.number, bulletin.year);
+  const versions = bulletin.versions.length > 1 ? ` v${current.version} de ${bulletin.versions.length}` : '';
+  return [
+    `${bulletinLabel(bulletin.number, bulletin.year)}${versions}`,
+    stateText(current),
+    current.issueDate,
+    current.slug,
+    current.title,
+  ].join('  ');
+}
+
+function describeBulletin(bulletin: BulletinRecord): string {
+  const lines = [`${bulletinLabel(bulletin.number, bulletin.year)}`];
+  for (const v of bulletin.versions) {
+    lines.push(
+      '',
+      `Versión ${v.version}: ${stateText(v)}`,
+      `  Título: ${v.title}`,
+      `  Jornada: ${v.slug}`,
+      `  Fecha de emisión: ${v.issueDate}`,
+      `  Edición: ${v.edition}; estilo: ${v.style}; plantillas: ${v.templateVersion}`,
+      `  Datos (sha256): ${v.datasetHash}`,
+      `  Creado: ${v.createdAt} por ${v.user}${v.publishedAt === null ? '' : `; publicado: ${v.publishedAt}`}`,
+      `  Carpeta de salida: ${v.outputDir ?? '(no registrada)'}`,
+    );
+    if (v.files.length === 0) lines.push('  Archivos: ninguno todavía');
+    for (const f of v.files) lines.push(`  ${f.format}: ${f.path} (${f.bytes} bytes, sha256 ${f.sha256})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeReport(report: VerificationReport): string {
+  const lines: string[] = [];
+  for (const v of report.versions) {
+    const label = `${bulletinLabel(v.number, v.year)} v${v.version}`;
+    if (v.interrupted) lines.push(`INTERRUMPIDO  ${label}: quedó en proceso; la siguiente publicación de sus datos lo termina, o «archivo liberar ${v.number}/${v.year}» lo libera`);
+    else if (v.state === BulletinState.inProgress) lines.push(`en proceso    ${label}`);
+    for (const f of v.files) {
+      if (f.status === 'ok') lines.push(`ok            ${f.absolutePath}`);
+      else if (f.status === 'falta') lines.push(`FALTA         ${f.absolutePath} (${label})`);
+      else {
+        lines.push(
+          `ALTERADO      ${f.absolutePath} (${label}): sha256 registrado ${f.expectedSha256}, encontrado ${f.actualSha256 ?? '?'} (${f.actualBytes ?? '?'} bytes, registrados ${f.expectedBytes})`,
+        );
+      }
+    }
+  }
+  const files = report.versions.reduce((n, v) => n + v.files.length, 0);
+  lines.push(
+    report.problems === 0
+      ? `Todo en orden: ${files} archivos de ${report.versions.length} versiones coinciden con el registro.`
+      : `${report.problems} ${report.problems === 1 ? 'problema' : 'problemas'} en ${files} archivos de ${report.versions.length} versiones.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
