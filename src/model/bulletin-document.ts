@@ -39,6 +39,10 @@ export interface DocumentMetadata {
   readonly keywords: readonly string[];
   /** ISO date-time of issue, in America/Mexico_City; also the fixed creation date of the files. */
   readonly issuedAt: string;
+  /** One sentence that sums up the bulletin: the web post's `description` (falls back to `subject`). */
+  readonly description?: string;
+  /** Section of the site a web post goes to ("Nacional", "Local"); the post has none when absent. */
+  readonly section?: string;
 }
 
 export interface BulletinDocument {
@@ -57,6 +61,10 @@ export interface BulletinDocument {
   /** Two to four bullet points that sum up the jornada. */
   readonly bullets: readonly (readonly Inline[])[];
   readonly body: readonly Block[];
-  /** Logo as a data URI (SVG or PNG), read from the file the office replaces. */
-  readonly logo?: { readonly dataUri: string; readonly mediaType: string };
+  /**
+   * Logo as a data URI (SVG, PNG or JPEG), read from the file the office replaces; the renderers use
+   * the neutral placeholder in templates/ when absent. `pngDataUri` is an optional PNG rendition of an
+   * SVG logo for Word versions that cannot show SVG.
+   */
+  readonly logo?: { readonly dataUri: string; readonly mediaType: string; readonly pngDataUri?: string };
 }

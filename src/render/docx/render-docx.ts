@@ -1,0 +1,63 @@
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import type { BulletinDocument } from '../../model/bulletin-document.ts';
+import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
+import { resolveLogo } from '../assets/logo.ts';
+import { issueDate } from '../text/issue-date.ts';
+import { blocksToParagraphs, bulletParagraph } from './docx-content.ts';
+import { FONT, StyleId, bulletinNumbering, bulletinStyles } from './docx-styles.ts';
+import { letterhead, PAGE, runningFooter, runningHeader } from './docx-letterhead.ts';
+import { makeReproducible } from './reproducible-docx.ts';
+
+export interface DocxOptions {
+  /** Placeholder logo (and the rest of the layout files); by default read from templates/. */
+  readonly layout?: LayoutAssets;
+}
+
+/**
+ * The bulletin as a Word document: Letter paper, the letterhead of the HTML, real styles (Title,
+ * Heading 1 and 2, a bulleted list), running header and footer with the number and page numbers,
+ * and the document properties. The same document always gives the same bytes.
+ */
+export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const issued = issueDate(doc.metadata.issuedAt);
+  const logo = resolveLogo(doc, options.layout ?? loadLayoutAssets());
+  const file = new Document({
+    title: doc.metadata.title,
+    subject: doc.metadata.subject,
+    creator: doc.metadata.author,
+    lastModifiedBy: doc.metadata.author,
+    keywords: doc.metadata.keywords.join(', '),
+    description: doc.metadata.description ?? doc.metadata.subject,
+    revision: 1,
+    styles: bulletinStyles(doc.lang),
+    numbering: bulletinNumbering(),
+    theme: { fonts: { headings: FONT, body: FONT } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.marginTop,
+              bottom: PAGE.marginBottom,
+              left: PAGE.marginSide,
+              right: PAGE.marginSide,
+              header: PAGE.header,
+              footer: PAGE.footer,
+            },
+          },
+        },
+        headers: { default: runningHeader(doc) },
+        footers: { default: runningFooter(doc) },
+        children: [
+          ...letterhead(doc, logo),
+          new Paragraph({ style: StyleId.title, children: [new TextRun(doc.headline)] }),
+          ...doc.bullets.map((bullet) => bulletParagraph(bullet, StyleId.summary)),
+          ...blocksToParagraphs(doc.body),
+        ],
+      },
+    ],
+  });
+  const packed = await Packer.toBuffer(file);
+  return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issued);
+}
