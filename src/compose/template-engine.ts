@@ -20,8 +20,22 @@ export interface TemplateSources {
   readonly partials: Readonly<Record<string, string>>;
 }
 
+/** A noun the templates count with, with the catalog's optional short form and elided complement. */
+export interface CountableNoun extends NounForms {
+  /** "riñón"/"riñones": for terse lists ("un hígado, ocho riñones y dos córneas"). */
+  readonly corto?: NounForms;
+  /** "de córnea": what follows a figure when the head noun was said before ("12 de córnea"). */
+  readonly de?: string;
+}
+
 /** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
-export type NounLookup = (id: string) => NounForms | undefined;
+export type NounLookup = (id: string) => CountableNoun | undefined;
+
+/** A figure as the view gives it to the templates. */
+interface FigureItem {
+  readonly id: string;
+  readonly valor: number;
+}
 
 export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
 export const RUNTIME_OPTIONS = {
@@ -65,7 +79,7 @@ type HelperOptions = { readonly hash: Readonly<Record<string, unknown>> };
 
 /** The helpers by the names the office writes in templates. */
 function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, Handlebars.HelperDelegate> {
-  const noun = (id: unknown): NounForms => {
+  const noun = (id: unknown): CountableNoun => {
     const forms = typeof id === 'string' ? nouns(id) : undefined;
     if (forms === undefined) throw new TemplateError(`Sustantivo desconocido en la plantilla: «${String(id)}».`);
     return forms;
@@ -85,7 +99,7 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
         capitalize: options.hash['mayuscula'] === true,
       }),
     dias: (dates: unknown, options: HelperOptions) =>
-      phrasing.dayList(asTextList(dates, 'dias'), {
+      phrasing.dayList(typeof dates === 'string' ? [dates] : asTextList(dates, 'dias'), {
         year: asYearMode(options.hash['anio']),
         capitalize: options.hash['mayuscula'] === true,
       }),
@@ -100,11 +114,57 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
         conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
         closeWithAsWellAs: options.hash['asiComo'] === true,
       }),
+    listaCantidades: (items: unknown, options: HelperOptions) =>
+      phrasing.list(
+        countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing),
+        { closeWithAsWellAs: options.hash['asiComo'] === true },
+      ),
+    /**
+     * A block written once per item and joined as a list by the phrasing module:
+     * {{#enLista estados}}{{listaCantidades cifras}} en {{nombre}}{{/enLista}}. Empty items are left out.
+     * The block's output is already escaped by Handlebars; the list only adds separators.
+     */
+    enLista: (items: unknown, options: HelperOptions & { fn: (context: unknown) => string }) => {
+      if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
+      const parts = items.map((item) => options.fn(item).replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
+      return phrasing.list(parts, { closeWithAsWellAs: options.hash['asiComo'] === true });
+    },
     mayuscula: (text: unknown) => {
       const value = asText(text, 'mayuscula');
       return value.charAt(0).toLocaleUpperCase(phrasing.lang) + value.slice(1);
     },
   };
+}
+
+type CountForm = 'completa' | 'corta' | 'elidida';
+
+/**
+ * Each figure with its noun: "completa" ("10 trasplantes renales"), "corta" ("ocho riñones"), or
+ * "elidida", where the items after the first drop the head noun they share ("10 trasplantes renales,
+ * 12 de córnea, dos de células hematopoyéticas y uno de hígado").
+ */
+function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: string) => CountableNoun, phrasing: Phrasing): string[] {
+  return items.map((item, index) => {
+    const forms = noun(item.id);
+    if (form === 'corta') return phrasing.count(item.valor, forms.corto ?? forms);
+    if (form === 'elidida' && index > 0 && forms.de !== undefined) {
+      return phrasing.elidedCount(item.valor, forms.gender, forms.de);
+    }
+    return phrasing.count(item.valor, forms);
+  });
+}
+
+function asFigureItems(value: unknown): FigureItem[] {
+  const isItem = (item: unknown): item is FigureItem =>
+    typeof item === 'object' && item !== null && typeof (item as FigureItem).id === 'string' && typeof (item as FigureItem).valor === 'number';
+  if (!Array.isArray(value) || !value.every(isItem)) throw new TemplateError('{{listaCantidades}} espera una lista de cifras.');
+  return value;
+}
+
+function asCountForm(value: unknown): CountForm {
+  if (value === undefined) return 'completa';
+  if (value === 'completa' || value === 'corta' || value === 'elidida') return value;
+  throw new TemplateError(`forma="${String(value)}" no existe: use "completa", "corta" o "elidida".`);
 }
 
 function asNumber(value: unknown, helper: string): number {

@@ -27,6 +27,10 @@ export interface DateRangeOptions {
   readonly year?: 'never' | 'always' | 'auto';
   /** Capitalise the first letter, for a range that starts a sentence. */
   readonly capitalize?: boolean;
+  /** Spanish only: "de 2021" (default, as the RAE asks) or "del 2021" (the variant of seed 000). */
+  readonly yearPreposition?: 'de' | 'del';
+  /** "from-to" (default): "del 24 al 26 de febrero"; "between": "entre el 31 de mayo y el 6 de junio". */
+  readonly wording?: 'from-to' | 'between';
 }
 
 export interface ListOptions {
@@ -34,11 +38,17 @@ export interface ListOptions {
   readonly conjunction?: 'and' | 'or';
   /** Close with "así como" / "as well as" instead of the conjunction. */
   readonly closeWithAsWellAs?: boolean;
+  /** English only: a comma before the conjunction ("A, B, and C"); default from the phrasing's options. */
+  readonly serialComma?: boolean;
 }
 
 export interface OrdinalOptions {
   /** "words" ("Décima Cuarta", default), "oneWord" ("Decimocuarta"), "short" ("14ª"). */
   readonly form?: 'words' | 'oneWord' | 'short';
+  /** Capital initials, as in the name of a jornada (default true); false for running text: "el segundo trasplante". */
+  readonly capitalize?: boolean;
+  /** Spanish masculine before its noun takes the short form: "Primer Nivel", "Tercer" (default true). */
+  readonly beforeNoun?: boolean;
 }
 
 export interface Phrasing {
@@ -50,6 +60,11 @@ export interface Phrasing {
   figure(value: number, options?: FigureOptions): string;
   /** A count with its noun, agreeing in number and gender: "una cirugía", "3 mil 29 cirugías". */
   count(value: number, noun: NounForms): string;
+  /**
+   * A count whose head noun was said just before: "12 de córnea", "uno de hígado" (the figure as a
+   * pronoun agreeing with the head noun's gender, then the complement).
+   */
+  elidedCount(value: number, gender: Gender, complement: string): string;
   /** A percentage computed from the data: "120.9 por ciento"; one decimal, "100 por ciento" when whole. */
   percent(part: number, whole: number): string;
   /** "del 24 al 26 de febrero", "del 31 de mayo al 6 de junio". */
@@ -66,4 +81,6 @@ export interface Phrasing {
   ordinal(value: number, gender: Gender, options?: OrdinalOptions): string;
   /** "A, B y C", with "e"/"u" before /i/ and /o/ sounds in Spanish. */
   list(items: readonly string[], options?: ListOptions): string;
+  /** A large figure rounded for a headline: "16.1 millones", "13.2 mil millones"; below a million, the exact figure. */
+  roundedFigure?(value: number): string;
 }

@@ -9,6 +9,7 @@ const phrasing: Phrasing = {
   style: 'prueba',
   figure: (value, options) => (calls.push(`figure ${value} ${options?.gender ?? ''}`), `cifra(${value})`),
   count: (value, noun) => `${value} ${noun.plural}`,
+  elidedCount: (value, _gender, complement) => `${value} ${complement}`,
   percent: (part, whole) => `${part}/${whole}`,
   dateRange: (start, end, options) => `${start}..${end}${options?.capitalize === true ? '!' : ''}`,
   dayList: (dates) => dates.join('+'),

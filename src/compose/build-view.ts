@@ -1,0 +1,166 @@
+import type { Catalog, IndicatorGroup } from '../dataset/catalog.ts';
+import { indicatorGroups } from '../dataset/catalog.ts';
+import type { Jornada } from '../dataset/schema.ts';
+import type { Phrasing } from '../lang/phrasing.ts';
+import { fillPlaceholders } from './fill-placeholders.ts';
+import { type FigureItem, figureItems } from './figure-item.ts';
+
+/**
+ * What the templates see: the jornada reshaped for writing, with every optional part present as `null`
+ * or an empty list (the templates run in strict mode, where a missing field is an error), every figure
+ * of the catalog present (0 when the dataset does not report it), and the figures grouped as the
+ * bulletin lists them. No sentence is written here: sentences belong to the templates.
+ */
+export interface BulletinView {
+  readonly boletin: {
+    readonly numero: number | null;
+    readonly anio: number;
+    readonly fecha: string;
+    readonly lugar: string;
+    readonly borrador: boolean;
+  };
+  readonly jornada: {
+    readonly tipo: string;
+    readonly nombreTipo: string;
+    readonly ordinal: number | null;
+    readonly inicio: string;
+    readonly fin: string;
+    /** The days, only when they were not consecutive. */
+    readonly dias: readonly string[] | null;
+    readonly unDia: boolean;
+    readonly ultimaDelAnio: boolean;
+  };
+  readonly meta: { readonly planeadas: number; readonly logradas: number; readonly superada: boolean } | null;
+  readonly participacion: {
+    readonly ooad: number;
+    readonly umae: number;
+    readonly ooadNombres: readonly string[];
+    readonly umaeNombres: readonly string[];
+  } | null;
+  /** Every indicator of the catalog by id; 0 when not reported. Templates write `cifras.[trasplante-rinon]`. */
+  readonly cifras: Readonly<Record<string, number>>;
+  /** Per group: its total (0 when not reported) and its parts as the bulletin lists them. */
+  readonly grupos: Readonly<Record<IndicatorGroup, { readonly total: number; readonly partes: readonly FigureItem[] }>>;
+  /** The headline figures for the bullets: totals first, in catalog order. */
+  readonly resumen: readonly FigureItem[];
+  readonly cifrasUmae: readonly FigureItem[];
+  readonly acumuladoAnual: readonly FigureItem[];
+  readonly especialidades: { readonly consultaExterna: readonly string[]; readonly cirugia: readonly string[] };
+  readonly procedimientos: readonly string[];
+  readonly estrategias: readonly string[];
+  readonly personal: readonly string[];
+  readonly destacados: readonly string[];
+  readonly estados: readonly PlaceView[];
+  readonly hospitales: readonly PlaceView[];
+  readonly programa: { readonly nombre: string | null; readonly plan: string | null; readonly inicio: string | null } | null;
+  readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
+  readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
+}
+
+export interface PlaceView {
+  readonly nombre: string;
+  /** The short name a sentence uses: "CMN Siglo XXI". */
+  readonly nombreCorto: string;
+  readonly cifras: readonly FigureItem[];
+  readonly destacados: readonly string[];
+}
+
+export interface ViewSettings {
+  readonly number: number | null;
+  readonly issueDate: string;
+  readonly place: string;
+  readonly draft: boolean;
+  readonly lang: 'es' | 'en';
+  /** Names of the kinds of jornada, from the templates' labels. */
+  readonly kindNames: Readonly<Record<string, string>>;
+}
+
+/** The group totals the bullets lead with, in this order when present. */
+const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaverica'] as const;
+
+export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
+  const order = (ids: Iterable<string>): string[] => catalog.order(ids);
+  const write = (destacados: Jornada['destacados']): string[] =>
+    (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
+  const dias = jornada.fechas.dias ?? null;
+  return {
+    boletin: {
+      numero: settings.number,
+      anio: Number(settings.issueDate.slice(0, 4)),
+      fecha: settings.issueDate,
+      lugar: settings.place,
+      borrador: settings.draft,
+    },
+    jornada: {
+      tipo: jornada.tipo,
+      nombreTipo: settings.kindNames[jornada.tipo] ?? jornada.tipo,
+      ordinal: jornada.ordinal ?? null,
+      inicio: jornada.fechas.inicio,
+      fin: jornada.fechas.fin,
+      dias,
+      unDia: jornada.fechas.inicio === jornada.fechas.fin,
+      ultimaDelAnio: jornada.ultimaDelAnio ?? false,
+    },
+    meta: jornada.meta
+      ? { ...jornada.meta, superada: jornada.meta.logradas >= jornada.meta.planeadas }
+      : null,
+    participacion: jornada.participacion
+      ? {
+          ooad: jornada.participacion.ooad,
+          umae: jornada.participacion.umae ?? 0,
+          ooadNombres: jornada.participacion.ooadNombres ?? [],
+          umaeNombres: jornada.participacion.umaeNombres ?? [],
+        }
+      : null,
+    cifras: Object.fromEntries(catalog.ids.map((id) => [id, jornada.cifras[id] ?? 0])),
+    grupos: groupFigures(jornada.cifras, catalog),
+    resumen: figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id)),
+    cifrasUmae: figureItems(jornada.cifrasUmae, order),
+    acumuladoAnual: figureItems(jornada.acumuladoAnual, order),
+    especialidades: {
+      consultaExterna: jornada.especialidades?.consultaExterna ?? [],
+      cirugia: jornada.especialidades?.cirugia ?? [],
+    },
+    procedimientos: jornada.procedimientos ?? [],
+    estrategias: jornada.estrategias ?? [],
+    personal: jornada.personal ?? [],
+    destacados: write(jornada.destacados),
+    estados: (jornada.estados ?? []).map((estado) => ({
+      nombre: estado.nombre,
+      nombreCorto: estado.nombre,
+      cifras: figureItems(estado.cifras, order),
+      destacados: write(estado.destacados),
+    })),
+    hospitales: (jornada.hospitales ?? []).map((hospital) => ({
+      nombre: hospital.nombre,
+      nombreCorto: hospital.siglas ?? hospital.nombre,
+      cifras: figureItems(hospital.cifras, order),
+      destacados: write(hospital.destacados),
+    })),
+    programa: jornada.programa
+      ? { nombre: jornada.programa.nombre ?? null, plan: jornada.programa.plan ?? null, inicio: jornada.programa.inicio ?? null }
+      : null,
+    proxima: jornada.proxima
+      ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
+      : null,
+    enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
+  };
+}
+
+/**
+ * For each group of the catalog: the group's own total (the indicator named like the group, such as
+ * "trasplantes") and the parts to list, leaving out a part of a part whose total is itself listed
+ * ("donacion-multiorganica" under "donacion-cadaverica"): the templates say those in their own words.
+ */
+function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView['grupos'] {
+  const entries = indicatorGroups.map((group) => {
+    const partes = figureItems(cifras, (ids) => catalog.order(ids), (id) => {
+      const indicator = catalog.get(id);
+      if (indicator === undefined || indicator.grupo !== group || id === group) return false;
+      const parent = indicator.parteDe;
+      return parent === undefined || parent === group || (cifras[parent] ?? 0) === 0;
+    });
+    return [group, { total: cifras[group] ?? 0, partes }] as const;
+  });
+  return Object.fromEntries(entries) as unknown as BulletinView['grupos'];
+}

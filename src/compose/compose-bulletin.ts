@@ -1,0 +1,87 @@
+import { DateTime } from 'luxon';
+import type { Catalog } from '../dataset/catalog.ts';
+import type { Jornada } from '../dataset/schema.ts';
+import type { Phrasing } from '../lang/phrasing.ts';
+import type { BulletinDocument } from '../model/bulletin-document.ts';
+import { buildView } from './build-view.ts';
+import type { TemplateSet } from './load-templates.ts';
+import { plainText, parseMarkup } from './parse-markup.ts';
+import { createTemplateEngine } from './template-engine.ts';
+
+export interface ComposeOptions {
+  readonly templates: TemplateSet;
+  readonly catalog: Catalog;
+  readonly phrasing: Phrasing;
+  /** The bulletin's number in its year; null for a draft, which takes no number. */
+  readonly number: number | null;
+  /** ISO date of issue ("2023-03-01"). */
+  readonly issueDate: string;
+  /** Place of the dateline; the templates' default ("Ciudad de México") when absent. */
+  readonly place?: string;
+  readonly draft: boolean;
+  readonly edition: string;
+}
+
+/**
+ * Compose: a validated jornada becomes the document model. The templates write the words (in the
+ * template markup); this function only runs them and parses what they wrote.
+ */
+export function composeBulletin(jornada: Jornada, options: ComposeOptions): BulletinDocument {
+  const { templates, catalog, phrasing } = options;
+  const lang = templates.lang === 'en' ? 'en' : 'es';
+  const view = buildView(
+    jornada,
+    {
+      number: options.number,
+      issueDate: options.issueDate,
+      place: options.place ?? templates.labels.lugar,
+      draft: options.draft,
+      lang,
+      kindNames: templates.labels.tiposDeJornada,
+    },
+    catalog,
+    phrasing,
+  );
+  const nouns = (id: string) => {
+    const indicator = catalog.get(id);
+    if (indicator !== undefined) return lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
+    return templates.nouns[id];
+  };
+  const engine = createTemplateEngine(templates, phrasing, nouns);
+  const parsed = parseMarkup(engine.render('boletin', view));
+  const labels = templates.labels;
+  return {
+    lang: labels.idioma,
+    edition: options.edition,
+    draft: options.draft,
+    labels: {
+      institution: labels.institucion,
+      documentKind: labels.tipoDocumento,
+      page: labels.pagina,
+      pageOf: labels.paginaDe,
+      draft: labels.borrador,
+      logoAlt: labels.logoAlt,
+    },
+    metadata: {
+      title: parsed.headline,
+      subject: labels.asunto,
+      author: labels.autor,
+      keywords: labels.palabrasClave,
+      issuedAt: issueInstant(options.issueDate),
+      description: parsed.bullets[0] === undefined ? labels.asunto : plainText(parsed.bullets[0]),
+    },
+    dateline: parsed.dateline,
+    number: options.draft ? '' : parsed.number,
+    headline: parsed.headline,
+    bullets: parsed.bullets,
+    body: parsed.body,
+  };
+}
+
+
+/** Noon of the issue date in Mexico City: the fixed date the files carry, so renders are reproducible. */
+function issueInstant(issueDate: string): string {
+  const instant = DateTime.fromISO(issueDate, { zone: 'America/Mexico_City' }).set({ hour: 12 });
+  if (!instant.isValid) throw new RangeError(`Fecha de emisión inválida: «${issueDate}».`);
+  return instant.toISO({ suppressMilliseconds: true });
+}

@@ -1,0 +1,42 @@
+import type { Catalog } from '../dataset/catalog.ts';
+import type { Destacado } from '../dataset/schema.ts';
+import type { Phrasing } from '../lang/phrasing.ts';
+
+/**
+ * Writes a highlight's text with its figures: "{trasplante-cornea|cifra}" becomes "cuatro" through the
+ * phrasing module, so a figure in a highlight is written in the same style as every other figure.
+ * Validation has already refused unknown placeholders; an unknown one here is a programming error.
+ */
+export function fillPlaceholders(destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en'): string {
+  const text = lang === 'en' && destacado.textoEn !== undefined ? destacado.textoEn : destacado.texto;
+  return text.replace(/\{([^{}]+)\}/g, (_whole, body: string) => writePlaceholder(body, destacado, phrasing, catalog, lang));
+}
+
+function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en'): string {
+  if (body === 'unidad') return required(destacado.unidad, body);
+  const [reference = '', form = 'completa'] = body.split('|');
+  const annual = reference.startsWith('anual:');
+  const id = annual ? reference.slice('anual:'.length) : reference;
+  const figures = annual ? destacado.acumuladoAnual : destacado.cifras;
+  const value = required(figures?.[id], body);
+  const indicator = catalog.require(id);
+  const noun = lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
+  const shortNoun = lang === 'es' ? indicator.es.corto : indicator.en.corto && { ...indicator.en.corto, gender: indicator.es.gender };
+  switch (form) {
+    case 'completa':
+      return phrasing.count(value, noun);
+    case 'cifra':
+      return phrasing.figure(value, { gender: noun.gender });
+    case 'corto':
+      return phrasing.count(value, shortNoun ?? noun);
+    case 'ordinal':
+      return phrasing.ordinal(value, noun.gender).toLocaleLowerCase(phrasing.lang);
+    default:
+      throw new Error(`Forma de marcador desconocida: {${body}}`);
+  }
+}
+
+function required<T>(value: T | undefined, placeholder: string): T {
+  if (value === undefined) throw new Error(`El marcador {${placeholder}} no tiene su cifra.`);
+  return value;
+}
