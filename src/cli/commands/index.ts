@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerArchivo } from './archivo.ts';
+import { registerGenerar } from './generar.ts';
 
 /**
  * Every CLI command registers itself here: one import and one line each.
@@ -9,5 +10,6 @@ import { registerArchivo } from './archivo.ts';
 export function registerCommands(program: Command, context: CommandContext): void {
   void program;
   void context;
+  registerGenerar(program, context);
   registerArchivo(program, context);
 }

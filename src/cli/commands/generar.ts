@@ -1,0 +1,131 @@
+import { relative, resolve } from 'node:path';
+import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
+import { formatProblems } from '../../dataset/format-problems.ts';
+import { InputError } from '../../errors.ts';
+import { newestSampleDataset } from '../../generate/default-dataset.ts';
+import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
+import { ALL_FORMATS, DEFAULT_FORMATS, type OutputFormat, isOutputFormat } from '../../generate/output-format.ts';
+import { resolveRegistryPath } from '../../publish/data-folder.ts';
+import type { CommandContext } from '../command-context.ts';
+import { ExitCode } from '../exit-codes.ts';
+
+interface GenerarOptions {
+  readonly salida?: string;
+  readonly formatos: readonly OutputFormat[];
+  readonly numero?: number;
+  readonly fecha?: string;
+  readonly estilo?: string;
+  readonly estricto?: boolean;
+  readonly borrador?: boolean;
+  readonly correccion?: boolean;
+  readonly sobrescribir?: boolean;
+  readonly json?: boolean;
+  readonly datos?: string;
+  readonly navegador?: string;
+}
+
+/** `boletin [ARCHIVO...]`: the main job. Renders each dataset as a numbered bulletin in every format. */
+export function registerGenerar(program: Command, context: CommandContext): void {
+  program
+    .command('generar [archivos...]', { isDefault: true })
+    .description('escribe el boletín de cada jornada (por omisión, la jornada de ejemplo más reciente) en HTML, PDF y Word')
+    .option('-s, --salida <carpeta>', 'carpeta de salida', 'output')
+    .addOption(
+      new Option('-f, --formatos <lista>', `formatos separados por comas (${ALL_FORMATS.join(', ')})`)
+        .default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(','))
+        .argParser(parseFormats),
+    )
+    .option('-n, --numero <n>', 'número del boletín en su año (sólo con un archivo)', parseNumber)
+    .option('--fecha <aaaa-mm-dd>', 'fecha de emisión (por omisión, la del archivo o el día siguiente a la jornada)')
+    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos)')
+    .option('--estricto', 'los avisos de los datos también detienen')
+    .option('--borrador', 'borrador: marca «BORRADOR», sin número, en <año>/borradores/')
+    .option('--correccion', 'publica una nueva versión de un número ya emitido con datos distintos')
+    .option('--sobrescribir', 'reemplaza archivos que el registro no reconoce como de este boletín')
+    .option('--json', 'imprime un resumen en JSON (para ejecuciones programadas)')
+    .option('--datos <carpeta>', 'carpeta del registro de boletines (o BOLETIN_DATOS)')
+    .option('--navegador <ruta>', 'ruta de Chrome o Chromium (o PUPPETEER_EXECUTABLE_PATH)')
+    .action(async (archivos: string[], options: GenerarOptions) => {
+      context.exitCode = await runGenerar(archivos, options, context);
+    });
+}
+
+async function runGenerar(archivos: readonly string[], options: GenerarOptions, context: CommandContext): Promise<ExitCode> {
+  const { io } = context;
+  const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
+  const outputDir = resolve(io.cwd, options.salida ?? 'output');
+  try {
+    const results = await generateBulletins({
+      files,
+      outputDir,
+      registryPath: resolveRegistryPath({ option: options.datos, env: io.env, cwd: io.cwd }),
+      formats: options.formatos,
+      ...(options.numero !== undefined ? { number: options.numero } : {}),
+      ...(options.fecha !== undefined ? { issueDate: options.fecha } : {}),
+      ...(options.estilo !== undefined ? { style: options.estilo } : {}),
+      strict: options.estricto ?? false,
+      draft: options.borrador ?? false,
+      correction: options.correccion ?? false,
+      overwrite: options.sobrescribir ?? false,
+      signal: io.signal,
+      browser: options.navegador !== undefined ? { executablePath: options.navegador } : {},
+      onProgress: (event) => {
+        if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
+          io.stderr(`[${event.index + 1}/${event.total}] ${relative(io.cwd, event.source)}\n`);
+        }
+      },
+    });
+    if (options.json === true) io.stdout(`${JSON.stringify(summaryJson(results), null, 2)}\n`);
+    else for (const result of results) io.stdout(describe(result, io.cwd));
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
+      if (error.problems.length > 0) io.stderr(`${formatProblems(error.problems)}\n`);
+      io.stderr('No se escribió ningún archivo.\n');
+      return ExitCode.badInput;
+    }
+    io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
+    return ExitCode.renderFailed;
+  }
+}
+
+function describe(result: GeneratedBulletin, cwd: string): string {
+  const { publication } = result;
+  const label = publication.number === null ? 'Borrador' : `No. ${String(publication.number).padStart(3, '0')}/${publication.year}`;
+  const state = publication.reused ? ' (ya publicado; archivos verificados)' : '';
+  const lines = [`${label}: ${result.title}${state}`];
+  for (const warning of result.warnings) lines.push(`  aviso: ${warning.place}: ${warning.message}`);
+  for (const file of publication.files) lines.push(`  ${relative(cwd, file.path)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryJson(results: readonly GeneratedBulletin[]): unknown {
+  return {
+    boletines: results.map((result) => ({
+      origen: result.source,
+      titulo: result.title,
+      numero: result.publication.number,
+      anio: result.publication.year,
+      version: result.publication.version,
+      reutilizado: result.publication.reused,
+      avisos: result.warnings.map((warning) => ({ lugar: warning.place, mensaje: warning.message })),
+      archivos: result.publication.files.map((file) => ({ formato: file.format, ruta: file.path, sha256: file.sha256, bytes: file.bytes })),
+    })),
+  };
+}
+
+function parseFormats(value: string): OutputFormat[] {
+  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isOutputFormat(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new InvalidOptionArgument(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
+  }
+  return [...new Set(names)] as OutputFormat[];
+}
+
+function parseNumber(value: string): number {
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidOptionArgument('el número debe ser un entero de 1 a 9999');
+  return Number(value);
+}
+

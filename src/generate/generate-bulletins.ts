@@ -1,0 +1,140 @@
+import { loadTemplateSet } from '../compose/load-templates.ts';
+import { composeBulletin } from '../compose/compose-bulletin.ts';
+import type { Catalog } from '../dataset/catalog.ts';
+import { loadCatalog } from '../dataset/catalog.ts';
+import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
+import { InputError, type Problem } from '../errors.ts';
+import { phrasingFor } from '../lang/index.ts';
+import { openRegistry } from '../publish/registry.ts';
+import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
+import type { BrowserOptions } from '../render/pdf/browser-session.ts';
+import { bulletinSlug } from './bulletin-slug.ts';
+import { resolveIssueDate } from './issue-date.ts';
+import { lazyBrowser } from './lazy-browser.ts';
+import { mapWithConcurrency } from './map-with-concurrency.ts';
+import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
+import { renderFormats } from './render-formats.ts';
+
+export interface GenerateRequest {
+  /** Dataset files (JSON, YAML, .xlsx). */
+  readonly files: readonly string[];
+  readonly outputDir: string;
+  readonly registryPath: string;
+  readonly formats?: readonly OutputFormat[];
+  /** Phrasing style of the figures ("imss" by default). */
+  readonly style?: string;
+  readonly strict?: boolean;
+  /** Render with a "BORRADOR" mark, without a number, into `<año>/borradores/`. */
+  readonly draft?: boolean;
+  /** Publish a new version of a number whose data changed. */
+  readonly correction?: boolean;
+  /** Replace files on disk that the registry does not hold as this bulletin's. */
+  readonly overwrite?: boolean;
+  /** The number to give (only with one file); otherwise the dataset's, or the next free of the year. */
+  readonly number?: number;
+  /** The issue date ("2023-03-01"); otherwise the dataset's, or the day after the jornada. */
+  readonly issueDate?: string;
+  readonly edition?: string;
+  readonly signal?: AbortSignal;
+  readonly browser?: Omit<BrowserOptions, 'signal'>;
+  /** Told when each bulletin starts and is done, for a progress line. */
+  readonly onProgress?: (event: GenerateProgress) => void;
+}
+
+export interface GenerateProgress {
+  readonly stage: 'inicio' | 'listo';
+  readonly index: number;
+  readonly total: number;
+  readonly source: string;
+  readonly result?: GeneratedBulletin;
+}
+
+export interface GeneratedBulletin {
+  readonly source: string;
+  readonly title: string;
+  readonly warnings: readonly Problem[];
+  readonly publication: PublishResult;
+}
+
+const LANG = 'es';
+const NATIONAL_EDITION = 'nacional';
+
+/**
+ * The whole pipeline for a batch of datasets: load and validate every file first (a bad one stops the
+ * batch before anything is written), then for each, compose and render it in every format and publish
+ * the files under its number. One browser serves the batch and is closed whatever happens.
+ */
+export async function generateBulletins(request: GenerateRequest): Promise<GeneratedBulletin[]> {
+  if (request.number !== undefined && request.files.length !== 1) {
+    throw new InputError('Un número de boletín explícito (--numero) sólo puede darse para un archivo a la vez.');
+  }
+  const catalog = loadCatalog();
+  const phrasing = phrasingFor(LANG, request.style);
+  const templates = loadTemplateSet(LANG);
+  const loaded = await loadAll(request.files, catalog, request.strict ?? false);
+  const registry = openRegistry(request.registryPath);
+  const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
+  try {
+    return await mapWithConcurrency(loaded, 2, async (dataset, index) => {
+      request.signal?.throwIfAborted();
+      request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
+      const { jornada } = dataset;
+      const issueDate = resolveIssueDate(jornada, request.issueDate);
+      const compose = (number: number | null) =>
+        composeBulletin(jornada, {
+          templates,
+          catalog,
+          phrasing,
+          number,
+          issueDate,
+          ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
+          draft: request.draft ?? false,
+          edition: request.edition ?? NATIONAL_EDITION,
+        });
+      const title = compose(null).headline;
+      const publication = await publishBulletin({
+        registry,
+        outputDir: request.outputDir,
+        year: Number(issueDate.slice(0, 4)),
+        slug: bulletinSlug(jornada),
+        title,
+        issueDate,
+        datasetHash: dataset.hash,
+        edition: request.edition ?? NATIONAL_EDITION,
+        style: phrasing.style,
+        templateVersion: templates.version,
+        explicitNumber: request.number ?? jornada.boletin?.numero,
+        draft: request.draft,
+        correction: request.correction,
+        overwrite: request.overwrite,
+        formats: request.formats ?? DEFAULT_FORMATS,
+        signal: request.signal,
+        render: (numbering) => renderFormats(compose(numbering.number), request.formats ?? DEFAULT_FORMATS, browser.get),
+      });
+      const result = { source: dataset.sourcePath, title, warnings: dataset.warnings, publication };
+      request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
+      return result;
+    });
+  } finally {
+    await browser.close();
+    registry.close();
+  }
+}
+
+/** Every file loaded before anything is written; the problems of all bad files are reported together. */
+async function loadAll(files: readonly string[], catalog: Catalog, strict: boolean): Promise<LoadedJornada[]> {
+  const loaded: LoadedJornada[] = [];
+  const problems: Problem[] = [];
+  const messages: string[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(await loadJornada(file, { strict, catalog }));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      messages.push(error.message);
+    }
+  }
+  if (messages.length > 0) throw new InputError(messages.join('\n'), problems);
+  return loaded;
+}
