@@ -274,11 +274,16 @@ function describeReport(report: VerificationReport): string {
       }
     }
   }
-  const files = report.versions.reduce((n, v) => n + v.files.length, 0);
+  const files = plural(report.versions.reduce((n, v) => n + v.files.length, 0), 'archivo', 'archivos');
+  const versions = plural(report.versions.length, 'versión', 'versiones');
   lines.push(
     report.problems === 0
-      ? `Todo en orden: ${files} archivos de ${report.versions.length} versiones coinciden con el registro.`
-      : `${report.problems} ${report.problems === 1 ? 'problema' : 'problemas'} en ${files} archivos de ${report.versions.length} versiones.`,
+      ? `Todo en orden: ${files} de ${versions} coinciden con el registro.`
+      : `${plural(report.problems, 'problema', 'problemas')} en ${files} de ${versions}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
