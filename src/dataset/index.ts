@@ -2,3 +2,12 @@
 export * from './schema.ts';
 export * from './catalog.ts';
 export { dataPaths } from './paths.ts';
+export { loadJornada, checkJornadaFile } from './load-jornada.ts';
+export type { LoadOptions, LoadedJornada, DatasetReport } from './load-jornada.ts';
+export { validateJornada } from './validate.ts';
+export type { ValidationOptions, ValidationResult } from './validate.ts';
+export { formatProblems, countText } from './format-problems.ts';
+export { parseDestacadoTexto, placeholderForms } from './destacado-text.ts';
+export type { DestacadoSegment, ParsedDestacado, PlaceholderForm } from './destacado-text.ts';
+export { readEstadosCsv } from './csv-reader.ts';
+export { daysOf, daysBetween } from './dates.ts';

@@ -26,7 +26,7 @@ export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date written year-month-day: "2023-02-24". */
 export const isoDateSchema = z
   .string()
-  .regex(isoDatePattern)
+  .regex(isoDatePattern, { abort: true })
   .refine((text) => isRealDate(text), { message: 'fecha inexistente' })
   .meta({ description: 'Fecha en formato año-mes-día, por ejemplo 2023-02-24.', format: 'date' });
 

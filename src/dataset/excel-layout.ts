@@ -1,0 +1,72 @@
+/**
+ * The documented layout of a jornada workbook (docs/dataset.md, "Excel"), shared by the reader and the
+ * writer so the template and the loader never disagree.
+ */
+
+export const sheetNames = {
+  jornada: 'Jornada',
+  nacional: 'Nacional',
+  estados: 'Estados',
+  hospitales: 'Hospitales',
+  destacados: 'Destacados',
+  instrucciones: 'Instrucciones',
+} as const;
+
+export const requiredSheets = [sheetNames.jornada, sheetNames.nacional] as const;
+
+export type FieldKind = 'texto' | 'entero' | 'fecha' | 'booleano' | 'url';
+
+export interface JornadaField {
+  /** The JSON path, as written in column A of the sheet "Jornada": "fechas.inicio". */
+  readonly campo: string;
+  readonly kind: FieldKind;
+  /** A list: one row per element, all with the same campo. */
+  readonly lista?: boolean;
+  readonly descripcion: string;
+}
+
+export const jornadaFields: readonly JornadaField[] = [
+  { campo: 'tipo', kind: 'texto', descripcion: 'nacional-recuperacion, extraordinaria-continuidad, periodo-plan o monotematica' },
+  { campo: 'ordinal', kind: 'entero', descripcion: 'Número de la jornada en su serie: 4 para la Cuarta' },
+  { campo: 'ultimaDelAnio', kind: 'booleano', descripcion: 'sí si fue la última jornada del año' },
+  { campo: 'fechas.inicio', kind: 'fecha', descripcion: 'Primer día (fecha, o texto año-mes-día)' },
+  { campo: 'fechas.fin', kind: 'fecha', descripcion: 'Último día' },
+  { campo: 'fechas.dias', kind: 'fecha', lista: true, descripcion: 'Sólo si los días no fueron seguidos: una fila por día' },
+  { campo: 'programa.nombre', kind: 'texto', descripcion: '"150 Días de Recuperación de Servicios de Salud"' },
+  { campo: 'programa.plan', kind: 'texto', descripcion: '"Plan Nacional de Recuperación de los Servicios de Salud"' },
+  { campo: 'programa.inicio', kind: 'fecha', descripcion: 'Desde cuándo corre la estrategia' },
+  { campo: 'proxima.inicio', kind: 'fecha', descripcion: 'Primer día de la próxima jornada, si se anunció' },
+  { campo: 'proxima.fin', kind: 'fecha', descripcion: 'Último día de la próxima jornada' },
+  { campo: 'proxima.dias', kind: 'fecha', lista: true, descripcion: 'Días de la próxima jornada, si no son seguidos' },
+  { campo: 'participacion.ooad', kind: 'entero', descripcion: 'Cuántas OOAD (Representaciones) participaron' },
+  { campo: 'participacion.umae', kind: 'entero', descripcion: 'Cuántas UMAE participaron' },
+  { campo: 'participacion.ooadNombres', kind: 'texto', lista: true, descripcion: 'Cuáles OOAD: una fila por nombre' },
+  { campo: 'participacion.umaeNombres', kind: 'texto', lista: true, descripcion: 'Cuáles UMAE: una fila por nombre' },
+  { campo: 'meta.planeadas', kind: 'entero', descripcion: 'Acciones planeadas' },
+  { campo: 'meta.logradas', kind: 'entero', descripcion: 'Acciones logradas (el porcentaje se calcula)' },
+  { campo: 'especialidades.consultaExterna', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en Consulta Externa: una fila por especialidad' },
+  { campo: 'especialidades.cirugia', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en cirugía' },
+  { campo: 'procedimientos', kind: 'texto', lista: true, descripcion: 'Procedimientos que se nombran sin cifra' },
+  { campo: 'estrategias', kind: 'texto', lista: true, descripcion: 'Estrategias con nombre' },
+  { campo: 'personal', kind: 'texto', lista: true, descripcion: 'Quiénes participaron' },
+  { campo: 'enlaces.fotos', kind: 'url', descripcion: 'Enlace a las fotos (https://...)' },
+  { campo: 'enlaces.video', kind: 'url', descripcion: 'Enlace al video (https://...)' },
+  { campo: 'boletin.numero', kind: 'entero', descripcion: 'Número del boletín en el año: 93 para "No. 093/2023"' },
+  { campo: 'boletin.fecha', kind: 'fecha', descripcion: 'Fecha de emisión' },
+  { campo: 'boletin.lugar', kind: 'texto', descripcion: 'Lugar de la fecha: "Ciudad de México"' },
+  { campo: 'notas', kind: 'texto', descripcion: 'Notas internas; nunca se publican' },
+];
+
+/** Columns of the sheet "Nacional": each scope of figures has its own column. */
+export const nacionalColumns = [
+  { header: 'nacional', key: 'cifras' },
+  { header: 'umae', key: 'cifrasUmae' },
+  { header: 'acumulado anual', key: 'acumuladoAnual' },
+] as const;
+
+export const estadoTextColumns = ['nombre'] as const;
+export const hospitalTextColumns = ['nombre', 'siglas', 'ciudad', 'estado'] as const;
+export const destacadoTextColumns = ['ambito', 'entidad', 'texto', 'textoEn', 'unidad'] as const;
+export const ambitos = ['nacional', 'estado', 'hospital'] as const;
+/** Header prefix of a year-to-date figure in the sheet "Destacados": "anual:trasplante-cornea". */
+export const anualPrefix = 'anual:';
