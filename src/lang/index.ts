@@ -1,0 +1,24 @@
+/**
+ * The phrasing module: the only place where figures, percentages, dates, ordinals and lists become words.
+ * Compose, templates and the CLI import from here.
+ */
+export { phrasingFor } from './phrasing-for.ts';
+export type { PhrasingOptions } from './phrasing-options.ts';
+export type {
+  DateRangeOptions,
+  FigureOptions,
+  Gender,
+  ListOptions,
+  NounForms,
+  OrdinalOptions,
+  Phrasing,
+} from './phrasing.ts';
+export {
+  DEFAULT_FIGURE_STYLE,
+  FIGURE_STYLES,
+  FIGURE_STYLE_REGISTRY,
+  isFigureStyle,
+  parseFigureStyle,
+  type FigureStyleName,
+} from './es/figure-styles.ts';
+export { MAX_COUNT } from './check-count.ts';

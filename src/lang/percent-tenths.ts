@@ -1,0 +1,26 @@
+import { PhrasingError } from '../errors.ts';
+import { checkCount } from './check-count.ts';
+
+/**
+ * part/whole as a percentage in tenths, rounded half up, computed exactly with integers
+ * (197144 / 163110 -> 1209, i.e. 120.9). Floating point would round 0.05 boundaries either way.
+ */
+export function percentTenths(part: number, whole: number): bigint {
+  checkCount(part, 'La parte del porcentaje');
+  checkCount(whole, 'El total del porcentaje');
+  if (whole === 0) {
+    throw new PhrasingError('No se puede calcular un porcentaje sobre un total de cero.');
+  }
+  const numerator = BigInt(part) * 1000n;
+  const denominator = BigInt(whole);
+  const quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  return remainder * 2n >= denominator ? quotient + 1n : quotient;
+}
+
+/** Tenths as press digits with a decimal point: 1209n -> "120.9", 1000n -> "100" (never "100.0"). */
+export function tenthsText(tenths: bigint): string {
+  const whole = tenths / 10n;
+  const tenth = tenths % 10n;
+  return tenth === 0n ? whole.toString() : `${whole.toString()}.${tenth.toString()}`;
+}

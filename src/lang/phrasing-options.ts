@@ -1,0 +1,9 @@
+/** Choices a whole edition makes once, beside its figure style. */
+export interface PhrasingOptions {
+  /** "120.9%" instead of "120.9 por ciento" / "120.9 percent". */
+  readonly percentSign?: boolean;
+  /** Spanish: "1 millón 200 mil" instead of the house "un millón 200 mil". */
+  readonly millionInDigits?: boolean;
+  /** English: the serial (Oxford) comma, "A, B, and C". */
+  readonly serialComma?: boolean;
+}
