@@ -89,8 +89,15 @@ function decide(registry: Registry, db: DatabaseSync, identity: PublicationIdent
   }
   if (exact?.state === BulletinState.published) return { kind: 'published', version: exact };
 
+  // An unfinished entry of these data: wait for its live owner, or finish it. A version above 1 replaces
+  // a published one, so finishing it needs the correction flag like starting it did.
   const inProgress = live.find((v) => v.state === BulletinState.inProgress);
-  if (inProgress !== undefined && (inProgress === exact || inProgress.version === 1 || identity.correction)) {
+  if (inProgress !== undefined && inProgress.version > 1 && !identity.correction) {
+    throw new PublishConflictError(
+      `El ${bulletinLabel(inProgress.number, inProgress.year)} tiene una corrección (versión ${inProgress.version}) con estos datos que no terminó. Para terminarla use la corrección (--correccion).`,
+    );
+  }
+  if (inProgress !== undefined) {
     if (isLeaseLive(registry, inProgress)) return { kind: 'wait', version: inProgress };
     return takeOver(db, inProgress, identity, now);
   }

@@ -55,6 +55,8 @@ export interface PublishHooks {
   readonly midwayThroughFile?: (path: string, tempPath: string) => void | Promise<void>;
   /** Runs after each file has been renamed into place (index in the order written). */
   readonly afterFile?: (path: string, index: number) => void | Promise<void>;
+  /** Runs each time this run waits for another live process publishing the same bulletin. */
+  readonly onWait?: (holder: BulletinVersionRecord) => void;
 }
 
 export interface PublishRequest {
@@ -151,6 +153,7 @@ export async function publishBulletin(request: PublishRequest): Promise<PublishR
     request.signal?.throwIfAborted();
     const claim = claimPublication(request.registry, identity, beforeClaimCommit);
     if (claim.kind === 'wait') {
+      request.hooks?.onWait?.(claim.version);
       await waitTurn(claim.version, deadline, request.signal);
       continue;
     }
@@ -161,6 +164,7 @@ export async function publishBulletin(request: PublishRequest): Promise<PublishR
     const repair = claimRepair(request.registry, claim.version.id);
     if (repair === undefined) continue;
     if (repair.kind === 'wait') {
+      request.hooks?.onWait?.(repair.version);
       await waitTurn(repair.version, deadline, request.signal);
       continue;
     }

@@ -10,7 +10,7 @@
  *   entre-archivos  after the first file is in place, before the second
  *   publicacion     inside the final transaction, before COMMIT
  * --arranque FILE prints "LISTO" and waits for FILE to exist, so a test starts many at once.
- * Prints "RESULTADO <json>" on success; errors go to stderr with exit 2 (input) or 1.
+ * Prints "ESPERA <pid>" when it waits for another process, "RESULTADO <json>" on success; errors go to stderr with exit 2 (input) or 1.
  */
 import { existsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,6 +78,7 @@ async function main(): Promise<number> {
   }
   const extensions = values.formatos.split(',');
   const size = Number(values.tamano);
+  let waited = false;
   try {
     const result = await publishBulletin({
       registry,
@@ -95,6 +96,10 @@ async function main(): Promise<number> {
       overwrite: values.sobrescribir,
       draft: values.borrador,
       hooks: {
+        onWait: (holder) => {
+          if (!waited) say(`ESPERA ${holder.owner?.pid ?? '?'}`);
+          waited = true;
+        },
         beforeCommit: (step: PublishStep) => {
           if (step === pause) pauseSync(step);
         },
