@@ -28,6 +28,8 @@ export interface BrowserSession {
   readonly executablePath: string;
   /** Whether Chromium runs without its sandbox (as root or in a container). */
   readonly noSandbox: boolean;
+  /** The temporary profile folder, deleted by close(). */
+  readonly profileDir: string;
   /** Opens a page, runs `work` on it under the page timeout, and always closes the page. */
   withPage<T>(work: (page: Page) => Promise<T>): Promise<T>;
   /** Closes the browser and deletes its temporary profile; safe to call more than once. */
@@ -87,8 +89,8 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
 class PuppeteerSession implements BrowserSession {
   readonly executablePath: string;
   readonly noSandbox: boolean;
+  readonly profileDir: string;
   private readonly browser: Browser;
-  private readonly userDataDir: string;
   private readonly signal: AbortSignal | undefined;
   private readonly pageTimeoutMs: number;
   private readonly slots: Semaphore;
@@ -99,7 +101,7 @@ class PuppeteerSession implements BrowserSession {
     this.browser = browser;
     this.executablePath = executablePath;
     this.noSandbox = noSandbox;
-    this.userDataDir = userDataDir;
+    this.profileDir = userDataDir;
     this.signal = options.signal;
     this.pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
     this.slots = new Semaphore(Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES));
@@ -139,7 +141,7 @@ class PuppeteerSession implements BrowserSession {
       debug('el navegador no cerró a tiempo: se termina el proceso');
       this.browser.process()?.kill('SIGKILL');
     }
-    await removeProfile(this.userDataDir);
+    await removeProfile(this.profileDir);
   }
 
   private throwIfUnusable(): void {
