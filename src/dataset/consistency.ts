@@ -224,10 +224,11 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
     const statesSum = sumEntities(jornada.estados, id) ?? 0;
     const umaeSum = umae ?? hospitalsSum ?? 0;
     if (statesSum + umaeSum > total) {
-      const parts = [statesSum > 0 ? `los estados (${statesSum})` : '', umaeSum > 0 ? `las UMAE (${umaeSum})` : ''].filter((part) => part !== '');
+      const who =
+        statesSum > 0 && umaeSum > 0 ? `los estados (${statesSum}) y las UMAE (${umaeSum}) suman` : statesSum > 0 ? 'los estados suman' : 'las UMAE suman';
       sink.warn(
         placeOf(['cifras', id]),
-        `${parts.join(' y ')} ${parts.length > 1 ? 'suman' : 'dan'} ${statesSum + umaeSum} de «${id}», más que la cifra nacional, ${total}`,
+        `${who} ${statesSum + umaeSum} de «${id}», más que la cifra nacional, ${total}`,
         'Revise la cifra nacional y las de estados y hospitales: la nacional las incluye.',
       );
     }

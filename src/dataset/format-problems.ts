@@ -13,16 +13,21 @@ export function formatProblems(problems: readonly Problem[]): string {
   for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   const sections: string[] = [];
   for (const [file, list] of byFile) {
-    const ordered = [...list.filter((problem) => problem.severity === 'error'), ...list.filter((problem) => problem.severity === 'aviso')];
-    const lines = [`${file}: ${countText(list)}`];
-    for (const problem of ordered) {
-      const mark = problem.severity === 'error' ? '✗ error' : '! aviso';
-      lines.push(`  ${mark} en ${problem.place}: ${sentence(problem.message)}`);
-      if (problem.fix !== undefined) lines.push(`    → ${problem.fix}`);
-    }
-    sections.push(lines.join('\n'));
+    sections.push(`${file}: ${countText(list)}\n${formatProblemLines(list)}`);
   }
-  return sections.length === 0 ? '' : `${sections.join('\n\n')}\n`;
+  return sections.length === 0 ? '' : sections.join('\n');
+}
+
+/** The indented lines of a list of problems, errors first, each with its fix. */
+export function formatProblemLines(problems: readonly Problem[]): string {
+  const ordered = [...problems.filter((problem) => problem.severity === 'error'), ...problems.filter((problem) => problem.severity === 'aviso')];
+  const lines: string[] = [];
+  for (const problem of ordered) {
+    const mark = problem.severity === 'error' ? '✗ error' : '! aviso';
+    lines.push(`  ${mark} en ${problem.place}: ${sentence(problem.message)}`);
+    if (problem.fix !== undefined) lines.push(`    → ${problem.fix}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /** "2 errores, 1 aviso". */

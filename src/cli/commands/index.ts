@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerArchivo } from './archivo.ts';
+import { registerEsquema } from './esquema.ts';
 import { registerGenerar } from './generar.ts';
+import { registerPlantilla } from './plantilla.ts';
+import { registerValidar } from './validar.ts';
 
 /**
  * Every CLI command registers itself here: one import and one line each.
@@ -12,4 +15,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   void context;
   registerGenerar(program, context);
   registerArchivo(program, context);
+  registerValidar(program, context);
+  registerPlantilla(program, context);
+  registerEsquema(program, context);
 }
