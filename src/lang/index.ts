@@ -22,3 +22,5 @@ export {
   type FigureStyleName,
 } from './es/figure-styles.ts';
 export { MAX_COUNT } from './check-count.ts';
+export { readFigure } from './es/read-figure.ts';
+export { findFigures, type FigureKind, type FoundFigure } from './es/find-figures.ts';
