@@ -219,14 +219,20 @@ async function work(
 
 /** Files first, then the registry: a crash in between leaves an entry that still lists them. */
 async function giveUp(registry: Registry, versionId: number, outputDir: string): Promise<void> {
+  // Failures here are swallowed: the original error matters more, and an entry left 'en-proceso' is
+  // finished by the next run of the same data.
   try {
     const owned = ownsVersion(registry, versionId);
     if (owned?.state === BulletinState.inProgress) {
       for (const file of owned.files) await removeFile(join(outputDir, file.path));
     }
+  } catch {
+    // The files stay recorded in the entry.
+  }
+  try {
     releasePublication(registry, versionId);
   } catch {
-    // The original error matters more; the entry stays 'en-proceso' and the next run finishes it.
+    // The entry stays 'en-proceso'.
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isPidAlive } from './process-owner.ts';
 
@@ -33,9 +33,9 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
     const handle = await open(temp, 'wx', 0o644);
     try {
       const half = Math.floor(bytes.byteLength / 2);
-      await handle.write(bytes, 0, half, 0);
+      await writeAll(handle, bytes, 0, half);
       await options.midway?.(temp);
-      await handle.write(bytes, half, bytes.byteLength - half, half);
+      await writeAll(handle, bytes, half, bytes.byteLength);
       await handle.sync();
     } finally {
       await handle.close();
@@ -45,6 +45,15 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
     await syncFolder(dirname(path));
   } finally {
     if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** A single write() may write less than asked: loop until the range is on disk. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, from: number, to: number): Promise<void> {
+  let position = from;
+  while (position < to) {
+    const { bytesWritten } = await handle.write(bytes, position, to - position, position);
+    position += bytesWritten;
   }
 }
 
