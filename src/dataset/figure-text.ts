@@ -38,10 +38,31 @@ export function explainBadCount(raw: string): { message: string; fix: string } {
       fix: 'Escriba sólo los dígitos: 3729, no «3 mil 729»; el boletín la escribe con palabras por sí mismo.',
     };
   }
+  const ordinal = ordinalValue(value);
+  if (ordinal !== undefined) {
+    return { message: `«${value}» es un ordinal escrito con letras`, fix: `Escriba el número con dígitos: ${ordinal}.` };
+  }
   if (numberWords.test(value)) {
     return { message: `la cifra «${value}» está escrita con letras`, fix: 'Escriba el número con dígitos: 3729.' };
   }
-  return { message: `«${value}» no es un número`, fix: 'Escriba un número entero con dígitos, sin comillas: 3729.' };
+  return { message: `«${value}» no es un número`, fix: 'Escriba un número entero con dígitos, sin comillas.' };
+}
+
+const ordinalStems = ['primer', 'segund', 'tercer', 'cuart', 'quint', 'sext', 'séptim', 'octav', 'noven', 'décim'];
+
+/** "Cuarta" -> 4, "décimo cuarta" -> 14: ordinals up to 19, as jornadas are named. */
+function ordinalValue(text: string): number | undefined {
+  const words = text.toLowerCase().replace(/decim/g, 'décim').replace(/septim/g, 'séptim').split(/\s+/);
+  const valueOf = (word: string): number | undefined => {
+    const index = ordinalStems.findIndex((stem) => word.startsWith(stem) && word.length <= stem.length + 2);
+    return index === -1 ? undefined : index + 1;
+  };
+  if (words.length === 1) return valueOf(words[0] ?? '');
+  if (words.length === 2 && valueOf(words[0] ?? '') === 10) {
+    const unit = valueOf(words[1] ?? '');
+    return unit !== undefined && unit < 10 ? 10 + unit : undefined;
+  }
+  return undefined;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
