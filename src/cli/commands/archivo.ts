@@ -39,11 +39,15 @@ interface ArchiveOptions {
 export function registerArchivo(program: Command, context: CommandContext): void {
   const archivo = program
     .command('archivo')
+    .usage('[opciones] <comando>')
     .description('consulta y cuida el registro de boletines numerados: números, versiones y archivos')
     .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
+  // The list of subcommands shows each one's Spanish usage instead of commander's "[options]".
+  archivo.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => `${command.name()} ${command.usage()}` });
 
   archivo
     .command('listar')
+    .usage('[opciones]')
     .description('lista los boletines del registro, por año y número')
     .option('--anio <año>', 'solo los de ese año')
     .option('--json', 'escribe la lista en JSON')
@@ -67,6 +71,7 @@ export function registerArchivo(program: Command, context: CommandContext): void
 
   archivo
     .command('mostrar')
+    .usage('[opciones] <número/año>')
     .description('muestra un boletín: sus versiones, su estado y sus archivos')
     .argument('<número/año>', 'por ejemplo 93/2023 o 093/2023')
     .option('--json', 'escribe el boletín en JSON')
@@ -83,6 +88,7 @@ export function registerArchivo(program: Command, context: CommandContext): void
 
   archivo
     .command('verificar')
+    .usage('[opciones] [número/año]')
     .description('recalcula el sha256 de cada archivo publicado y avisa de los que faltan o cambiaron')
     .argument('[número/año]', 'un boletín (por omisión, todos)')
     .option('--anio <año>', 'solo los de ese año')
@@ -109,6 +115,7 @@ export function registerArchivo(program: Command, context: CommandContext): void
 
   archivo
     .command('exportar')
+    .usage('--csv [opciones] [archivo]')
     .description('exporta el registro como CSV (una fila por archivo publicado)')
     .argument('[archivo]', 'archivo donde escribirlo (por omisión, la salida estándar)')
     .option('--csv', 'en formato CSV (RFC 4180, UTF-8)')
@@ -129,6 +136,7 @@ export function registerArchivo(program: Command, context: CommandContext): void
 
   archivo
     .command('numeracion')
+    .usage('<año> [--siguiente <número>] [opciones]')
     .description('muestra o fija dónde va la numeración de un año («el siguiente número es el 94»)')
     .argument('<año>', 'el año de la numeración')
     .option('--siguiente <número>', 'el siguiente número que tomará un boletín de ese año')
@@ -153,6 +161,7 @@ export function registerArchivo(program: Command, context: CommandContext): void
 
   archivo
     .command('liberar')
+    .usage('[opciones] <número/año>')
     .description('libera un boletín que quedó en proceso porque su proceso murió, y devuelve su número')
     .argument('<número/año>', 'por ejemplo 94/2023')
     .action(async (ref: string, _options: unknown, command: Command) => {
