@@ -43,10 +43,22 @@ function toTextRun(run: PlainRun, style?: string): TextRun {
   });
 }
 
-/** A bulleted item (summary bullets on top, or a list in the body). */
-export function bulletParagraph(item: readonly Inline[], style: string): Paragraph {
-  return new Paragraph({ style, numbering: { reference: BULLETS, level: 0 }, children: inlinesToRuns(item) });
+/**
+ * A bulleted item (summary bullets on top, or a list in the body). The last item of a list takes the
+ * space the HTML puts under the whole <ul>.
+ */
+export function bulletParagraph(item: readonly Inline[], style: string, spaceAfterList?: number): Paragraph {
+  return new Paragraph({
+    style,
+    numbering: { reference: BULLETS, level: 0 },
+    ...(spaceAfterList === undefined ? {} : { spacing: { after: spaceAfterList } }),
+    children: inlinesToRuns(item),
+  });
 }
+
+/** Space under a list, in twips, as the stylesheet's margins: 14 pt for the summary, 9 pt in the body. */
+export const SPACE_AFTER_SUMMARY = 280;
+const SPACE_AFTER_LIST = 180;
 
 export function blocksToParagraphs(blocks: readonly Block[]): Paragraph[] {
   return blocks.flatMap((block): Paragraph[] => {
@@ -61,7 +73,9 @@ export function blocksToParagraphs(blocks: readonly Block[]): Paragraph[] {
       case 'paragraph':
         return [new Paragraph({ style: StyleId.bodyText, children: inlinesToRuns(block.content) })];
       case 'list':
-        return block.items.map((item) => bulletParagraph(item, StyleId.listParagraph));
+        return block.items.map((item, index) =>
+          bulletParagraph(item, StyleId.listParagraph, index === block.items.length - 1 ? SPACE_AFTER_LIST : undefined),
+        );
     }
   });
 }

@@ -1,6 +1,13 @@
 import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 /**
+ * CSS line-height is a multiple of the font size; Word's "auto" spacing a multiple of the font's own line
+ * (1.149 em for Liberation Sans). These convert the stylesheet's 1.45 and 1.25 so both look alike.
+ */
+const LINE_BODY = 303;
+const LINE_TIGHT = 261;
+
+/**
  * The Word styles of a bulletin: real built-in styles (Title, Heading 1, Heading 2, List Paragraph,
  * Hyperlink) restyled to match the HTML stylesheet, a few of our own for the letterhead, and one
  * bulleted list numbering. Sizes are half-points, spacing twips (1/20 pt).
@@ -33,11 +40,11 @@ export function bulletinStyles(lang: string): IStylesOptions {
     default: {
       document: {
         run: { font: fonts, size: 22, color: COLORS.text, language: { value: lang } },
-        paragraph: { spacing: { after: 180, line: 336, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 180, line: LINE_BODY, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: fonts, size: 32, bold: true, color: COLORS.text },
-        paragraph: { spacing: { before: 0, after: 240, line: 300, lineRule: LineRuleType.AUTO }, keepNext: true },
+        paragraph: { spacing: { before: 0, after: 240, line: LINE_TIGHT, lineRule: LineRuleType.AUTO }, keepNext: true },
       },
       heading1: {
         run: { font: fonts, size: 26, bold: true, color: COLORS.green },
@@ -75,7 +82,7 @@ export function bulletinStyles(lang: string): IStylesOptions {
         name: 'Institution',
         basedOn: 'Normal',
         run: { size: 25, bold: true, color: COLORS.green },
-        paragraph: { spacing: { after: 40, line: 276, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 40, line: LINE_TIGHT, lineRule: LineRuleType.AUTO } },
       },
       {
         id: StyleId.documentKind,
