@@ -41,6 +41,8 @@ export interface BulletinView {
   readonly cifras: Readonly<Record<string, number>>;
   /** Per group: its total (0 when not reported) and its parts as the bulletin lists them. */
   readonly grupos: Readonly<Record<IndicatorGroup, { readonly total: number; readonly partes: readonly FigureItem[] }>>;
+  /** Vaccination, social work and other figures, listed together in one sentence. */
+  readonly complementarias: readonly FigureItem[];
   /** The headline figures for the bullets: totals first, in catalog order. */
   readonly resumen: readonly FigureItem[];
   readonly cifrasUmae: readonly FigureItem[];
@@ -75,6 +77,9 @@ export interface ViewSettings {
   readonly kindNames: Readonly<Record<string, string>>;
 }
 
+/** Groups the bulletin lists together in one closing sentence of figures. */
+const COMPLEMENTARY_GROUPS = ['vacunacion', 'trabajo-social', 'otros'] as const;
+
 /** The group totals the bullets lead with, in this order when present. */
 const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaverica'] as const;
 
@@ -83,6 +88,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
   const write = (destacados: Jornada['destacados']): string[] =>
     (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
   const dias = jornada.fechas.dias ?? null;
+  const grupos = groupFigures(jornada.cifras, catalog);
   return {
     boletin: {
       numero: settings.number,
@@ -113,7 +119,8 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
         }
       : null,
     cifras: Object.fromEntries(catalog.ids.map((id) => [id, jornada.cifras[id] ?? 0])),
-    grupos: groupFigures(jornada.cifras, catalog),
+    grupos,
+    complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
     resumen: figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id)),
     cifrasUmae: figureItems(jornada.cifrasUmae, order),
     acumuladoAnual: figureItems(jornada.acumuladoAnual, order),

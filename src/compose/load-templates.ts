@@ -51,7 +51,10 @@ export function loadTemplateSet(lang: string, root: string = templatesRoot): Tem
     return text;
   };
   const templates = readHandlebarsFiles(folder, read);
-  const partials = readHandlebarsFiles(join(folder, 'partials'), read);
+  // A partial is used inside a sentence: the line break that ends its file is not part of it.
+  const partials = Object.fromEntries(
+    Object.entries(readHandlebarsFiles(join(folder, 'partials'), read)).map(([name, source]) => [name, source.replace(/\r?\n$/, '')]),
+  );
   const labels = labelsSchema.parse(parse(read(join(folder, 'etiquetas.yaml'))));
   const nouns = Object.fromEntries(
     Object.entries(nounsSchema.parse(parse(read(join(folder, 'sustantivos.yaml'))))).map(([id, noun]) => [

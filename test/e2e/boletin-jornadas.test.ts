@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findFigures } from '../../src/lang/index.ts';
+import type { BulletinDocument } from '../../src/model/bulletin-document.ts';
+import { renderDocx } from '../../src/render/docx/render-docx.ts';
+import { renderHtml } from '../../src/render/html/render-html.ts';
+import { type BrowserSession, launchBrowser } from '../../src/render/pdf/browser-session.ts';
+import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
+import { type ComposedSample, composeSample, sampleFiles } from '../support/compose-sample.ts';
+import { datasetFigures } from '../support/dataset-figures.ts';
+import { pdfToText, wordsFromDocx, wordsFromHtml, wordsFromPdf, wordsFromPdfText } from '../support/extract-words.ts';
+
+const run = promisify(execFile);
+
+interface RenderedSample extends ComposedSample {
+  readonly html: string;
+  readonly pdf: Uint8Array;
+  readonly docx: Uint8Array;
+}
+
+const samples = new Map<string, RenderedSample>();
+let browser: BrowserSession;
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'boletin-jornadas-'));
+  browser = await launchBrowser();
+  for (const file of sampleFiles()) {
+    const composed = await composeSample(file);
+    const [pdf, docx] = await Promise.all([renderPdf(composed.doc, { browser }), renderDocx(composed.doc)]);
+    samples.set(file, { ...composed, html: renderHtml(composed.doc), pdf, docx });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const seed002 = (): RenderedSample => {
+  const sample = [...samples.values()].find((candidate) => candidate.file.includes('2023-02'));
+  if (sample === undefined) throw new Error('falta la jornada de ejemplo de febrero de 2023');
+  return sample;
+};
+
+const flowText = (sample: RenderedSample): string => wordsFromHtml(sample.html).flow.join(' ');
+
+describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as const))('%s', (_name, file) => {
+  const sample = (): RenderedSample => {
+    const found = samples.get(file);
+    if (found === undefined) throw new Error(`no se generó ${file}`);
+    return found;
+  };
+
+  test('HTML, PDF and DOCX say the same words in the same order', async () => {
+    const { html, pdf, docx, doc } = sample();
+    const fromHtml = wordsFromHtml(html).flow;
+    expect(fromHtml.length).toBeGreaterThan(100);
+    expect((await wordsFromPdf(pdf, doc)).flow).toEqual(fromHtml);
+    expect((await wordsFromDocx(docx)).flow).toEqual(fromHtml);
+  });
+
+  test('every figure of the dataset is printed, as the reader finds it in the text', () => {
+    const printed = new Set(findFigures(flowText(sample())).map((figure) => figure.value));
+    const missing = datasetFigures(sample().loaded.jornada).filter((figure) => !printed.has(figure.value));
+    expect(missing).toEqual([]);
+  });
+
+  test('two to four bullet points, a headline and a dateline', () => {
+    const { doc } = sample();
+    expect(doc.bullets.length).toBeGreaterThanOrEqual(2);
+    expect(doc.bullets.length).toBeLessThanOrEqual(4);
+    expect(doc.headline).not.toBe('');
+    expect(doc.dateline).toMatch(/^Ciudad de México, (lunes|martes|miércoles|jueves|viernes|sábado|domingo) \d{1,2} de [a-z]+ de \d{4}$/);
+  });
+
+  test('no trace of a zero, an empty list or a dangling conjunction', () => {
+    const text = flowText(sample());
+    expect(text).not.toMatch(/(^|\s)0 /);
+    expect(text).not.toMatch(/\b(y|e|o|u|de|en|con|así como)\s*[.,;:]/);
+    expect(text).not.toMatch(/\s[,.;:]/);
+    expect(text).not.toMatch(/,\s*,|\.\s*\./);
+  });
+});
+
+describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
+  test('prints the figures, dates and number as the seed prints them', async () => {
+    const text = (await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
+    for (const phrase of [
+      '197 mil 144',
+      '163 mil 110',
+      '68 mil 721',
+      '3 mil 29 cirugías',
+      '91 mil 878',
+      '28 mil 800',
+      'del 24 al 26 de febrero',
+      'miércoles 1 de marzo de 2023',
+      'No. 093/2023',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+  });
+
+  test('computes the percentage from the data: 120.9 where the seed misprinted 120.5', async () => {
+    const text = (await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
+    expect(text).toContain('120.9 por ciento');
+    expect(text).not.toContain('120.5');
+  });
+
+  test('LibreOffice opens the DOCX and reads the same words', async () => {
+    const { docx, doc, html } = seed002();
+    const folder = join(workDir, 'libreoffice');
+    const input = join(workDir, 'boletin.docx');
+    await writeFile(input, docx);
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${join(workDir, 'perfil-lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, input],
+      { timeout: 120_000 },
+    );
+    const converted = await readFile(join(folder, 'boletin.pdf'));
+    const fromLibreOffice = wordsFromPdfText(await pdfToText(converted), doc as BulletinDocument).flow;
+    expect(fromLibreOffice).toEqual(wordsFromHtml(html).flow);
+  });
+});
