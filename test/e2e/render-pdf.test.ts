@@ -110,6 +110,16 @@ describe('renderPdf with real Chromium', () => {
     expect(hostileText).not.toContain('No. 093/2023');
   });
 
+  it('gives the same bytes for the same document, in the same browser or a new one', async () => {
+    expect(Buffer.from(await renderPdf(sampleDocument(), { browser })).equals(Buffer.from(pdf))).toBe(true);
+    const fresh = await launchBrowser();
+    try {
+      expect(Buffer.from(await renderPdf(sampleDocument(), { browser: fresh })).equals(Buffer.from(pdf))).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('serves several documents at once on the one browser', async () => {
     const texts = await Promise.all(
       ['No. 001/2024', 'No. 002/2024', 'No. 003/2024'].map(async (number) => pdfToText(await renderPdf({ ...doc, number }, { browser }))),

@@ -22,6 +22,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(renderHtml({ ...doc, lang: 'en-US' })).toContain('<html lang="en-US">');
+    expect(html).toMatch(/@media screen and \(max-width: \d+px\)/);
   });
 
   it('has one h1, the headline, the summary bullets as a ul and real body headings and lists', () => {
