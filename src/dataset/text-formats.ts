@@ -68,9 +68,10 @@ export function parseYamlText(text: string, sink: ProblemSink): ParsedText | und
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const position = lineCounter.linePos(error.pos[0]);
+      const quoteLine = error.code === 'MISSING_CHAR' ? unclosedQuoteLine(text) : undefined;
       sink.error(
         `línea ${position.line}, columna ${position.col}`,
-        `el YAML está mal formado en la línea ${position.line}: ${yamlCodeMessages[error.code] ?? 'no se pudo leer'}`,
+        `el YAML está mal formado en la línea ${position.line}: ${yamlCodeMessages[error.code] ?? 'no se pudo leer'}${quoteLine === undefined ? '' : `; las comillas de la línea ${quoteLine} no se cierran`}`,
         'Revise la sangría (sólo espacios), los dos puntos tras cada campo y las comillas cerca de ese punto.',
       );
     }
@@ -78,6 +79,12 @@ export function parseYamlText(text: string, sink: ProblemSink): ParsedText | und
   }
   const raw: unknown = document.toJS({ maxAliasCount: 100 });
   return { raw, placeOf: yamlPlaces(document.contents, lineCounter) };
+}
+
+/** The first line with an odd number of double quotes: where a quoted value was left open. */
+function unclosedQuoteLine(text: string): number | undefined {
+  const index = text.split(/\r?\n/).findIndex((line) => (line.replace(/\\"/g, '').match(/"/g)?.length ?? 0) % 2 === 1);
+  return index === -1 ? undefined : index + 1;
 }
 
 /** JSON positions come from the same text read as YAML (JSON is YAML), which keeps node ranges. */

@@ -27,7 +27,7 @@ export function registerValidar(program: Command, context: CommandContext): void
   program
     .command('validar')
     .description('revisa los datos de una o más jornadas (JSON, YAML, Excel; CSV de estados) y dice qué corregir')
-    .argument('<archivos...>', 'archivos de datos')
+    .argument('[archivos...]', 'archivos de datos')
     .option('--estricto', 'los avisos también cuentan como errores')
     .option('--json', 'imprime el resultado en JSON')
     .action(async (archivos: string[], options: ValidarOptions) => {
@@ -37,6 +37,10 @@ export function registerValidar(program: Command, context: CommandContext): void
 
 async function runValidar(archivos: readonly string[], options: ValidarOptions, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
+  if (archivos.length === 0) {
+    io.stderr('Indique al menos un archivo de datos: boletin validar ARCHIVO... (vea boletin validar --help).\n');
+    return ExitCode.badInput;
+  }
   const strict = options.estricto === true;
   const results: FileResult[] = [];
   for (const archivo of archivos) {
