@@ -7,6 +7,8 @@ import { blocksToParagraphs, bulletParagraph, SPACE_AFTER_SUMMARY } from './docx
 import { FONT, StyleId, bulletinNumbering, bulletinStyles } from './docx-styles.ts';
 import { letterhead, PAGE, runningFooter, runningHeader } from './docx-letterhead.ts';
 import { makeReproducible } from './reproducible-docx.ts';
+import { GENERATOR } from '../generator.ts';
+import { escapeHtml } from '../text/escape-html.ts';
 
 export interface DocxOptions {
   /** Placeholder logo (and the rest of the layout files); by default read from templates/. */
@@ -60,6 +62,16 @@ export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {
       },
     ],
   });
-  const packed = await Packer.toBuffer(file);
+  const packed = await Packer.toBuffer(file, false, [{ path: 'docProps/app.xml', data: appProperties() }]);
   return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issued);
+}
+
+/** The extended properties: the application that wrote the file, as Word's Properties dialog shows it. */
+function appProperties(): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<Application>${escapeHtml(GENERATOR)}</Application></Properties>`
+  );
 }

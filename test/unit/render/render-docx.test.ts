@@ -84,6 +84,7 @@ describe('renderDocx', () => {
     expect(value('dc:description')).toBe(doc.metadata.description);
     expect(value('dcterms:created')).toBe('2023-03-01T18:00:00Z');
     expect(value('dcterms:modified')).toBe('2023-03-01T18:00:00Z');
+    expect(xml['docProps/app.xml']).toContain('<Application>Boletín</Application>');
   });
 
   it('links with deterministic relationship ids', () => {
@@ -147,5 +148,25 @@ describe('renderDocx with hostile text and a draft', () => {
     // Two pixels wide, one high: the letterhead keeps the proportion.
     const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec((await parts(docx))['word/document.xml'] ?? '') ?? [];
     expect(Number(cx) / Number(cy)).toBeCloseTo(2, 1);
+  });
+
+  it('embeds an SVG logo with the PNG rendition the document brings', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100"/></svg>');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR42mNk+M9Qz8DAwAAADhgCAaQLQSgAAAAASUVORK5CYII=',
+      'base64',
+    );
+    const logo = {
+      dataUri: `data:image/svg+xml;base64,${svg.toString('base64')}`,
+      mediaType: 'image/svg+xml',
+      pngDataUri: `data:image/png;base64,${png.toString('base64')}`,
+    };
+    const zip = await JSZip.loadAsync(await renderDocx({ ...sampleDocument(), logo }));
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).sort();
+    expect(media.map((name) => name.replace(/^.*\./, ''))).toEqual(['png', 'svg']);
+    expect(Buffer.from(await zip.file(media[0] ?? '')!.async('uint8array')).equals(png)).toBe(true);
+    expect(Buffer.from(await zip.file(media[1] ?? '')!.async('uint8array')).equals(svg)).toBe(true);
+    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec((await zip.file('word/document.xml')?.async('string')) ?? '') ?? [];
+    expect(Number(cx) / Number(cy)).toBeCloseTo(3, 1);
   });
 });
