@@ -28,7 +28,7 @@ const THOUSAND_MILLION = 1_000_000_000;
  *   thousands := (2..999 | dos..nueve)? "mil" group?
  *   rest      := thousands | group          (after a unit, groups may keep three digits: "034")
  *   spaced    := 1..3 digits (" " 3 digits)+  (RAE: "154 000", no-break or plain space)
- *   single    := digits | decimal | cero..nueve | un | una | uno
+ *   single    := digits | cero..nueve | un | una | uno | decimal (with "por ciento", or when lenient)
  * followed optionally by "por ciento" or "%".
  */
 export function parseFigureAt(tokens: readonly FigureToken[], index: number, mode: ParseMode): ParsedFigure | null {
@@ -44,9 +44,10 @@ export function parseFigureAt(tokens: readonly FigureToken[], index: number, mod
   }
   if (best === null) return null;
   const percentEnd = percentSuffix(tokens, best.next);
-  return percentEnd === null
-    ? { ...best, percent: false }
-    : { value: best.value, next: percentEnd, percent: true, shape: 'compound' };
+  if (percentEnd !== null) return { value: best.value, next: percentEnd, percent: true, shape: 'compound' };
+  // A bare decimal is never a count ("3.729" is a foreign thousands separator): strict reading refuses it.
+  if (mode.strict && best.next === index + 1 && tokens[index]?.type === 'decimal') return null;
+  return { ...best, percent: false };
 }
 
 type Partial = { value: number; next: number; shape: ParsedFigure['shape'] };
