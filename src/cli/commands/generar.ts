@@ -71,7 +71,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       browser: options.navegador !== undefined ? { executablePath: options.navegador } : {},
       onProgress: (event) => {
         if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
-          io.stderr(`[${event.index + 1}/${event.total}] ${relative(io.cwd, event.source)}\n`);
+          io.stderr(`[${event.index + 1}/${event.total}] ${displayPath(event.source, io.cwd)}\n`);
         }
       },
     });
@@ -85,7 +85,8 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       io.stderr('No se escribió ningún archivo.\n');
       return ExitCode.badInput;
     }
-    io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
+    if (io.signal.aborted) io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
+    else io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
     return ExitCode.renderFailed;
   }
 }
@@ -96,8 +97,14 @@ function describe(result: GeneratedBulletin, cwd: string): string {
   const state = publication.reused ? ' (ya publicado; archivos verificados)' : '';
   const lines = [`${label}: ${result.title}${state}`];
   for (const warning of result.warnings) lines.push(`  aviso: ${warning.place}: ${warning.message}`);
-  for (const file of publication.files) lines.push(`  ${relative(cwd, file.path)}`);
+  for (const file of publication.files) lines.push(`  ${displayPath(file.path, cwd)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A path as the user can type it: relative inside the working folder, absolute outside it. */
+function displayPath(path: string, cwd: string): string {
+  const inside = relative(cwd, path);
+  return inside.startsWith('..') ? path : inside;
 }
 
 function summaryJson(results: readonly GeneratedBulletin[]): unknown {

@@ -1,0 +1,151 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadJornada } from '../../src/dataset/load-jornada.ts';
+import { newestSampleDataset } from '../../src/generate/default-dataset.ts';
+import { phrasingFor } from '../../src/lang/index.ts';
+import { datasetFigures } from '../support/dataset-figures.ts';
+import { pdfToText } from '../support/extract-words.ts';
+import { runCli, startCli } from '../support/run-cli.ts';
+import { sampleFiles } from '../support/compose-sample.ts';
+
+const run = promisify(execFile);
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'boletin-cli-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Every file under a folder, relative to it. */
+async function filesUnder(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+describe('npm run boletin with no argument', () => {
+  const out = () => join(work, 'default', 'salida');
+  const data = () => join(work, 'default', 'datos');
+
+  test('writes the HTML, PDF and DOCX of the newest sample, numbered, and prints the paths', async () => {
+    const result = await runCli(['--salida', out(), '--datos', data()]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^No\. 093\/2023: /);
+    const files = await filesUnder(out());
+    expect(files).toEqual([
+      '2023/093-extraordinaria-continuidad-2023-02-24.docx',
+      '2023/093-extraordinaria-continuidad-2023-02-24.html',
+      '2023/093-extraordinaria-continuidad-2023-02-24.pdf',
+    ]);
+    for (const file of files) expect(result.stdout).toContain(join(out(), file));
+  });
+
+  test("the PDF's text carries every figure exactly as the phrasing module writes it", async () => {
+    const pdf = await readFile(join(out(), '2023', '093-extraordinaria-continuidad-2023-02-24.pdf'));
+    const text = (await pdfToText(pdf)).replace(/\s+/g, ' ');
+    const phrasing = phrasingFor('es');
+    const { jornada } = await loadJornada(newestSampleDataset());
+    const figures = datasetFigures(jornada).filter((figure) => figure.value >= 10);
+    expect(figures.length).toBeGreaterThan(15);
+    for (const figure of figures) expect(text, figure.place).toContain(phrasing.figure(figure.value));
+    expect(text).toContain(phrasing.percent(197_144, 163_110));
+  });
+
+  test('a second run finds the bulletin published: same number, same files, nothing rewritten', async () => {
+    const before = await stat(join(out(), '2023', '093-extraordinaria-continuidad-2023-02-24.pdf'));
+    const result = await runCli(['--salida', out(), '--datos', data(), '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { boletines: { numero: number; reutilizado: boolean; archivos: unknown[] }[] };
+    expect(summary.boletines).toHaveLength(1);
+    expect(summary.boletines[0]).toMatchObject({ numero: 93, reutilizado: true });
+    expect(summary.boletines[0]?.archivos).toHaveLength(3);
+    const after = await stat(join(out(), '2023', '093-extraordinaria-continuidad-2023-02-24.pdf'));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  test('a published file is not overwritten by a run that does not know it', async () => {
+    const freshRegistry = join(work, 'default', 'otro-registro');
+    const result = await runCli(['--salida', out(), '--datos', freshRegistry]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--sobrescribir|sobrescrib/);
+  });
+});
+
+describe('several datasets', () => {
+  test('one run numbers each, prints a progress line per document, and writes only the asked formats', async () => {
+    const out = join(work, 'lote', 'salida');
+    const files = sampleFiles().filter((file) => !file.includes('2023-02'));
+    const result = await runCli([...files, '--salida', out, '--datos', join(work, 'lote', 'datos'), '--formatos', 'html,md']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(files.length);
+    expect(result.stderr).toMatch(/^\[1\/4\] /);
+    const written = await filesUnder(out);
+    expect(written).toHaveLength(files.length * 2);
+    expect(written.every((file) => /^\d{4}\/\d{3}-[a-z0-9-]+\.(html|md)$/.test(file))).toBe(true);
+  });
+});
+
+describe('bad input', () => {
+  test('a bad dataset stops the batch with a Spanish message, exit 2, and nothing written', async () => {
+    const out = join(work, 'malo', 'salida');
+    const bad = join(work, 'malo.json');
+    await writeFile(bad, '{ "tipo": "nacional-recuperacion", "fechas": { "inicio": "26/02/2023", "fin": "2023-02-24" }, "cifras": {} }');
+    const result = await runCli([newestSampleDataset(), bad, '--salida', out, '--datos', join(work, 'malo', 'datos')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('malo.json');
+    expect(result.stderr).toContain('No se escribió ningún archivo.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await filesUnder(out)).toEqual([]);
+  });
+
+  test('an unknown format is refused with exit 2', async () => {
+    const result = await runCli(['--formatos', 'pdf,odt', '--salida', join(work, 'x'), '--datos', join(work, 'x')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('odt');
+  });
+});
+
+describe('killed in the middle of a PDF', () => {
+  /** Chromium processes whose command line names this folder (their profile lives in it). */
+  async function chromiumUnder(folder: string): Promise<number> {
+    const { stdout } = await run('ps', ['-eo', 'args']).catch(() => ({ stdout: '' }));
+    return stdout.split('\n').filter((line) => line.includes(folder) && /chrom/i.test(line)).length;
+  }
+
+  async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
+    for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(100)) if (await condition()) return true;
+    return condition();
+  }
+
+  test.each(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('%s leaves no partial file and no Chromium behind', async (signal) => {
+    const base = join(work, `muerte-${signal}`);
+    const profiles = join(base, 'tmp');
+    await run('mkdir', ['-p', profiles]);
+    const out = join(base, 'salida');
+    const { child, done } = startCli(['--salida', out, '--datos', join(base, 'datos'), '--formatos', 'pdf'], {
+      env: { TMPDIR: profiles },
+    });
+    expect(await waitFor(async () => (await chromiumUnder(profiles)) > 0, 60_000)).toBe(true);
+    child.kill(signal);
+    const result = await done;
+    expect(result.code === 0).toBe(false);
+    expect(await waitFor(async () => (await chromiumUnder(profiles)) === 0, 15_000)).toBe(true);
+    const left = await filesUnder(out);
+    // Either nothing, or (if the PDF was already complete) the finished file: never a temporary one.
+    expect(left.filter((file) => !/^2023\/093-[a-z0-9-]+\.pdf$/.test(file))).toEqual([]);
+    for (const file of left) expect((await readFile(join(out, file))).subarray(-6).toString('latin1')).toContain('%%EOF');
+  });
+});
