@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerArchivo } from './archivo.ts';
+import { registerCifra } from './cifra.ts';
+import { registerFecha } from './fecha.ts';
 import { registerEsquema } from './esquema.ts';
 import { registerGenerar } from './generar.ts';
 import { registerPlantilla } from './plantilla.ts';
@@ -15,6 +17,8 @@ export function registerCommands(program: Command, context: CommandContext): voi
   void context;
   registerGenerar(program, context);
   registerArchivo(program, context);
+  registerCifra(program, context);
+  registerFecha(program, context);
   registerValidar(program, context);
   registerPlantilla(program, context);
   registerEsquema(program, context);
