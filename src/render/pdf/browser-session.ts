@@ -112,7 +112,7 @@ class PuppeteerSession implements BrowserSession {
     const release = await this.slots.acquire();
     try {
       this.throwIfUnusable();
-      const page = await this.browser.newPage();
+      const page = await withTimeout(this.browser.newPage(), this.pageTimeoutMs);
       try {
         page.setDefaultTimeout(this.pageTimeoutMs);
         return await withTimeout(work(page), this.pageTimeoutMs);
