@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-liberation2 fonts-dejavu-core poppler-utils libreoffice-writer-nogui)
+packages=(chromium fonts-liberation2 fonts-dejavu-core fonts-noto-color-emoji poppler-utils libreoffice-writer-nogui)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
