@@ -1,0 +1,142 @@
+import { describe, expect, test } from 'vitest';
+import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
+import { fillPlaceholders } from '../../../src/compose/fill-placeholders.ts';
+import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
+import { plainText } from '../../../src/compose/parse-markup.ts';
+import { loadCatalog } from '../../../src/dataset/catalog.ts';
+import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
+import { phrasingFor } from '../../../src/lang/index.ts';
+import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
+
+const catalog = loadCatalog();
+const templates = loadTemplateSet('es');
+
+function compose(data: Partial<Jornada>, options: { number?: number | null; draft?: boolean; style?: string } = {}): BulletinDocument {
+  const jornada = jornadaSchema.parse({
+    tipo: 'nacional-recuperacion',
+    ordinal: 2,
+    fechas: { inicio: '2021-05-14', fin: '2021-05-16' },
+    cifras: { cirugias: 3729 },
+    ...data,
+  });
+  return composeBulletin(jornada, {
+    templates,
+    catalog,
+    phrasing: phrasingFor('es', options.style),
+    number: options.number === undefined ? 12 : options.number,
+    issueDate: '2021-05-17',
+    draft: options.draft ?? false,
+    edition: 'nacional',
+  });
+}
+
+const textOf = (doc: BulletinDocument): string =>
+  [doc.headline, ...doc.bullets.map(plainText), ...doc.body.map((block) => (block.kind === 'list' ? block.items.map(plainText).join(' ') : plainText(block.content)))].join('\n');
+
+describe('composeBulletin', () => {
+  test('a jornada with a single figure reads naturally and says nothing of what it lacks', () => {
+    const doc = compose({});
+    const text = textOf(doc);
+    expect(doc.headline).toBe('Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías');
+    expect(doc.dateline).toBe('Ciudad de México, lunes 17 de mayo de 2021');
+    expect(doc.number).toBe('No. 012/2021');
+    expect(text).toContain('Del 14 al 16 de mayo se realizaron 3 mil 729 cirugías');
+    for (const absent of ['trasplante', 'consulta', 'detecci', 'donaci', 'UMAE', 'meta', 'próxima', 'Fotos']) expect(text).not.toContain(absent);
+    expect(text).not.toMatch(/(^|\s)0\s/);
+  });
+
+  test('zeros are the same as absent figures', () => {
+    const withZeros = compose({ cifras: { cirugias: 3729, trasplantes: 0, 'trasplante-rinon': 0, 'consulta-especialidad': 0 } });
+    expect(textOf(withZeros)).toBe(textOf(compose({})));
+  });
+
+  test('transplants list their organs after the shared noun, with the figure agreeing as a pronoun', () => {
+    const doc = compose({ cifras: { trasplantes: 25, 'trasplante-rinon': 10, 'trasplante-cornea': 12, 'trasplante-celulas-hematopoyeticas': 2, 'trasplante-higado': 1 } });
+    expect(textOf(doc)).toContain('Se realizaron 25 trasplantes: 10 trasplantes renales, 12 de córnea,');
+    expect(textOf(doc)).toMatch(/dos de células hematopoyéticas|uno de hígado/);
+  });
+
+  test('a plan gives the percentage computed from the data, and the headline says the goal was passed', () => {
+    const doc = compose({ meta: { planeadas: 163_110, logradas: 197_144 } });
+    expect(doc.headline).toContain('Supera IMSS su meta');
+    expect(textOf(doc)).toContain('el 120.9 por ciento de la meta');
+  });
+
+  test('a plan not reached is not called a success', () => {
+    const doc = compose({ meta: { planeadas: 1000, logradas: 900 } });
+    expect(doc.headline).toBe('Realiza IMSS 900 acciones en la Segunda Jornada Nacional de Recuperación de los Servicios de Salud');
+    expect(textOf(doc)).toContain('el 90 por ciento de la meta');
+  });
+
+  test('a single day and non-consecutive days are written as such', () => {
+    expect(textOf(compose({ fechas: { inicio: '2021-05-15', fin: '2021-05-15' } }))).toContain('El 15 de mayo se realizaron');
+    expect(textOf(compose({ fechas: { inicio: '2021-05-14', fin: '2021-05-21', dias: ['2021-05-14', '2021-05-15', '2021-05-21'] } }))).toContain(
+      'Los días 14, 15 y 21 de mayo se realizaron',
+    );
+  });
+
+  test('per-state figures become one sentence; without states there is none', () => {
+    const withStates = textOf(
+      compose({ estados: [{ nombre: 'Nuevo León', cifras: { detecciones: 7245 } }, { nombre: 'Veracruz', cifras: { 'consulta-especialidad': 3337 } }] }),
+    );
+    expect(withStates).toContain(
+      'Entre los resultados en los estados destacan 7 mil 245 detecciones de enfermedades prioritarias en Nuevo León y 3 mil 337 consultas de especialidad en Veracruz.',
+    );
+    expect(textOf(compose({}))).not.toContain('estados');
+  });
+
+  test('the next jornada, photos and video close the bulletin', () => {
+    const doc = compose({
+      proxima: { inicio: '2023-03-10', fin: '2023-03-12', dias: ['2023-03-10', '2023-03-11', '2023-03-12'] },
+      enlaces: { fotos: 'https://bit.ly/3KIgH0Y', video: 'https://bit.ly/3F9mUQ7' },
+    });
+    expect(textOf(doc)).toContain('La próxima jornada se realizará los días 10, 11 y 12 de marzo.');
+    expect(doc.body.at(-2)).toEqual({
+      kind: 'paragraph',
+      content: [
+        { kind: 'text', text: 'Fotos: ' },
+        { kind: 'link', href: 'https://bit.ly/3KIgH0Y', children: [{ kind: 'text', text: 'https://bit.ly/3KIgH0Y' }] },
+      ],
+    });
+  });
+
+  test('a draft takes no number', () => {
+    const doc = compose({}, { number: null, draft: true });
+    expect(doc.draft).toBe(true);
+    expect(doc.number).toBe('');
+  });
+
+  test('the figure style reaches every figure', () => {
+    expect(textOf(compose({ cifras: { cirugias: 7309 } }, { style: 'imss-letras' }))).toContain('siete mil 309 cirugías');
+    expect(textOf(compose({ cifras: { cirugias: 154_000 } }, { style: 'rae' }))).toContain('154 000 cirugías');
+  });
+
+  test('labels and properties come from the templates, not from code', () => {
+    const doc = compose({});
+    expect(doc.lang).toBe('es-MX');
+    expect(doc.labels).toEqual({
+      institution: 'Instituto Mexicano del Seguro Social',
+      documentKind: 'BOLETÍN DE PRENSA',
+      page: 'Página',
+      pageOf: 'de',
+      draft: 'BORRADOR',
+      logoAlt: templates.labels.logoAlt,
+    });
+    expect(doc.metadata.issuedAt).toBe('2021-05-17T12:00:00-05:00');
+  });
+});
+
+describe('fillPlaceholders', () => {
+  const phrasing = phrasingFor('es');
+  test.each([
+    ['{trasplante-cornea}', { cifras: { 'trasplante-cornea': 4 } }, 'cuatro trasplantes de córnea'],
+    ['{trasplante-cornea|cifra}', { cifras: { 'trasplante-cornea': 4 } }, 'cuatro'],
+    ['{trasplante-rinon|corto}', { cifras: { 'trasplante-rinon': 8 } }, 'ocho riñones'],
+    ['{anual:trasplante-cornea|cifra}', { acumuladoAnual: { 'trasplante-cornea': 36 } }, '36'],
+    ['{anual:trasplante-higado|ordinal}', { acumuladoAnual: { 'trasplante-higado': 2 } }, 'segundo'],
+    ['{unidad}', { unidad: 'Hospital General de Zona 33' }, 'Hospital General de Zona 33'],
+    ['{donacion-cadaverica}', { cifras: { 'donacion-cadaverica': 1 } }, 'una donación cadavérica'],
+  ])('%s', (texto, extra, expected) => {
+    expect(fillPlaceholders({ texto, ...extra }, phrasing, catalog, 'es')).toBe(expected);
+  });
+});
