@@ -10,6 +10,7 @@ import { ExitCode } from '../exit-codes.ts';
 export function registerEsquema(program: Command, context: CommandContext): void {
   program
     .command('esquema')
+    .usage('[archivo]')
     .description('regenera el esquema JSON de los datos (data/jornada.schema.json) a partir del código y del catálogo')
     .argument('[archivo]', 'dónde escribirlo', dataPaths.schema)
     .action(async (archivo: string) => {

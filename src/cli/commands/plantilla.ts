@@ -17,6 +17,7 @@ interface PlantillaOptions {
 export function registerPlantilla(program: Command, context: CommandContext): void {
   program
     .command('plantilla')
+    .usage('[opciones] <archivo>')
     .description('escribe el libro de Excel en blanco para capturar los datos de una jornada')
     .argument('<archivo>', 'libro que se escribe (.xlsx)')
     .option('--desde <datos>', 'llena el libro con los datos de este archivo de jornada')

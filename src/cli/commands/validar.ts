@@ -26,6 +26,7 @@ interface FileResult {
 export function registerValidar(program: Command, context: CommandContext): void {
   program
     .command('validar')
+    .usage('[opciones] <archivos...>')
     .description('revisa los datos de una o más jornadas (JSON, YAML, Excel; CSV de estados) y dice qué corregir')
     .argument('[archivos...]', 'archivos de datos')
     .option('--estricto', 'los avisos también cuentan como errores')
