@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { PhrasingError } from '../../errors.ts';
-import { FIGURE_STYLES, MAX_COUNT, phrasingFor, type Phrasing } from '../../lang/index.ts';
+import { FIGURE_STYLES, phrasingFor, type Phrasing } from '../../lang/index.ts';
 
 interface CifraOptions {
   readonly estilo?: string;
@@ -134,7 +134,7 @@ function parseInput(raw: string): Input {
 
 function count(digits: string): number {
   if (/^\d{13,}$/.test(digits.replace(/^0+/, ''))) {
-    throw new PhrasingError(`La cifra ${digits} pasa del máximo que se escribe (${String(MAX_COUNT)}).`);
+    throw new PhrasingError(`La cifra ${digits} pasa del máximo que se escribe (999 mil 999 millones 999 mil 999).`);
   }
   return Number(digits);
 }

@@ -5,7 +5,8 @@ import { PhrasingError } from '../../errors.ts';
 import { phrasingFor, type DateRangeOptions } from '../../lang/index.ts';
 
 interface FechaOptions {
-  readonly anio?: string | boolean;
+  readonly anio?: boolean;
+  readonly anioAuto?: boolean;
   readonly del?: boolean;
   readonly entre?: boolean;
   readonly mayuscula?: boolean;
@@ -27,7 +28,8 @@ export function registerFecha(program: Command, context: CommandContext): void {
     .usage('[opciones] [fechas...]')
     .description('escribe fechas como el boletín: 2023-02-24 2023-02-26 -> «del 24 al 26 de febrero»')
     .argument('[fechas...]', 'fechas AAAA-MM-DD: una fecha, dos para un periodo, tres o más para una lista de días')
-    .option('--anio [cuándo]', 'escribe el año: «siempre» (por omisión) o «auto» (sólo si el periodo cambia de año)')
+    .option('--anio', 'escribe el año: «del 27 al 29 de agosto de 2021»')
+    .option('--anio-auto', 'escribe el año sólo si el periodo cambia de año')
     .option('--del', '«del 2021» en lugar de «de 2021»')
     .option('--entre', '«entre el 31 de mayo y el 6 de junio»')
     .option('--mayuscula', 'primera letra en mayúscula, para empezar una oración')
@@ -70,7 +72,7 @@ function dateWriter(options: FechaOptions): (dates: readonly string[]) => string
   if (lang !== 'es' && lang !== 'en') throw new PhrasingError(`el idioma «${lang}» no existe: use «es» o «en».`);
   const phrasing = phrasingFor(lang);
   const rangeOptions: DateRangeOptions = {
-    year: yearOption(options.anio),
+    year: options.anio ? 'always' : options.anioAuto ? 'auto' : 'never',
     capitalize: options.mayuscula ?? false,
     yearPreposition: options.del ? 'del' : 'de',
     wording: options.entre ? 'between' : 'from-to',
@@ -86,13 +88,6 @@ function dateWriter(options: FechaOptions): (dates: readonly string[]) => string
     if (dates.length === 2 && second !== undefined && !options.dias) return phrasing.dateRange(first, second, rangeOptions);
     return phrasing.dayList(dates, rangeOptions);
   };
-}
-
-function yearOption(value: string | boolean | undefined): DateRangeOptions['year'] {
-  if (value === undefined || value === false) return 'never';
-  if (value === true || value === 'siempre') return 'always';
-  if (value === 'auto') return 'auto';
-  throw new PhrasingError(`--anio «${value}» no existe: use «siempre» o «auto».`);
 }
 
 function messageOf(error: unknown): string {
