@@ -122,7 +122,7 @@ describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
       { timeout: 120_000 },
     );
     const converted = await readFile(join(folder, 'boletin.pdf'));
-    const fromLibreOffice = wordsFromPdfText(await pdfToText(converted), doc as BulletinDocument).flow;
+    const fromLibreOffice = wordsFromPdfText(await pdfToText(converted, { raw: true }), doc as BulletinDocument).flow;
     expect(fromLibreOffice).toEqual(wordsFromHtml(html).flow);
   });
 });

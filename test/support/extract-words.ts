@@ -76,13 +76,17 @@ export function decodeEntities(text: string): string {
 
 const run = promisify(execFile);
 
-/** Runs Debian's pdftotext (reading order, UTF-8) on PDF bytes. */
-export async function pdfToText(pdf: Uint8Array): Promise<string> {
+/**
+ * Runs Debian's pdftotext (reading order, UTF-8) on PDF bytes. `raw` keeps the content stream's order
+ * and, unlike reading order, never drops the hyphen of a word broken at a line end ("COVID-" / "19"):
+ * LibreOffice may break there, while our HTML keeps such words whole for Chromium.
+ */
+export async function pdfToText(pdf: Uint8Array, options: { raw?: boolean } = {}): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'boletin-words-'));
   try {
     const file = join(folder, 'documento.pdf');
     await writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', [...(options.raw === true ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -10,7 +10,7 @@ export function inlinesToHtml(inlines: readonly Inline[]): string {
 function inlineToHtml(inline: Inline): string {
   switch (inline.kind) {
     case 'text':
-      return escapeHtml(inline.text);
+      return keepHyphenatedWordsWhole(inline.text);
     case 'strong':
       return `<strong>${inlinesToHtml(inline.children)}</strong>`;
     case 'em':
@@ -39,4 +39,16 @@ function blockToHtml(block: Block): string {
     case 'list':
       return `<ul>\n${listItemsToHtml(block.items)}\n</ul>`;
   }
+}
+
+/**
+ * A word with a hyphen inside ("COVID-19", "crónico-degenerativas") is kept on one line: a bulletin
+ * never splits such a word, and a line ending in "COVID-" would read as a different word in the PDF's
+ * text (pdftotext drops a hyphen at the end of a line).
+ */
+function keepHyphenatedWordsWhole(text: string): string {
+  return text
+    .split(/(\S*[\p{L}\p{N}]-[\p{L}\p{N}]\S*)/u)
+    .map((part, index) => (index % 2 === 1 ? `<span class="sin-corte">${escapeHtml(part)}</span>` : escapeHtml(part)))
+    .join('');
 }
