@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Renders the five sample jornadas and keeps the first page of each PDF as a PNG under docs/muestras/,
+# so the README shows what the output looks like. Uses a throwaway registry and output folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+npm run --silent boletin -- data/jornadas/*.json --formatos pdf --salida "$work/salida" --datos "$work/datos" >/dev/null
+mkdir -p docs/muestras
+for pdf in "$work"/salida/*/*.pdf; do
+  name=$(basename "$pdf" .pdf)
+  pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$pdf" "docs/muestras/${name#[0-9][0-9][0-9]-}"
+done
+ls docs/muestras
