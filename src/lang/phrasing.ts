@@ -43,7 +43,10 @@ export interface ListOptions {
 }
 
 export interface OrdinalOptions {
-  /** "words" ("Décima Cuarta", default), "oneWord" ("Decimocuarta"), "short" ("14ª"). */
+  /**
+   * "words" ("Décima Cuarta", default), "oneWord" ("Decimocuarta"), "short" ("14ª").
+   * English defaults to "short" ("14th"), as the English edition names its jornadas.
+   */
   readonly form?: 'words' | 'oneWord' | 'short';
   /** Capital initials, as in the name of a jornada (default true); false for running text: "el segundo trasplante". */
   readonly capitalize?: boolean;

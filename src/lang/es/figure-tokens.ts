@@ -24,7 +24,8 @@ export function tokenizeFigures(text: string): FigureToken[] {
     const type = match[1] ? 'commaGrouped' : match[2] ? 'decimal' : match[3] ? 'digits' : match[4] ? 'word' : 'symbol';
     tokens.push({
       raw,
-      lower: raw.toLocaleLowerCase('es-MX'),
+      // Spanish has no special casing rules, and the locale-free toLowerCase is several times faster.
+      lower: raw.toLowerCase(),
       start,
       end: start + raw.length,
       type,
