@@ -48,7 +48,7 @@ const unitWords = new Set([
  * - "dos" to "nueve" and "cero" are always figures ("los tres niveles" too: it is a number).
  * - "un", "una", "uno" are articles far more often than numbers. They count as figures when: "uno" (a
  *   pronoun: "y uno de hígado"); "una de ..." ("una de éstas multiorgánica"); or inside an enumeration of
- *   figures, with only a few words and a comma or "y"/"e" between them and the figure before or after
+ *   figures, with up to ten words and a comma or "y"/"e" between them and the figure before or after
  *   ("un hígado, ocho riñones y dos córneas"). "a una paciente" is an article.
  */
 export function findFigures(paragraph: string): FoundFigure[] {
@@ -146,8 +146,12 @@ function oneIsAFigure(
   );
 }
 
-/** A few words ending in a comma, "y" or "e": the gap between two items of a list of figures. */
+/**
+ * Up to ten words ending in a comma, "y" or "e": the gap between two items of a list of figures
+ * ("26 especialidades en Estado de México Poniente y una donación"). A miss would let a wrong "una"
+ * through unchecked, a false find only asks a reader to look: so the limit errs on the generous side.
+ */
 function enumerationGap(gap: string): boolean {
   if (!/^[\s\p{L}]*(?:,|\s[ye])\s+$/u.test(gap)) return false;
-  return gap.split(/[\s,]+/).filter((word) => word !== '').length <= 6;
+  return gap.split(/[\s,]+/).filter((word) => word !== '').length <= 10;
 }

@@ -70,6 +70,10 @@ describe('the un/una/uno rule', () => {
     ['10 trasplantes renales, dos de células y uno de hígado.', ['10', 'dos', 'uno']],
     ['14 donaciones -una de éstas multiorgánica-.', ['14', 'una']],
     ['Se realizaron ocho riñones y una córnea.', ['ocho', 'una']],
+    [
+      'Destacan 26 especialidades en Estado de México Poniente y una donación cadavérica en Querétaro.',
+      ['26', 'una'],
+    ],
     ['Se trasplantó a una paciente en una unidad médica.', []],
     ['Un millón 200 mil consultas.', ['Un millón 200 mil']],
     ['El IMSS realizó una jornada con 332 cirugías.', ['332']],
