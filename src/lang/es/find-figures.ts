@@ -31,7 +31,7 @@ const notProse = /\b(?:https?:\/\/|www\.)\S+|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|
 /** Words after which a number is the name of a unit: "Zona 33", "Regional 1", "Especialidades 25". */
 const unitWords = new Set([
   'Zona', 'Subzona', 'Regional', 'Especialidades', 'Pediatría', 'Ginecopediatría', 'Ginecobstetricia', 'Familiar',
-  'Hospital', 'Clínica', 'UMF', 'HGZ', 'HGR', 'HGSZ', 'HGO', 'UMAA', 'COVID', 'Número',
+  'Hospital', 'Clínica', 'UMF', 'HE', 'HGZ', 'HGZMF', 'HGR', 'HGSZ', 'HGO', 'HGP', 'UMAA', 'COVID', 'Número',
 ]);
 
 /**

@@ -100,6 +100,10 @@ describe('other numbers', () => {
     ]);
   });
 
+  test('hospital numbers after an abbreviation', () => {
+    expect(texts(findFigures('un trasplante de médula ósea en el HE 25 Monterrey y 3 en la UMF 45'), 'identificador')).toEqual(['25', '45']);
+  });
+
   test('a figure followed by "de" and a word that is not a month is a figure', () => {
     expect(texts(findFigures('12 de córnea y 10 de marzo'), 'cifra')).toEqual(['12']);
   });
