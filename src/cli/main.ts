@@ -3,6 +3,7 @@ import type { CliIo } from './io.ts';
 import { ExitCode } from './exit-codes.ts';
 import type { CommandContext } from './command-context.ts';
 import { registerCommands } from './commands/index.ts';
+import { spanishHelp, translateCommanderError } from './spanish-help.ts';
 
 /**
  * The boletin CLI. Parses the arguments, runs one command, and returns the exit code.
@@ -15,9 +16,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .helpOption('-h, --help', 'muestra esta ayuda')
     .addHelpCommand('ayuda [comando]', 'muestra la ayuda de un comando')
     .showHelpAfterError('(use --help para ver las opciones)')
-    .configureHelp({ styleTitle: translateHelpTitle })
+    .configureHelp(spanishHelp)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) });
   registerCommands(program, context);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -30,14 +31,3 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return context.exitCode;
 }
 
-const helpTitles: Readonly<Record<string, string>> = {
-  'Usage:': 'Uso:',
-  'Options:': 'Opciones:',
-  'Commands:': 'Comandos:',
-  'Arguments:': 'Argumentos:',
-  'Global Options:': 'Opciones generales:',
-};
-
-function translateHelpTitle(title: string): string {
-  return helpTitles[title] ?? title;
-}
