@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FIGURE_STYLES, findFigures, phrasingFor, type FoundFigure } from '../../../src/lang/index.ts';
 
-const seed = (name: string): string => readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
 const texts = (found: readonly FoundFigure[], kind: FoundFigure['kind']): string[] =>
   found.filter((figure) => figure.kind === kind).map((figure) => figure.text.replace(/\s+/g, ' '));
 

@@ -10,7 +10,7 @@ import { phrasingFor, readFigure, type NounForms } from '../../../src/lang/index
  * what the seed wrote, why it is wrong, and asserts the corrected phrase instead.
  */
 
-const seedDir = new URL('../../../../shared/seeds/', import.meta.url);
+const seedDir = new URL('../../fixtures/seeds/', import.meta.url);
 const seedFiles = {
   '000': '000_ec4b71678f8f752d.txt',
   '001': '001_d5c51b42e26cde0e.txt',
