@@ -11,7 +11,7 @@ import { renderHtml } from '../../src/render/html/render-html.ts';
 import { type BrowserSession, launchBrowser } from '../../src/render/pdf/browser-session.ts';
 import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
 import { type ComposedSample, composeSample, sampleFiles } from '../support/compose-sample.ts';
-import { datasetFigures } from '../support/dataset-figures.ts';
+import { datasetFigures, datasetTexts } from '../support/dataset-figures.ts';
 import { pdfToText, wordsFromDocx, wordsFromHtml, wordsFromPdf, wordsFromPdfText } from '../support/extract-words.ts';
 
 const run = promisify(execFile);
@@ -68,6 +68,26 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const printed = new Set(findFigures(flowText(sample())).map((figure) => figure.value));
     const missing = datasetFigures(sample().loaded.jornada).filter((figure) => !printed.has(figure.value));
     expect(missing).toEqual([]);
+  });
+
+  test('every figure printed comes from the data: a dataset figure, the percentage of the plan, or a name', () => {
+    const { jornada } = sample().loaded;
+    const allowed = new Set(datasetFigures(jornada).map((figure) => figure.value));
+    // Numbers that are part of a name the dataset gives ("150 Días de Recuperación...").
+    for (const text of datasetTexts(jornada)) for (const figure of findFigures(text)) allowed.add(figure.value);
+    // The count of named states, said in the headline ("en nueve entidades").
+    if (jornada.participacion?.ooadNombres) allowed.add(jornada.participacion.ooadNombres.length);
+    const printed = findFigures(flowText(sample())).filter((figure) => figure.kind === 'cifra');
+    expect(printed.length).toBeGreaterThan(8);
+    const percents = printed.filter((figure) => figure.percent);
+    const unexplained = printed.filter((figure) => !figure.percent && !allowed.has(figure.value));
+    expect(unexplained.map((figure) => figure.text)).toEqual([]);
+    if (jornada.meta) {
+      const expected = Math.round((jornada.meta.logradas / jornada.meta.planeadas) * 1000) / 10;
+      expect(percents.map((figure) => figure.value)).toEqual(percents.map(() => expected));
+    } else {
+      expect(percents).toEqual([]);
+    }
   });
 
   test('two to four bullet points, a headline and a dateline', () => {

@@ -42,3 +42,11 @@ export function datasetFigures(jornada: Jornada): DatasetFigure[] {
   });
   return figures;
 }
+
+/** Every string of a dataset (names, highlights, programme...), to tell numbers that are part of a name. */
+export function datasetTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(datasetTexts);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(datasetTexts);
+  return [];
+}
