@@ -103,7 +103,9 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
         edition: request.edition ?? NATIONAL_EDITION,
         style: phrasing.style,
         templateVersion: templates.version,
-        explicitNumber: request.number ?? jornada.boletin?.numero,
+        // A draft takes no number, not even the one the dataset fixes for the final bulletin
+        // (asking for one with --numero is still refused by publish).
+        explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
         draft: request.draft,
         correction: request.correction,
         overwrite: request.overwrite,

@@ -98,6 +98,48 @@ describe('several datasets', () => {
   });
 });
 
+describe('drafts and corrections through the real pipeline', () => {
+  const base = () => join(work, 'correcciones');
+
+  test('a draft carries the BORRADOR mark, takes no number and goes to borradores/', async () => {
+    const out = join(base(), 'salida');
+    const result = await runCli([newestSampleDataset(), '--borrador', '--formatos', 'html,pdf', '--salida', out, '--datos', join(base(), 'datos')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Borrador: /);
+    expect(await filesUnder(out)).toEqual([
+      '2023/borradores/extraordinaria-continuidad-2023-02-24.html',
+      '2023/borradores/extraordinaria-continuidad-2023-02-24.pdf',
+    ]);
+    const text = await pdfToText(await readFile(join(out, '2023', 'borradores', 'extraordinaria-continuidad-2023-02-24.pdf')));
+    expect(text).toContain('BORRADOR');
+    expect(text).not.toContain('No. 093/2023');
+  });
+
+  test('changed data under a published number needs --correccion, and keeps the first version', async () => {
+    const out = join(base(), 'salida');
+    const data = join(base(), 'datos');
+    const first = await runCli([newestSampleDataset(), '--formatos', 'html', '--salida', out, '--datos', data]);
+    expect(first.code).toBe(0);
+    const changed = JSON.parse(await readFile(newestSampleDataset(), 'utf8')) as { cifras: Record<string, number>; $schema?: string };
+    changed.cifras['cirugias'] = 3030;
+    delete changed.$schema;
+    const file = join(base(), 'corregida.json');
+    await writeFile(file, JSON.stringify(changed));
+    const refused = await runCli([file, '--formatos', 'html', '--salida', out, '--datos', data]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--correccion');
+    const corrected = await runCli([file, '--formatos', 'html', '--salida', out, '--datos', data, '--correccion']);
+    expect(corrected.code).toBe(0);
+    const published = (await filesUnder(out)).filter((name) => !name.includes('borradores'));
+    expect(published).toEqual(['2023/093-extraordinaria-continuidad-2023-02-24.html', '2023/093-extraordinaria-continuidad-2023-02-24.v2.html']);
+    expect(await readFile(join(out, published[1] ?? ''), 'utf8')).toContain('3 mil 30 cirugías');
+    expect(await readFile(join(out, published[0] ?? ''), 'utf8')).toContain('3 mil 29 cirugías');
+    const listed = await runCli(['archivo', 'mostrar', '93/2023', '--datos', data]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/v2|versión 2|2 versiones/i);
+  });
+});
+
 describe('bad input', () => {
   test('a bad dataset stops the batch with a Spanish message, exit 2, and nothing written', async () => {
     const out = join(work, 'malo', 'salida');
