@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Registry } from './registry.ts';
-import { padBulletinNumber } from './output-path.ts';
+import { writeBulletinNumber } from '../lang/write-bulletin-number.ts';
 
 /** States of a bulletin version. Drafts take no number and are not recorded. */
 export const BulletinState = {
@@ -64,7 +64,7 @@ export interface BulletinRecord {
 
 /** "No. 093/2023": how messages and listings name a bulletin. */
 export function bulletinLabel(number: number, year: number): string {
-  return `No. ${padBulletinNumber(number)}/${year}`;
+  return writeBulletinNumber(number, year);
 }
 
 /** The version that stands for the bulletin: the published one, else the newest. */

@@ -6,6 +6,7 @@ import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
 import { ALL_FORMATS, DEFAULT_FORMATS, type OutputFormat, isOutputFormat } from '../../generate/output-format.ts';
 import { resolveRegistryPath } from '../../publish/data-folder.ts';
+import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 
@@ -93,7 +94,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
 
 function describe(result: GeneratedBulletin, cwd: string): string {
   const { publication } = result;
-  const label = publication.number === null ? 'Borrador' : `No. ${String(publication.number).padStart(3, '0')}/${publication.year}`;
+  const label = publication.number === null ? 'Borrador' : bulletinLabel(publication.number, publication.year);
   const state = publication.reused ? ' (ya publicado; archivos verificados)' : '';
   const lines = [`${label}: ${result.title}${state}`];
   for (const warning of result.warnings) lines.push(`  aviso: ${warning.place}: ${warning.message}`);
