@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
@@ -53,6 +54,11 @@ export function registerGenerar(program: Command, context: CommandContext): void
 
 async function runGenerar(archivos: readonly string[], options: GenerarOptions, context: CommandContext): Promise<ExitCode> {
   const { io } = context;
+  const mistyped = archivos.find((name) => !/[./\\]/.test(name) && !existsSync(resolve(io.cwd, name)));
+  if (mistyped !== undefined) {
+    io.stderr(`«${mistyped}» no es un archivo ni un comando de boletin. Vea los comandos con: boletin --help\n`);
+    return ExitCode.badInput;
+  }
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
   const outputDir = resolve(io.cwd, options.salida ?? 'output');
   try {

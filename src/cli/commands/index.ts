@@ -13,8 +13,6 @@ import { registerValidar } from './validar.ts';
  * A command module exports `register<Name>(program, context)`; its action sets `context.exitCode`.
  */
 export function registerCommands(program: Command, context: CommandContext): void {
-  void program;
-  void context;
   registerGenerar(program, context);
   registerArchivo(program, context);
   registerCifra(program, context);

@@ -31,6 +31,12 @@ describe('the boletin CLI speaks Spanish', () => {
     expect(io.out()).toBe('');
   });
 
+  test('a mistyped command is not taken for a file', async () => {
+    const io = fakeIo();
+    expect(await main(['valdiar', 'x.json'], io)).toBe(2);
+    expect(io.err()).toBe('«valdiar» no es un archivo ni un comando de boletin. Vea los comandos con: boletin --help\n');
+  });
+
   test('a number given for several files at once is refused before anything is read', async () => {
     const io = fakeIo();
     expect(await main(['a.json', 'b.json', '--numero', '5', '--salida', '/nonexistent/x'], io)).toBe(2);
