@@ -20,7 +20,9 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: () => linesOf(process.stdin),
-    cwd: process.cwd(),
+    // `npm run boletin` runs in the project's folder; INIT_CWD is where the user typed it, so the paths
+    // they give are read from there.
+    cwd: process.env['INIT_CWD'] ?? process.cwd(),
     env: process.env,
     signal: controller.signal,
   };

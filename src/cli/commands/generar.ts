@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
 import { InputError } from '../../errors.ts';
 import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
 import { ALL_FORMATS, DEFAULT_FORMATS, type OutputFormat, isOutputFormat } from '../../generate/output-format.ts';
-import { resolveRegistryPath } from '../../publish/data-folder.ts';
+import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -31,7 +31,7 @@ export function registerGenerar(program: Command, context: CommandContext): void
   program
     .command('generar [archivos...]', { isDefault: true })
     .description('escribe el boletín de cada jornada (por omisión, la jornada de ejemplo más reciente) en HTML, PDF y Word')
-    .option('-s, --salida <carpeta>', 'carpeta de salida', 'output')
+    .option('-s, --salida <carpeta>', 'carpeta de salida (por omisión, output/ del proyecto)')
     .addOption(
       new Option('-f, --formatos <lista>', `formatos separados por comas (${ALL_FORMATS.join(', ')})`)
         .default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(','))
@@ -60,7 +60,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     return ExitCode.badInput;
   }
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
-  const outputDir = resolve(io.cwd, options.salida ?? 'output');
+  const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(io.cwd, options.salida);
   try {
     const results = await generateBulletins({
       files,
