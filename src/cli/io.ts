@@ -1,4 +1,5 @@
-import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -20,12 +21,20 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdin: () => linesOf(process.stdin),
-    // `npm run boletin` runs in the project's folder; INIT_CWD is where the user typed it, so the paths
-    // they give are read from there.
-    cwd: process.env['INIT_CWD'] ?? process.cwd(),
+    cwd: userWorkingFolder(),
     env: process.env,
     signal: controller.signal,
   };
+}
+
+/**
+ * Where the user typed the command. `npm run boletin` runs in the project's folder and keeps the user's
+ * folder in INIT_CWD; any other launch (a direct `node src/cli.ts`, a scheduler, a test) is where it runs.
+ */
+function userWorkingFolder(): string {
+  const projectDir = join(import.meta.dirname, '..', '..');
+  const initCwd = process.env['INIT_CWD'];
+  return initCwd !== undefined && process.cwd() === projectDir ? initCwd : process.cwd();
 }
 
 export async function* linesOf(stream: Readable): AsyncIterable<string> {
