@@ -43,6 +43,8 @@ export interface BulletinView {
   readonly grupos: Readonly<Record<IndicatorGroup, { readonly total: number; readonly partes: readonly FigureItem[] }>>;
   /** Vaccination, social work and other figures, listed together in one sentence. */
   readonly complementarias: readonly FigureItem[];
+  /** Which bullet points to write, chosen from the data (see chooseBullets); the templates word them. */
+  readonly balazos: Readonly<Record<BulletKind, boolean>>;
   /** The headline figures for the bullets: totals first, in catalog order. */
   readonly resumen: readonly FigureItem[];
   readonly cifrasUmae: readonly FigureItem[];
@@ -89,6 +91,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
+  const resumen = figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id));
   return {
     boletin: {
       numero: settings.number,
@@ -121,7 +124,14 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     cifras: Object.fromEntries(catalog.ids.map((id) => [id, jornada.cifras[id] ?? 0])),
     grupos,
     complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
-    resumen: figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id)),
+    resumen,
+    balazos: chooseBullets({
+      meta: jornada.meta !== undefined,
+      resumen: resumen.length > 0,
+      consultas: grupos.consultas.total > 0 || grupos.consultas.partes.length > 0,
+      detecciones: grupos.detecciones.total === 0 && grupos.detecciones.partes.length > 0,
+      participacion: jornada.participacion !== undefined,
+    }),
     cifrasUmae: figureItems(jornada.cifrasUmae, order),
     acumuladoAnual: figureItems(jornada.acumuladoAnual, order),
     especialidades: {
@@ -152,6 +162,24 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
   };
+}
+
+/** The bullet points a bulletin can open with, in order of preference. */
+export const BULLET_KINDS = ['meta', 'resumen', 'consultas', 'detecciones', 'participacion', 'jornada'] as const;
+export type BulletKind = (typeof BULLET_KINDS)[number];
+
+const MIN_BULLETS = 2;
+const MAX_BULLETS = 4;
+
+/**
+ * Two to four bullet points chosen from what the data has, in order of preference: the plan against
+ * what was achieved, the headline figures, consultations, detections (when no total leads the
+ * figures), participation. A jornada with too little to say gets a bullet naming the jornada itself.
+ */
+export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jornada'>, boolean>>): Record<BulletKind, boolean> {
+  const chosen = BULLET_KINDS.filter((kind) => kind !== 'jornada' && available[kind]).slice(0, MAX_BULLETS);
+  if (chosen.length < MIN_BULLETS) chosen.unshift('jornada');
+  return Object.fromEntries(BULLET_KINDS.map((kind) => [kind, chosen.includes(kind)])) as Record<BulletKind, boolean>;
 }
 
 /**

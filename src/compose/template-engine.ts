@@ -140,18 +140,27 @@ type CountForm = 'completa' | 'corta' | 'elidida';
 
 /**
  * Each figure with its noun: "completa" ("10 trasplantes renales"), "corta" ("ocho riñones"), or
- * "elidida", where the items after the first drop the head noun they share ("10 trasplantes renales,
- * 12 de córnea, dos de células hematopoyéticas y uno de hígado").
+ * "elidida", where an item drops the head noun it shares with the item before it ("10 trasplantes
+ * renales, 12 de córnea, dos de células hematopoyéticas y uno de hígado"; "390 detecciones de diabetes
+ * mellitus, 408 de hipertensión arterial, mil 576 mastografías").
  */
 function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: string) => CountableNoun, phrasing: Phrasing): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
     if (form === 'corta') return phrasing.count(item.valor, forms.corto ?? forms);
-    if (form === 'elidida' && index > 0 && forms.de !== undefined) {
+    const previous = index > 0 ? items[index - 1] : undefined;
+    if (form === 'elidida' && forms.de !== undefined && previous !== undefined && headNoun(noun(previous.id)) === headNoun(forms)) {
       return phrasing.elidedCount(item.valor, forms.gender, forms.de);
     }
     return phrasing.count(item.valor, forms);
   });
+}
+
+/** The noun a complement hangs from: "detecciones" in "detecciones de diabetes mellitus". */
+function headNoun(forms: CountableNoun): string {
+  const suffix = forms.de === undefined ? undefined : ` ${forms.de}`;
+  if (suffix !== undefined && forms.plural.endsWith(suffix)) return forms.plural.slice(0, -suffix.length);
+  return forms.plural.split(' ')[0] ?? forms.plural;
 }
 
 function asFigureItems(value: unknown): FigureItem[] {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { chooseBullets } from '../../../src/compose/build-view.ts';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
 import { fillPlaceholders } from '../../../src/compose/fill-placeholders.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
@@ -138,5 +139,53 @@ describe('fillPlaceholders', () => {
     ['{donacion-cadaverica}', { cifras: { 'donacion-cadaverica': 1 } }, 'una donación cadavérica'],
   ])('%s', (texto, extra, expected) => {
     expect(fillPlaceholders({ texto, ...extra }, phrasing, catalog, 'es')).toBe(expected);
+  });
+});
+
+describe('chooseBullets', () => {
+  const none = { meta: false, resumen: false, consultas: false, detecciones: false, participacion: false };
+  const chosen = (available: Partial<typeof none>): string[] =>
+    Object.entries(chooseBullets({ ...none, ...available }))
+      .filter(([, on]) => on)
+      .map(([kind]) => kind);
+
+  test.each([
+    [{ meta: true, resumen: true, consultas: true, detecciones: true, participacion: true }, ['meta', 'resumen', 'consultas', 'detecciones']],
+    [{ resumen: true, consultas: true, detecciones: true, participacion: true }, ['resumen', 'consultas', 'detecciones', 'participacion']],
+    [{ resumen: true, participacion: true }, ['resumen', 'participacion']],
+    [{ resumen: true }, ['resumen', 'jornada']],
+    [{}, ['jornada']],
+  ])('%j -> %j', (available, expected) => {
+    expect(chosen(available).sort()).toEqual([...expected].sort());
+  });
+
+  test('a jornada with a single figure still opens with two bullet points', () => {
+    const doc = compose({});
+    expect(doc.bullets.map(plainText)).toEqual([
+      'Del 14 al 16 de mayo, el Instituto Mexicano del Seguro Social llevó a cabo la Segunda Jornada Nacional de Recuperación de los Servicios de Salud.',
+      'Del 14 al 16 de mayo se realizaron 3 mil 729 cirugías, entre otras acciones.',
+    ]);
+  });
+});
+
+describe('lists of figures drop a head noun already said', () => {
+  test('detections, consultations and donations as IMSS writes them', () => {
+    const text = textOf(
+      compose({
+        cifras: {
+          cirugias: 3729,
+          'deteccion-diabetes': 19_842,
+          'deteccion-hipertension': 23_080,
+          mastografia: 9517,
+          'consulta-medicina-familiar': 70_067,
+          'consulta-especialidad': 17_408,
+          'donacion-cadaverica': 14,
+          'donacion-tejidos': 13,
+        },
+      }),
+    );
+    expect(text).toContain('19 mil 842 detecciones de diabetes mellitus, 23 mil 80 de hipertensión arterial y 9 mil 517 mastografías');
+    expect(text).toContain('70 mil 67 consultas de Medicina Familiar y 17 mil 408 de especialidad');
+    expect(text).toContain('14 donaciones cadavéricas y 13 de tejidos');
   });
 });
