@@ -1,17 +1,18 @@
-import { loadTemplateSet } from '../compose/load-templates.ts';
+import { DateTime } from 'luxon';
+import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
 import { composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
-import { InputError, type Problem } from '../errors.ts';
+import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
-import { openRegistry } from '../publish/registry.ts';
+import type { Phrasing } from '../lang/phrasing.ts';
+import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
 import { resolveIssueDate } from './issue-date.ts';
-import { lazyBrowser } from './lazy-browser.ts';
-import { mapWithConcurrency } from './map-with-concurrency.ts';
+import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
 import { renderFormats } from './render-formats.ts';
 
@@ -49,11 +50,13 @@ export interface GenerateProgress {
   readonly result?: GeneratedBulletin;
 }
 
+/** One dataset of the batch: published (title and publication), or failed (error). */
 export interface GeneratedBulletin {
   readonly source: string;
-  readonly title: string;
   readonly warnings: readonly Problem[];
-  readonly publication: PublishResult;
+  readonly title?: string;
+  readonly publication?: PublishResult;
+  readonly error?: Error;
 }
 
 const LANG = 'es';
@@ -68,58 +71,105 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   if (request.number !== undefined && request.files.length !== 1) {
     throw new InputError('Un número de boletín explícito (--numero) sólo puede darse para un archivo a la vez.');
   }
+  if (request.issueDate !== undefined) checkIssueDate(request.issueDate);
   const catalog = loadCatalog();
-  const phrasing = phrasingFor(LANG, request.style);
+  const phrasing = phrasingForRequest(request.style);
   const templates = loadTemplateSet(LANG);
-  const loaded = await loadAll(request.files, catalog, request.strict ?? false);
+  const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath);
   const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
+  const results: GeneratedBulletin[] = [];
   try {
-    return await mapWithConcurrency(loaded, 2, async (dataset, index) => {
+    // One bulletin at a time, in order of issue: numbers follow the dates, and a bulletin that fails (a
+    // conflict with the registry, a render error) never leaves another one half done.
+    for (const [index, dataset] of loaded.entries()) {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const { jornada } = dataset;
-      const issueDate = resolveIssueDate(jornada, request.issueDate);
-      const compose = (number: number | null) =>
-        composeBulletin(jornada, {
-          templates,
-          catalog,
-          phrasing,
-          number,
-          issueDate,
-          ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
-          draft: request.draft ?? false,
-          edition: request.edition ?? NATIONAL_EDITION,
-        });
-      const title = compose(null).headline;
-      const publication = await publishBulletin({
-        registry,
-        outputDir: request.outputDir,
-        year: Number(issueDate.slice(0, 4)),
-        slug: bulletinSlug(jornada),
-        title,
-        issueDate,
-        datasetHash: dataset.hash,
-        edition: request.edition ?? NATIONAL_EDITION,
-        style: phrasing.style,
-        templateVersion: templates.version,
-        // A draft takes no number, not even the one the dataset fixes for the final bulletin
-        // (asking for one with --numero is still refused by publish).
-        explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
-        draft: request.draft,
-        correction: request.correction,
-        overwrite: request.overwrite,
-        formats: request.formats ?? DEFAULT_FORMATS,
-        signal: request.signal,
-        render: (numbering) => renderFormats(compose(numbering.number), request.formats ?? DEFAULT_FORMATS, browser.get),
-      });
-      const result = { source: dataset.sourcePath, title, warnings: dataset.warnings, publication };
+      const result = await generateOne(dataset, request, { catalog, phrasing, templates, registry, browser });
+      results.push(result);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
-      return result;
-    });
+    }
+    return results;
   } finally {
     await browser.close();
     registry.close();
+  }
+}
+
+interface Tools {
+  readonly catalog: Catalog;
+  readonly phrasing: Phrasing;
+  readonly templates: TemplateSet;
+  readonly registry: Registry;
+  readonly browser: LazyBrowser;
+}
+
+/** Composes, renders and publishes one dataset; a failure is returned with the dataset, not thrown. */
+async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools): Promise<GeneratedBulletin> {
+  const { jornada } = dataset;
+  const issueDate = resolveIssueDate(jornada, request.issueDate);
+  const formats = request.formats ?? DEFAULT_FORMATS;
+  const compose = (number: number | null) =>
+    composeBulletin(jornada, {
+      templates: tools.templates,
+      catalog: tools.catalog,
+      phrasing: tools.phrasing,
+      number,
+      issueDate,
+      ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
+      draft: request.draft ?? false,
+      edition: request.edition ?? NATIONAL_EDITION,
+    });
+  const base = { source: dataset.sourcePath, warnings: dataset.warnings };
+  try {
+    const title = compose(null).headline;
+    const publication = await publishBulletin({
+      registry: tools.registry,
+      outputDir: request.outputDir,
+      year: Number(issueDate.slice(0, 4)),
+      slug: bulletinSlug(jornada),
+      title,
+      issueDate,
+      datasetHash: dataset.hash,
+      edition: request.edition ?? NATIONAL_EDITION,
+      style: tools.phrasing.style,
+      templateVersion: tools.templates.version,
+      // A draft takes no number, not even the one the dataset fixes for the final bulletin
+      // (asking for one with --numero is still refused by publish).
+      explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
+      draft: request.draft,
+      correction: request.correction,
+      overwrite: request.overwrite,
+      formats,
+      signal: request.signal,
+      render: (numbering) => renderFormats(compose(numbering.number), formats, tools.browser.get),
+    });
+    return { ...base, title, publication };
+  } catch (error) {
+    if (request.signal?.aborted === true) throw error;
+    return { ...base, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/** Bulletins are numbered in the order they are issued, whatever the order of the files given. */
+function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined): LoadedJornada[] {
+  const key = (dataset: LoadedJornada): string => `${resolveIssueDate(dataset.jornada, requestedDate)} ${dataset.sourcePath}`;
+  return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+function phrasingForRequest(style: string | undefined): Phrasing {
+  try {
+    return phrasingFor(LANG, style);
+  } catch (error) {
+    if (error instanceof PhrasingError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+function checkIssueDate(date: string): void {
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date) : undefined;
+  if (parsed === undefined || !parsed.isValid) {
+    throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
   }
 }
 

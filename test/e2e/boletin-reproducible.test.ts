@@ -24,7 +24,8 @@ beforeAll(async () => {
       formats: ['html', 'pdf', 'docx', 'md'],
     });
     const byFormat: Record<string, Buffer> = {};
-    for (const file of result?.publication.files ?? []) {
+    if (result?.error !== undefined) throw result.error;
+    for (const file of result?.publication?.files ?? []) {
       byFormat[file.format] = await readFile(file.path);
       if (file.format === 'pdf') pdfPaths.push(file.path);
     }

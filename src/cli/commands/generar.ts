@@ -83,23 +83,51 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       },
     });
     if (options.json === true) io.stdout(`${JSON.stringify(summaryJson(results), null, 2)}\n`);
-    else for (const result of results) io.stdout(describe(result, io.cwd));
-    return ExitCode.ok;
+    for (const result of results) {
+      if (result.error !== undefined) io.stderr(describeFailure(result, io.cwd));
+      else if (options.json !== true) io.stdout(describe(result, io.cwd));
+    }
+    return batchExitCode(results);
   } catch (error) {
+    const code = error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
+    if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
       io.stderr(`${error.message}\n`);
       if (error.problems.length > 0) io.stderr(`${formatProblems(error.problems)}\n`);
       io.stderr('No se escribió ningún archivo.\n');
-      return ExitCode.badInput;
+    } else if (io.signal.aborted) {
+      io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
+    } else {
+      io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
     }
-    if (io.signal.aborted) io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
-    else io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
-    return ExitCode.renderFailed;
+    return code;
   }
+}
+
+/** 0 when every bulletin was published; 2 when one was refused for its input; 1 when one failed to render. */
+function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
+  const errors = results.flatMap((result) => (result.error === undefined ? [] : [result.error]));
+  if (errors.length === 0) return ExitCode.ok;
+  return errors.every((error) => error instanceof InputError) ? ExitCode.badInput : ExitCode.renderFailed;
+}
+
+function describeFailure(result: GeneratedBulletin, cwd: string): string {
+  const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
+  return `${displayPath(result.source, cwd)}: ${what}. ${result.error?.message ?? ''}\nNo se escribió ningún archivo de este boletín.\n`;
+}
+
+function errorJson(error: unknown, code: ExitCode): unknown {
+  const problems = error instanceof InputError ? error.problems : [];
+  return {
+    codigo: code,
+    mensaje: error instanceof Error ? error.message : String(error),
+    problemas: problems.map((problem) => ({ gravedad: problem.severity, archivo: problem.file, lugar: problem.place, mensaje: problem.message, arreglo: problem.fix ?? null })),
+  };
 }
 
 function describe(result: GeneratedBulletin, cwd: string): string {
   const { publication } = result;
+  if (publication === undefined) return '';
   const label = publication.number === null ? 'Borrador' : bulletinLabel(publication.number, publication.year);
   const state = publication.reused ? ' (ya publicado; archivos verificados)' : '';
   const lines = [`${label}: ${result.title}${state}`];
@@ -116,16 +144,24 @@ function displayPath(path: string, cwd: string): string {
 
 function summaryJson(results: readonly GeneratedBulletin[]): unknown {
   return {
-    boletines: results.map((result) => ({
-      origen: result.source,
-      titulo: result.title,
-      numero: result.publication.number,
-      anio: result.publication.year,
-      version: result.publication.version,
-      reutilizado: result.publication.reused,
-      avisos: result.warnings.map((warning) => ({ lugar: warning.place, mensaje: warning.message })),
-      archivos: result.publication.files.map((file) => ({ formato: file.format, ruta: file.path, sha256: file.sha256, bytes: file.bytes })),
-    })),
+    boletines: results.map((result) => {
+      const { publication } = result;
+      const avisos = result.warnings.map((warning) => ({ lugar: warning.place, mensaje: warning.message }));
+      if (publication === undefined) {
+        const code = result.error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
+        return { origen: result.source, avisos, error: errorJson(result.error, code) };
+      }
+      return {
+        origen: result.source,
+        titulo: result.title,
+        numero: publication.number,
+        anio: publication.year,
+        version: publication.version,
+        reutilizado: publication.reused,
+        avisos,
+        archivos: publication.files.map((file) => ({ formato: file.format, ruta: file.path, sha256: file.sha256, bytes: file.bytes })),
+      };
+    }),
   };
 }
 
