@@ -140,6 +140,24 @@ describe('drafts and corrections through the real pipeline', () => {
   });
 });
 
+describe('a batch where one bulletin is refused', () => {
+  test('the others are published, nothing is left held, and the run ends with exit 2', async () => {
+    const base = join(work, 'lote-conflicto');
+    const out = join(base, 'salida');
+    const data = join(base, 'datos');
+    const [may, december] = [sampleFiles().find((f) => f.includes('2021-05')) ?? '', sampleFiles().find((f) => f.includes('2021-12')) ?? ''];
+    expect((await runCli([may, '--formatos', 'pdf', '--salida', out, '--datos', data])).code).toBe(0);
+    // The same data again in another figure style is a correction: refused without --correccion.
+    const result = await runCli([december, may, '--formatos', 'pdf', '--estilo', 'rae', '--salida', out, '--datos', data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('2021-05-segunda-jornada-nacional.json: no se publicó.');
+    expect(result.stdout).toMatch(/^No\. 002\/2021: /);
+    const listed = await runCli(['archivo', 'listar', '--datos', data]);
+    expect(listed.stdout).not.toContain('en-proceso');
+    expect(listed.stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
 describe('bad input', () => {
   test('a bad dataset stops the batch with a Spanish message, exit 2, and nothing written', async () => {
     const out = join(work, 'malo', 'salida');
