@@ -15,7 +15,12 @@ export function percentTenths(part: number, whole: number): bigint {
   const denominator = BigInt(whole);
   const quotient = numerator / denominator;
   const remainder = numerator % denominator;
-  return remainder * 2n >= denominator ? quotient + 1n : quotient;
+  const rounded = remainder * 2n >= denominator ? quotient + 1n : quotient;
+  // Rounding must not change what the figure says: a goal missed by a hair is not "100 por ciento",
+  // and something done is not "0 por ciento".
+  if (part < whole && rounded >= 1000n) return 999n;
+  if (part > 0 && rounded === 0n) return 1n;
+  return rounded;
 }
 
 /** Tenths as press digits with a decimal point: 1209n -> "120.9", 1000n -> "100" (never "100.0"). */

@@ -146,9 +146,12 @@ describe('percentages from the data', () => {
     [1, 8, '12.5 por ciento'],
     [1, 16, '6.3 por ciento'],
     [1, 2000, '0.1 por ciento'],
-    [1, 2001, '0 por ciento'],
+    // Rounding never says more or less than the data: something done is not 0, a miss is not 100.
+    [1, 2001, '0.1 por ciento'],
+    [5, 999_999_999, '0.1 por ciento'],
     [999, 1000, '99.9 por ciento'],
-    [9999, 10000, '100 por ciento'],
+    [9999, 10000, '99.9 por ciento'],
+    [9996, 10000, '99.9 por ciento'],
     [3, 1, '300 por ciento'],
   ])('%d of %d -> «%s»', (part, whole, text) => {
     expect(imss.percent(part, whole)).toBe(text);
