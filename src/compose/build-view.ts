@@ -30,7 +30,14 @@ export interface BulletinView {
     readonly unDia: boolean;
     readonly ultimaDelAnio: boolean;
   };
-  readonly meta: { readonly planeadas: number; readonly logradas: number; readonly superada: boolean } | null;
+  readonly meta: {
+    readonly planeadas: number;
+    readonly logradas: number;
+    /** More was done than planned. */
+    readonly superada: boolean;
+    /** At least what was planned was done. */
+    readonly cumplida: boolean;
+  } | null;
   readonly participacion: {
     readonly ooad: number;
     readonly umae: number;
@@ -40,7 +47,7 @@ export interface BulletinView {
   /** Every indicator of the catalog by id; 0 when not reported. Templates write `cifras.[trasplante-rinon]`. */
   readonly cifras: Readonly<Record<string, number>>;
   /** Per group: its total (0 when not reported) and its parts as the bulletin lists them. */
-  readonly grupos: Readonly<Record<IndicatorGroup, { readonly total: number; readonly partes: readonly FigureItem[] }>>;
+  readonly grupos: Readonly<Record<IndicatorGroup, GroupView>>;
   /** Vaccination, social work and other figures, listed together in one sentence. */
   readonly complementarias: readonly FigureItem[];
   /** Which bullet points to write, chosen from the data (see chooseBullets); the templates word them. */
@@ -56,15 +63,31 @@ export interface BulletinView {
   readonly destacados: readonly string[];
   readonly estados: readonly PlaceView[];
   readonly hospitales: readonly PlaceView[];
+  /**
+   * The states and hospitals the summary sentence names: those with figures and no highlight of their
+   * own (a highlight already tells their figures, and a place with neither has nothing to sum up).
+   */
+  readonly estadosResumen: readonly PlaceView[];
+  readonly hospitalesResumen: readonly PlaceView[];
   readonly programa: { readonly nombre: string | null; readonly plan: string | null; readonly inicio: string | null } | null;
   readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
+}
+
+export interface GroupView {
+  /** The group's own total; 0 when not reported. */
+  readonly total: number;
+  readonly partes: readonly FigureItem[];
+  /** Whether the parts add up to the total, so a sentence may present them as the whole breakdown. */
+  readonly completo: boolean;
 }
 
 export interface PlaceView {
   readonly nombre: string;
   /** The short name a sentence uses: "CMN Siglo XXI". */
   readonly nombreCorto: string;
+  /** The article before the short name in "en el CMN Siglo XXI", "en la UMAE de Puebla". */
+  readonly articulo: string;
   readonly cifras: readonly FigureItem[];
   readonly destacados: readonly string[];
 }
@@ -79,6 +102,11 @@ export interface ViewSettings {
   readonly kindNames: Readonly<Record<string, string>>;
 }
 
+/** Unit names that take "la": "la UMAE de Puebla", "la Unidad Médica...", "la Clínica...". */
+const FEMININE_UNIT_WORDS = /^(UMAE|Unidad|Clínica)\b/;
+
+const summarized = (place: PlaceView): boolean => place.cifras.length > 0 && place.destacados.length === 0;
+
 /** Groups the bulletin lists together in one closing sentence of figures. */
 const COMPLEMENTARY_GROUPS = ['vacunacion', 'trabajo-social', 'otros'] as const;
 
@@ -91,6 +119,23 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
+  const estados = (jornada.estados ?? []).map((estado) => ({
+    nombre: estado.nombre,
+    nombreCorto: estado.nombre,
+    articulo: '',
+    cifras: figureItems(estado.cifras, order),
+    destacados: write(estado.destacados),
+  }));
+  const hospitales = (jornada.hospitales ?? []).map((hospital) => {
+    const nombreCorto = hospital.siglas ?? hospital.nombre;
+    return {
+      nombre: hospital.nombre,
+      nombreCorto,
+      articulo: FEMININE_UNIT_WORDS.test(nombreCorto) ? 'la' : 'el',
+      cifras: figureItems(hospital.cifras, order),
+      destacados: write(hospital.destacados),
+    };
+  });
   const resumen = figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id));
   return {
     boletin: {
@@ -111,7 +156,11 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       ultimaDelAnio: jornada.ultimaDelAnio ?? false,
     },
     meta: jornada.meta
-      ? { ...jornada.meta, superada: jornada.meta.logradas >= jornada.meta.planeadas }
+      ? {
+          ...jornada.meta,
+          superada: jornada.meta.logradas > jornada.meta.planeadas,
+          cumplida: jornada.meta.logradas >= jornada.meta.planeadas,
+        }
       : null,
     participacion: jornada.participacion
       ? {
@@ -142,18 +191,10 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     estrategias: jornada.estrategias ?? [],
     personal: jornada.personal ?? [],
     destacados: write(jornada.destacados),
-    estados: (jornada.estados ?? []).map((estado) => ({
-      nombre: estado.nombre,
-      nombreCorto: estado.nombre,
-      cifras: figureItems(estado.cifras, order),
-      destacados: write(estado.destacados),
-    })),
-    hospitales: (jornada.hospitales ?? []).map((hospital) => ({
-      nombre: hospital.nombre,
-      nombreCorto: hospital.siglas ?? hospital.nombre,
-      cifras: figureItems(hospital.cifras, order),
-      destacados: write(hospital.destacados),
-    })),
+    estados,
+    hospitales,
+    estadosResumen: estados.filter(summarized),
+    hospitalesResumen: hospitales.filter(summarized),
     programa: jornada.programa
       ? { nombre: jornada.programa.nombre ?? null, plan: jornada.programa.plan ?? null, inicio: jornada.programa.inicio ?? null }
       : null,
@@ -195,7 +236,9 @@ function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView
       const parent = indicator.parteDe;
       return parent === undefined || parent === group || (cifras[parent] ?? 0) === 0;
     });
-    return [group, { total: cifras[group] ?? 0, partes }] as const;
+    const total = cifras[group] ?? 0;
+    const completo = total > 0 && partes.reduce((sum, part) => sum + part.valor, 0) === total;
+    return [group, { total, partes, completo }] as const;
   });
   return Object.fromEntries(entries) as unknown as BulletinView['grupos'];
 }

@@ -129,6 +129,12 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
       const parts = items.map((item) => options.fn(item).replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
       return phrasing.list(parts, { closeWithAsWellAs: options.hash['asiComo'] === true });
     },
+    /**
+     * The verb agreeing with what it speaks of: {{verbo resumen "se realizó" "se realizaron"}}. Singular
+     * for a figure of 1, or a list of one item that is itself singular.
+     */
+    verbo: (subject: unknown, singular: unknown, plural: unknown) =>
+      isSingular(subject) ? asText(singular, 'verbo') : asText(plural, 'verbo'),
     mayuscula: (text: unknown) => {
       const value = asText(text, 'mayuscula');
       return value.charAt(0).toLocaleUpperCase(phrasing.lang) + value.slice(1);
@@ -174,6 +180,17 @@ function asCountForm(value: unknown): CountForm {
   if (value === undefined) return 'completa';
   if (value === 'completa' || value === 'corta' || value === 'elidida') return value;
   throw new TemplateError(`forma="${String(value)}" no existe: use "completa", "corta" o "elidida".`);
+}
+
+function isSingular(subject: unknown): boolean {
+  if (typeof subject === 'number') return subject === 1;
+  if (typeof subject === 'string') return true;
+  if (Array.isArray(subject)) return subject.length === 1 && isSingular(subject[0]);
+  if (typeof subject === 'object' && subject !== null) {
+    if ('valor' in subject) return isSingular((subject as FigureItem).valor);
+    if ('cifras' in subject) return isSingular((subject as { cifras: unknown }).cifras);
+  }
+  throw new TemplateError(`{{verbo}} no sabe concordar con «${String(subject)}».`);
 }
 
 function asNumber(value: unknown, helper: string): number {

@@ -189,3 +189,56 @@ describe('lists of figures drop a head noun already said', () => {
     expect(text).toContain('14 donaciones cadavéricas y 13 de tejidos');
   });
 });
+
+describe('found in review: agreement, empty lists, years, breakdowns', () => {
+  test('a figure of one takes a singular verb', () => {
+    const text = textOf(compose({ cifras: { cirugias: 1, 'trasplante-higado': 1 }, estados: [{ nombre: 'Sonora', cifras: { cirugias: 1 } }] }));
+    expect(text).toContain('Del 14 al 16 de mayo se realizó una cirugía, entre otras acciones.');
+    expect(text).toContain('Se practicó una cirugía.');
+    expect(text).toContain('Se realizó un trasplante de hígado.');
+    expect(text).toContain('Entre los resultados en los estados destaca una cirugía en Sonora.');
+    expect(text).not.toMatch(/se realizaron una|Se practicaron una|destacan una/);
+  });
+
+  test('a state with only a highlight leaves no empty list behind', () => {
+    const text = textOf(compose({ estados: [{ nombre: 'Sonora', destacados: [{ texto: 'En Sonora se reforzó la consulta externa.' }] }] }));
+    expect(text).toContain('En Sonora se reforzó la consulta externa.');
+    expect(text).not.toContain('destacan');
+  });
+
+  test('a place with figures and a highlight is told once, by its highlight', () => {
+    const text = textOf(
+      compose({
+        estados: [
+          { nombre: 'Jalisco', cifras: { mastografia: 1565 }, destacados: [{ texto: 'En Jalisco se realizaron {mastografia}.', cifras: { mastografia: 1565 } }] },
+        ],
+      }),
+    );
+    expect(text.split('mil 565 mastografías')).toHaveLength(2);
+  });
+
+  test('a jornada across two years writes both years', () => {
+    expect(textOf(compose({ fechas: { inicio: '2022-12-30', fin: '2023-01-02' } }))).toContain(
+      'Del 30 de diciembre de 2022 al 2 de enero de 2023 se realizaron',
+    );
+  });
+
+  test('parts that do not add up to their total are not presented as the whole breakdown', () => {
+    const partial = textOf(compose({ cifras: { trasplantes: 50, 'trasplante-rinon': 8, 'trasplante-cornea': 2 } }));
+    expect(partial).toContain('Se realizaron 50 trasplantes, entre ellos ocho trasplantes renales y dos de córnea.');
+    const whole = textOf(compose({ cifras: { trasplantes: 10, 'trasplante-rinon': 8, 'trasplante-cornea': 2 } }));
+    expect(whole).toContain('Se realizaron 10 trasplantes: ocho trasplantes renales y dos de córnea.');
+  });
+
+  test('a hospital named as a UMAE takes "la"', () => {
+    const text = textOf(compose({ hospitales: [{ nombre: 'UMAE Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }] }));
+    expect(text).toContain('40 cirugías en la UMAE Hospital de Especialidades de Puebla');
+  });
+
+  test('a goal met exactly is met, not passed; a goal missed by a hair is not 100 per cent', () => {
+    expect(compose({ meta: { planeadas: 1000, logradas: 1000 } }).headline).toMatch(/^Cumple IMSS su meta/);
+    const missed = compose({ meta: { planeadas: 10_000, logradas: 9996 } });
+    expect(missed.headline).toMatch(/^Realiza IMSS/);
+    expect(textOf(missed)).toContain('el 99.9 por ciento de la meta');
+  });
+});
