@@ -120,7 +120,8 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .argument('[archivo]', 'archivo donde escribirlo (por omisión, la salida estándar)')
     .option('--csv', 'en formato CSV (RFC 4180, UTF-8)')
     .option('--anio <año>', 'solo los de ese año')
-    .action(async (file: string | undefined, options: { csv?: boolean; anio?: string }, command: Command) => {
+    .option('--sobrescribir', 'reemplaza el archivo si ya existe')
+    .action(async (file: string | undefined, options: { csv?: boolean; anio?: string; sobrescribir?: boolean }, command: Command) => {
       await run(context, command, { readOnly: true }, async (registry) => {
         if (options.csv !== true) throw new InputError('Indique el formato de la exportación: --csv.');
         const csv = exportRegistryCsv(registry, { year: options.anio === undefined ? undefined : parseYear(options.anio) });
@@ -129,6 +130,9 @@ export function registerArchivo(program: Command, context: CommandContext): void
           return;
         }
         const path = resolve(context.io.cwd, file);
+        if (options.sobrescribir !== true && existsSync(path)) {
+          throw new InputError(`El archivo ${path} ya existe; no se reemplazó. Use --sobrescribir para reemplazarlo.`);
+        }
         await writeFileAtomic(path, new TextEncoder().encode(csv));
         context.io.stdout(`Registro exportado a ${path}\n`);
       });

@@ -92,8 +92,8 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     const code = error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
     if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
-      io.stderr(`${error.message}\n`);
-      if (error.problems.length > 0) io.stderr(`${formatProblems(error.problems)}\n`);
+      // The report of problems carries its own header per file; the summary message is for when there is none.
+      io.stderr(error.problems.length > 0 ? `${formatProblems(error.problems)}\n` : `${error.message}\n`);
       io.stderr('No se escribió ningún archivo.\n');
     } else if (io.signal.aborted) {
       io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');

@@ -24,6 +24,8 @@ export function renderMarkdown(doc: BulletinDocument): string {
   };
   const yaml = stringify(frontMatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
   const parts = [
+    // A draft says so where a reader sees it, not only in the front matter.
+    ...(doc.draft ? [`**${escapeMarkdown(doc.labels.draft)}**`] : []),
     ...(doc.bullets.length > 0 ? [doc.bullets.map((bullet) => `- ${inlinesToMarkdown(bullet)}`).join('\n')] : []),
     ...doc.body.map(blockToMarkdown),
   ];

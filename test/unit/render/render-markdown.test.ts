@@ -34,10 +34,13 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(doc)).toContain('\ndate: 2023-03-01T12:00:00-06:00\n');
   });
 
-  it('leaves out what the document does not have, and marks a draft unpublished', () => {
-    const bare = split(
+  it('leaves out what the document does not have, and marks a draft unpublished and visibly', () => {
+    const draft = split(
       renderMarkdown({ ...doc, draft: true, number: '', metadata: { ...doc.metadata, keywords: [], section: undefined, description: undefined } }),
-    ).front;
+    );
+    expect(draft.body.startsWith(`**${doc.labels.draft}**\n\n`)).toBe(true);
+    expect(split(renderMarkdown(doc)).body).not.toContain(doc.labels.draft);
+    const bare = draft.front;
     expect(bare).not.toHaveProperty('tags');
     expect(bare).not.toHaveProperty('section');
     expect(bare).not.toHaveProperty('number');
