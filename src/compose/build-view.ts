@@ -105,6 +105,13 @@ export interface ViewSettings {
 /** Unit names that take "la": "la UMAE de Puebla", "la Unidad Médica...", "la Clínica...". */
 const FEMININE_UNIT_WORDS = /^(UMAE|Unidad|Clínica)\b/;
 
+/** The two states whose name takes an article: "la Ciudad de México", "el Estado de México (Poniente)". */
+function stateArticle(name: string): string {
+  if (name.startsWith('Ciudad de México')) return 'la';
+  if (name.startsWith('Estado de México')) return 'el';
+  return '';
+}
+
 const summarized = (place: PlaceView): boolean => place.cifras.length > 0 && place.destacados.length === 0;
 
 /** Groups the bulletin lists together in one closing sentence of figures. */
@@ -122,7 +129,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
   const estados = (jornada.estados ?? []).map((estado) => ({
     nombre: estado.nombre,
     nombreCorto: estado.nombre,
-    articulo: '',
+    articulo: stateArticle(estado.nombre),
     cifras: figureItems(estado.cifras, order),
     destacados: write(estado.destacados),
   }));

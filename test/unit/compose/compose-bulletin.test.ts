@@ -242,3 +242,10 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
     expect(textOf(missed)).toContain('el 99.9 por ciento de la meta');
   });
 });
+
+test('states whose name takes an article keep it', () => {
+  const text = textOf(
+    compose({ estados: [{ nombre: 'Ciudad de México', cifras: { cirugias: 332 } }, { nombre: 'Estado de México Poniente', cifras: { cirugias: 40 } }] }),
+  );
+  expect(text).toContain('332 cirugías en la Ciudad de México y 40 cirugías en el Estado de México Poniente');
+});
