@@ -222,39 +222,17 @@ function insertVersion(
          estado, carpeta_salida, creado_en, usuario, dueno_pid, dueno_host, dueno_inicio, dueno_desde)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en-proceso', ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      bulletinId,
-      version,
-      identity.slug,
-      identity.title,
-      identity.issueDate,
-      identity.datasetHash,
-      identity.edition,
-      identity.style,
-      identity.templateVersion,
-      identity.outputDir,
-      now,
-      currentUserName(),
-      owner.pid,
-      owner.host,
-      owner.start,
-      now,
-    );
+    .run(bulletinId, version, ...ownedVersionValues(identity, owner, now));
   return { kind: 'work', version: mustSelect(db, Number(inserted.lastInsertRowid)), recovered: false };
 }
 
 /**
- * The unfinished entry of a dead process: this run becomes its owner and finishes it with its own request.
- * The files planned by the dead process stay recorded until this run records its own plan, so a crash in
- * between still leaves them known.
+ * The columns a version gets from the request and its owner, in the order both the INSERT of a new
+ * version and the UPDATE of a taken-over one list them: jornada .. carpeta_salida, creado_en, usuario,
+ * dueno_pid, dueno_host, dueno_inicio, dueno_desde.
  */
-function takeOver(db: DatabaseSync, version: BulletinVersionRecord, identity: PublicationIdentity, now: string): Claim {
-  const owner = currentOwner();
-  db.prepare(
-    `UPDATE versiones SET jornada = ?, titulo = ?, fecha = ?, hash_datos = ?, edicion = ?, estilo = ?,
-       version_plantilla = ?, carpeta_salida = ?, creado_en = ?, usuario = ?,
-       dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE id = ?`,
-  ).run(
+function ownedVersionValues(identity: PublicationIdentity, owner: ReturnType<typeof currentOwner>, now: string): (string | number)[] {
+  return [
     identity.slug,
     identity.title,
     identity.issueDate,
@@ -269,8 +247,21 @@ function takeOver(db: DatabaseSync, version: BulletinVersionRecord, identity: Pu
     owner.host,
     owner.start,
     now,
-    version.id,
-  );
+  ];
+}
+
+/**
+ * The unfinished entry of a dead process: this run becomes its owner and finishes it with its own request.
+ * The files planned by the dead process stay recorded until this run records its own plan, so a crash in
+ * between still leaves them known.
+ */
+function takeOver(db: DatabaseSync, version: BulletinVersionRecord, identity: PublicationIdentity, now: string): Claim {
+  const owner = currentOwner();
+  db.prepare(
+    `UPDATE versiones SET jornada = ?, titulo = ?, fecha = ?, hash_datos = ?, edicion = ?, estilo = ?,
+       version_plantilla = ?, carpeta_salida = ?, creado_en = ?, usuario = ?,
+       dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE id = ?`,
+  ).run(...ownedVersionValues(identity, owner, now), version.id);
   return {
     kind: 'work',
     version: mustSelect(db, version.id),
