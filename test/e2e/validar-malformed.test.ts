@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { fakeIo } from '../support/fake-io.ts';
 import { repoRoot } from '../../src/dataset/paths.ts';
 
 /**
@@ -20,18 +20,9 @@ beforeAll(() => {
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 async function validar(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async function* () {},
-    cwd,
-    env: {},
-    signal: new AbortController().signal,
-  };
+  const io = fakeIo({ cwd });
   const code = await main(['validar', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 function base(): Record<string, unknown> {

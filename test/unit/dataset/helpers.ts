@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { CliIo } from '../../../src/cli/io.ts';
+import { fakeIo } from '../../support/fake-io.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { Problem } from '../../../src/errors.ts';
 
@@ -21,18 +21,9 @@ export function useTempDirs(): () => string {
 
 /** Runs the real CLI in-process with captured output. */
 export async function boletin(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async function* () {},
-    cwd,
-    env: {},
-    signal: new AbortController().signal,
-  };
+  const io = fakeIo({ cwd });
   const code = await main(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 /** A minimal valid jornada, to be broken one field at a time. */
