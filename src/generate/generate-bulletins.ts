@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
-import { composeBulletin } from '../compose/compose-bulletin.ts';
+import { type ComposeStyle, composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
@@ -22,8 +23,10 @@ export interface GenerateRequest {
   readonly outputDir: string;
   readonly registryPath: string;
   readonly formats?: readonly OutputFormat[];
-  /** Phrasing style of the figures ("imss" by default). */
+  /** Phrasing style of the figures ("imss" by default); wins over the dataset's `boletin.cifras`. */
   readonly style?: string;
+  /** The other bulletin style settings; each wins over the same setting in the dataset's `boletin`. */
+  readonly styleSettings?: BulletinStyleSettings;
   readonly strict?: boolean;
   /** Render with a "BORRADOR" mark, without a number, into `<año>/borradores/`. */
   readonly draft?: boolean;
@@ -59,6 +62,15 @@ export interface GeneratedBulletin {
   readonly error?: Error;
 }
 
+/** The style settings of `boletin` in a dataset, also `generar` options (see src/dataset/schema.ts). */
+export interface BulletinStyleSettings {
+  readonly relleno?: boolean;
+  readonly millonEnCifras?: boolean;
+  readonly signoPorcentaje?: boolean;
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  readonly listasAbiertas?: boolean;
+}
+
 const LANG = 'es';
 const NATIONAL_EDITION = 'nacional';
 
@@ -73,7 +85,8 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   }
   if (request.issueDate !== undefined) checkIssueDate(request.issueDate);
   const catalog = loadCatalog();
-  const phrasing = phrasingForRequest(request.style);
+  // Checked once up front, so a wrong --estilo stops the batch before any file is read.
+  phrasingForRequest(request.style, {});
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath);
@@ -85,7 +98,17 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     for (const [index, dataset] of loaded.entries()) {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, registry, browser });
+      const settings = { ...dataset.jornada.boletin, ...definedOnly(request.styleSettings ?? {}) };
+      const phrasing = phrasingForRequest(request.style ?? dataset.jornada.boletin?.cifras, {
+        padGroups: settings.relleno ?? false,
+        millionInDigits: settings.millonEnCifras ?? false,
+        percentSign: settings.signoPorcentaje ?? false,
+      });
+      const style = {
+        ...(settings.ordinal === undefined ? {} : { ordinal: settings.ordinal }),
+        ...(settings.listasAbiertas === undefined ? {} : { openLists: settings.listasAbiertas }),
+      };
+      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, registry, browser });
       results.push(result);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
     }
@@ -99,6 +122,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
 interface Tools {
   readonly catalog: Catalog;
   readonly phrasing: Phrasing;
+  readonly style: ComposeStyle;
   readonly templates: TemplateSet;
   readonly registry: Registry;
   readonly browser: LazyBrowser;
@@ -114,6 +138,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       templates: tools.templates,
       catalog: tools.catalog,
       phrasing: tools.phrasing,
+      style: tools.style,
       number,
       issueDate,
       ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
@@ -157,9 +182,14 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined): Phrasing {
+/** The settings actually given: an option left out must not erase the dataset's setting. */
+function definedOnly<T extends object>(settings: T): Partial<T> {
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function phrasingForRequest(style: string | undefined, options: PhrasingOptions): Phrasing {
   try {
-    return phrasingFor(LANG, style);
+    return phrasingFor(LANG, style, options);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;
