@@ -12,6 +12,7 @@ import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
+import { type BulletinStyleSettings, bulletinStyle } from './bulletin-style.ts';
 import { resolveIssueDate } from './issue-date.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
@@ -62,15 +63,6 @@ export interface GeneratedBulletin {
   readonly error?: Error;
 }
 
-/** The style settings of `boletin` in a dataset, also `generar` options (see src/dataset/schema.ts). */
-export interface BulletinStyleSettings {
-  readonly relleno?: boolean;
-  readonly millonEnCifras?: boolean;
-  readonly signoPorcentaje?: boolean;
-  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
-  readonly listasAbiertas?: boolean;
-}
-
 const LANG = 'es';
 const NATIONAL_EDITION = 'nacional';
 
@@ -98,16 +90,9 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     for (const [index, dataset] of loaded.entries()) {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const settings = { ...dataset.jornada.boletin, ...definedOnly(request.styleSettings ?? {}) };
-      const phrasing = phrasingForRequest(request.style ?? dataset.jornada.boletin?.cifras, {
-        padGroups: settings.relleno ?? false,
-        millionInDigits: settings.millonEnCifras ?? false,
-        percentSign: settings.signoPorcentaje ?? false,
-      });
-      const style = {
-        ...(settings.ordinal === undefined ? {} : { ordinal: settings.ordinal }),
-        ...(settings.listasAbiertas === undefined ? {} : { openLists: settings.listasAbiertas }),
-      };
+      const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
+      const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
+      const style = chosen.composeStyle;
       const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, registry, browser });
       results.push(result);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
@@ -180,11 +165,6 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
 function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined): LoadedJornada[] {
   const key = (dataset: LoadedJornada): string => `${resolveIssueDate(dataset.jornada, requestedDate)} ${dataset.sourcePath}`;
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
-}
-
-/** The settings actually given: an option left out must not erase the dataset's setting. */
-function definedOnly<T extends object>(settings: T): Partial<T> {
-  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function phrasingForRequest(style: string | undefined, options: PhrasingOptions): Phrasing {
