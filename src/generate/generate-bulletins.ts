@@ -9,6 +9,7 @@ import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
+import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
 import { resolveIssueDate } from './issue-date.ts';
@@ -77,6 +78,13 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath);
+  try {
+    // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
+    if (request.draft !== true) await checkArchiveFolder(registry, request.outputDir, { mark: true });
+  } catch (error) {
+    registry.close();
+    throw error;
+  }
   const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
   const results: GeneratedBulletin[] = [];
   try {
@@ -142,7 +150,29 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      render: (numbering) => renderFormats(compose(numbering.number), formats, tools.browser.get),
+      render: (numbering) => {
+        const doc = compose(numbering.number);
+        // The registry's record travels inside each file, so a lost registry can be rebuilt from them.
+        const stamped =
+          numbering.number === null
+            ? doc
+            : {
+                ...doc,
+                archiveStamp: {
+                  number: numbering.number,
+                  year: numbering.year,
+                  version: numbering.version,
+                  slug: bulletinSlug(jornada),
+                  title,
+                  issueDate,
+                  datasetHash: dataset.hash,
+                  edition: request.edition ?? NATIONAL_EDITION,
+                  style: tools.phrasing.style,
+                  templateVersion: tools.templates.version,
+                },
+              };
+        return renderFormats(stamped, formats, tools.browser.get);
+      },
     });
     return { ...base, title, publication };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
@@ -123,10 +124,39 @@ const version2: Migration = {
 };
 
 /**
+ * Version 3: the archive knows itself. One row (`archivo`) holds the archive's identity, a random id
+ * written once when the registry is created (or migrated); every output folder the registry publishes
+ * into carries the same id in its marker file, so a registry and a folder of published files that do not
+ * belong together are told apart. `carpetas_salida` lists the folders that carry the marker.
+ */
+const version3: Migration = {
+  version: 3,
+  description: 'identidad del archivo y carpetas de salida',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE archivo (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        identidad  TEXT NOT NULL CHECK (length(identidad) = 36),
+        aplicacion TEXT NOT NULL CHECK (aplicacion = 'boletin'),
+        creado_en  TEXT NOT NULL
+      );
+      CREATE TABLE carpetas_salida (
+        ruta          TEXT PRIMARY KEY,
+        registrada_en TEXT NOT NULL
+      );
+    `);
+    db.prepare(`INSERT INTO archivo (id, identidad, aplicacion, creado_en) VALUES (1, ?, 'boletin', ?)`).run(
+      randomUUID(),
+      new Date().toISOString(),
+    );
+  },
+};
+
+/**
  * Every migration, in ascending version order. Version numbers are reserved ahead for work in progress
  * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2];
+export const migrations: readonly Migration[] = [version1, version2, version3];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((migration) => migration.version));

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { LATEST_SCHEMA_VERSION, migrations } from './registry-migrations.ts';
 import { RegistryError } from './publish-errors.ts';
+import { restoreAdvice } from './restore-advice.ts';
+import { describeSystemError } from '../system-error.ts';
 
 export interface OpenRegistryOptions {
   /** How long a statement waits for another process's lock before failing (SQLite busy_timeout). */
@@ -77,12 +79,21 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    refuseForeignDatabase(db, absolute);
+    checkIntegrity(db, absolute);
     migrate(db, absolute);
+    checkIdentityRow(db, absolute);
     db.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
     db.close();
     if (error instanceof RegistryError) throw error;
-    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${messageOf(error)}`, { cause: error });
+    if (isDamagedDatabaseError(error)) {
+      throw new RegistryError(
+        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${messageOf(error)}). ${restoreAdvice(absolute)}`,
+        { cause: error },
+      );
+    }
+    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}`, { cause: error });
   }
   return new Registry(absolute, db);
 }
@@ -112,6 +123,44 @@ function migrate(db: DatabaseSync, path: string): void {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * A database that holds tables but no schema version was not written by Boletín (a `--datos` that points
+ * at another program's folder): adding our tables to it would hide the mistake.
+ */
+function refuseForeignDatabase(db: DatabaseSync, path: string): void {
+  if (readUserVersion(db) !== 0) return;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 3`).all() as { name: string }[];
+  if (tables.length === 0) return;
+  throw new RegistryError(
+    `${path} es una base de datos SQLite, pero no un registro de Boletín (tiene las tablas ${tables.map((t) => `«${t.name}»`).join(', ')}). ¿Se equivocó de carpeta en --datos o BOLETIN_DATOS? No se modificó.`,
+  );
+}
+
+/** `PRAGMA quick_check`: pages, records and indexes readable (O(N), a few ms for a registry). */
+function checkIntegrity(db: DatabaseSync, path: string): void {
+  if (readUserVersion(db) === 0) return;
+  const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+  const findings = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  if (findings.length === 0) return;
+  throw new RegistryError(
+    `El registro ${path} está dañado (la comprobación de SQLite encontró: ${findings.join('; ')}). No se usó. ${restoreAdvice(path)}`,
+  );
+}
+
+/** From version 3 on, a registry without its identity row was altered by hand or damaged. */
+function checkIdentityRow(db: DatabaseSync, path: string): void {
+  const row = db.prepare(`SELECT count(*) AS n FROM archivo WHERE id = 1 AND aplicacion = 'boletin'`).get() as { n: number };
+  if (row.n === 1) return;
+  throw new RegistryError(`El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path)}`);
+}
+
+/** SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): garbage bytes where the registry should be. */
+function isDamagedDatabaseError(error: unknown): boolean {
+  const code = (error as { errcode?: unknown }).errcode;
+  if (typeof code === 'number' && ((code & 0xff) === 26 || (code & 0xff) === 11)) return true;
+  return /file is not a database|database disk image is malformed/i.test(messageOf(error));
 }
 
 function readUserVersion(db: DatabaseSync): number {
