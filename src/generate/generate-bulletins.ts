@@ -77,7 +77,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   const phrasing = phrasingForRequest(request.style);
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
-  const registry = openRegistry(request.registryPath);
+  const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
   try {
     // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
     if (request.draft !== true) await checkArchiveFolder(registry, request.outputDir, { mark: true });

@@ -137,7 +137,7 @@ export async function checkArchiveFolder(registry: Registry, outputDir: string, 
 export function archiveEvidence(outputDir: string): string | undefined {
   const folder = resolve(outputDir);
   const marker = readArchiveMarker(folder);
-  if (marker !== undefined) return `su marca ${join(folder, ARCHIVE_MARKER_FILE)} dice que su registro es ${marker.registro}`;
+  if (marker !== undefined) return `tiene la marca ${join(folder, ARCHIVE_MARKER_FILE)} de un archivo con boletines publicados (registro en ${marker.registro})`;
   const files = publishedFilesIn(folder);
   if (files.length > 0) return `tiene ${files.length} archivos de boletines publicados, por ejemplo «${files[0]}»`;
   return undefined;
@@ -162,7 +162,7 @@ function rememberFolder(registry: Registry, folder: string): void {
 
 function foreignFolder(registry: Registry, folder: string, marker: ArchiveMarker): RegistryError {
   return new RegistryError(
-    `La carpeta de salida ${folder} pertenece a otro archivo (identidad ${marker.archivo}, con el registro en ${marker.registro}), no al del registro ${registry.path}. No se publicó nada, para no dar otra vez números ya publicados. Si --datos o BOLETIN_DATOS apunta a otra carpeta por error, use la del registro de esa carpeta. Si el registro se perdió o está vacío: ${restoreAdvice(marker.registro, folder)}`,
+    `El registro ${registry.path} no es el de la carpeta de salida ${folder}: la marca de la carpeta dice archivo ${marker.archivo} (registro en ${marker.registro}) y el registro es del archivo ${archiveIdentity(registry).id} (¿un registro vacío, borrado y creado de nuevo, o --datos / BOLETIN_DATOS equivocado?). No se publicó nada, para no dar otra vez números ya publicados. ${restoreAdvice(marker.registro, folder)}`,
   );
 }
 

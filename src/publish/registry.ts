@@ -9,6 +9,8 @@ import { describeSystemError } from '../system-error.ts';
 export interface OpenRegistryOptions {
   /** How long a statement waits for another process's lock before failing (SQLite busy_timeout). */
   readonly busyTimeoutMs?: number;
+  /** The output folder the caller publishes into, named in the advice when the registry is damaged. */
+  readonly outputDir?: string;
 }
 
 /** Default lock wait: generous, because a shared machine can stall a writer for seconds. */
@@ -80,16 +82,16 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     refuseForeignDatabase(db, absolute);
-    checkIntegrity(db, absolute);
+    checkIntegrity(db, absolute, options.outputDir);
     migrate(db, absolute);
-    checkIdentityRow(db, absolute);
+    checkIdentityRow(db, absolute, options.outputDir);
     db.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
     db.close();
     if (error instanceof RegistryError) throw error;
     if (isDamagedDatabaseError(error)) {
       throw new RegistryError(
-        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${messageOf(error)}). ${restoreAdvice(absolute)}`,
+        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${messageOf(error)}). ${restoreAdvice(absolute, options.outputDir)}`,
         { cause: error },
       );
     }
@@ -139,21 +141,21 @@ function refuseForeignDatabase(db: DatabaseSync, path: string): void {
 }
 
 /** `PRAGMA quick_check`: pages, records and indexes readable (O(N), a few ms for a registry). */
-function checkIntegrity(db: DatabaseSync, path: string): void {
+function checkIntegrity(db: DatabaseSync, path: string, outputDir: string | undefined): void {
   if (readUserVersion(db) === 0) return;
   const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
-  const findings = rows.map((row) => row.quick_check).filter((text) => text !== 'ok');
+  const findings = rows.map((row) => row.quick_check.replace(/\s*\n\s*/g, '; ')).filter((text) => text !== 'ok');
   if (findings.length === 0) return;
   throw new RegistryError(
-    `El registro ${path} está dañado (la comprobación de SQLite encontró: ${findings.join('; ')}). No se usó. ${restoreAdvice(path)}`,
+    `El registro ${path} está dañado (la comprobación de SQLite encontró: ${findings.join('; ')}). No se usó. ${restoreAdvice(path, outputDir)}`,
   );
 }
 
 /** From version 3 on, a registry without its identity row was altered by hand or damaged. */
-function checkIdentityRow(db: DatabaseSync, path: string): void {
+function checkIdentityRow(db: DatabaseSync, path: string, outputDir: string | undefined): void {
   const row = db.prepare(`SELECT count(*) AS n FROM archivo WHERE id = 1 AND aplicacion = 'boletin'`).get() as { n: number };
   if (row.n === 1) return;
-  throw new RegistryError(`El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path)}`);
+  throw new RegistryError(`El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path, outputDir)}`);
 }
 
 /** SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): garbage bytes where the registry should be. */

@@ -258,7 +258,7 @@ async function run(
     const missing = !existsSync(path);
     // No registry beside a folder of published bulletins is a lost registry, not an empty archive.
     if (missing && mode.outputDir !== undefined) refuseLostRegistry(path, mode.outputDir);
-    registry = openRegistry(mode.readOnly && missing ? ':memory:' : path);
+    registry = openRegistry(mode.readOnly && missing ? ':memory:' : path, mode.outputDir === undefined ? {} : { outputDir: resolve(mode.outputDir) });
     if (!missing) await checkRecordedFolders(registry, mode.outputDir);
     await action(registry);
   } catch (error) {
