@@ -21,7 +21,7 @@ const advice: Readonly<Record<string, (path: string) => string>> = {
   ENAMETOOLONG: (path) => `la ruta «${shorten(path)}» es demasiado larga para el sistema: use una carpeta con una ruta más corta`,
   ENOTDIR: (path) => `una parte de la ruta «${path}» es un archivo y no una carpeta: revise la ruta o elija otra carpeta`,
   EISDIR: (path) => `«${path}» es una carpeta y se esperaba un archivo: indique el archivo`,
-  EEXIST: (path) => `ya existe «${path}» y no se reemplazó: muévalo o elija otro nombre`,
+  EEXIST: (path) => `ya existe «${path}» (un archivo donde hacía falta una carpeta, o uno que no se reemplaza): muévalo o elija otra ruta`,
   ENOENT: (path) => `no existe «${path}»: revise la ruta`,
   EMFILE: (path) => `hay demasiados archivos abiertos al usar «${path}»: cierre otros programas y vuelva a intentarlo`,
   EBUSY: (path) => `«${path}» está en uso por otro programa: ciérrelo y vuelva a intentarlo`,
@@ -59,4 +59,10 @@ export function describeSystemError(error: unknown, fallbackPath?: string): stri
 /** Long paths are cut in the middle so that the message stays readable. */
 function shorten(path: string): string {
   return path.length <= 160 ? path : `${path.slice(0, 70)}…${path.slice(-70)}`;
+}
+
+/** A path the user gave that cannot be one (too long, a file where a folder goes): bad input, exit 2. */
+export function isPathMistake(error: unknown): boolean {
+  const code = systemErrorCode(error) ?? systemErrorCode((error as { cause?: unknown } | undefined)?.cause);
+  return code === 'ENOTDIR' || code === 'EEXIST' || code === 'ENAMETOOLONG' || code === 'EISDIR';
 }

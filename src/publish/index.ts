@@ -42,7 +42,7 @@ export {
 } from './output-path.ts';
 export { writeFileAtomic, cleanStaleTempFiles, sha256Hex, type WriteFileAtomicOptions } from './write-file-atomic.ts';
 export { resolveDataFolder, resolveRegistryPath, DATA_FOLDER_ENV, REGISTRY_FILE_NAME, type DataFolderChoice } from './data-folder.ts';
-export { PublishConflictError, RegistryBusyError, RegistryError } from './publish-errors.ts';
+export { PublishConflictError, PublishIoError, RegistryBusyError, RegistryError } from './publish-errors.ts';
 export {
   ARCHIVE_MARKER_FILE,
   archiveEvidence,

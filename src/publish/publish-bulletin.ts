@@ -16,7 +16,8 @@ import {
   type PublicationIdentity,
 } from './claim-publication.ts';
 import { DRAFTS_FOLDER, assertValidNumber, assertValidYear, outputPath, relativeOutputPath } from './output-path.ts';
-import { PublishConflictError, RegistryBusyError } from './publish-errors.ts';
+import { PublishConflictError, PublishIoError, RegistryBusyError } from './publish-errors.ts';
+import { describeSystemError, systemErrorCode } from '../system-error.ts';
 import { cleanStaleTempFiles, sha256Hex, writeFileAtomic } from './write-file-atomic.ts';
 import { checkArchiveFolder } from './archive-identity.ts';
 import { resolveArchivePath } from './archive-path.ts';
@@ -217,7 +218,13 @@ async function work(
     return resultOf(finished, outputDir, { reused: false, recovered: claim.recovered });
   } catch (error) {
     const freed = await giveUp(request.registry, version.id, outputDir);
-    if (freed && error instanceof Error) error.message += ` ${numberFreedNote(version)}`;
+    const note = freed ? ` ${numberFreedNote(version)}` : '';
+    const code = systemErrorCode(error);
+    if (code !== undefined) {
+      const label = bulletinLabel(version.number, version.year);
+      throw new PublishIoError(`No se pudo publicar el ${label}: ${describeSystemError(error, outputDir)}.${note}`, code, { cause: error });
+    }
+    if (note !== '' && error instanceof Error) error.message += note;
     throw error;
   }
 }

@@ -67,7 +67,13 @@ export class Registry implements Disposable {
 export function openRegistry(path: string, options: OpenRegistryOptions = {}): Registry {
   // ":memory:" gives a private, empty registry (read-only commands on a registry that does not exist yet).
   const absolute = path === ':memory:' ? path : resolve(path);
-  if (absolute !== ':memory:') mkdirSync(dirname(absolute), { recursive: true });
+  if (absolute !== ':memory:') {
+    try {
+      mkdirSync(dirname(absolute), { recursive: true });
+    } catch (error) {
+      throw new RegistryError(`No se pudo crear la carpeta del registro: ${describeSystemError(error, dirname(absolute))}.`, { cause: error });
+    }
+  }
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(absolute, {
@@ -76,7 +82,7 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
       enableForeignKeyConstraints: false,
     });
   } catch (error) {
-    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${messageOf(error)}`, { cause: error });
+    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
   }
   try {
     db.exec('PRAGMA journal_mode = WAL');
@@ -95,7 +101,7 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
         { cause: error },
       );
     }
-    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}`, { cause: error });
+    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
   }
   return new Registry(absolute, db);
 }

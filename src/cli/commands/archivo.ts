@@ -35,7 +35,7 @@ import {
   restoreAdvice,
 } from '../../publish/index.ts';
 import { readArchiveStamp } from '../../render/archive-stamp.ts';
-import { describeSystemError } from '../../system-error.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 /** Options every `archivo` subcommand accepts (declared on `archivo` itself). */
 interface ArchiveOptions {
@@ -271,6 +271,9 @@ async function run(
 function reportError(context: CommandContext, error: unknown): void {
   if (error instanceof InputError) {
     context.io.stderr(`${error.message}\n`);
+    context.exitCode = ExitCode.badInput;
+  } else if (isPathMistake(error)) {
+    context.io.stderr(`Error: ${describeSystemError(error)}\n`);
     context.exitCode = ExitCode.badInput;
   } else {
     context.io.stderr(`Error: ${describeSystemError(error)}\n`);

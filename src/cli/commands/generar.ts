@@ -10,6 +10,7 @@ import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 interface GenerarOptions {
   readonly salida?: string;
@@ -89,7 +90,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     }
     return batchExitCode(results);
   } catch (error) {
-    const code = error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
+    const code = error instanceof InputError || isPathMistake(error) ? ExitCode.badInput : ExitCode.renderFailed;
     if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
       // The report of problems carries its own header per file; the summary message is for when there is none.
@@ -98,7 +99,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     } else if (io.signal.aborted) {
       io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
     } else {
-      io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
+      io.stderr(`No se pudo generar el boletín: ${describeSystemError(error)}\nNo se publicó ningún boletín.\n`);
     }
     return code;
   }
@@ -113,7 +114,7 @@ function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
 
 function describeFailure(result: GeneratedBulletin, cwd: string): string {
   const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
-  return `${displayPath(result.source, cwd)}: ${what}. ${result.error?.message ?? ''}\nNo se escribió ningún archivo de este boletín.\n`;
+  return `${displayPath(result.source, cwd)}: ${what}. ${result.error === undefined ? '' : describeSystemError(result.error)}\nNo se escribió ningún archivo de este boletín.\n`;
 }
 
 function errorJson(error: unknown, code: ExitCode): unknown {
