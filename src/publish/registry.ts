@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { LATEST_SCHEMA_VERSION, migrations } from './registry-migrations.ts';
+import { LATEST_SCHEMA_VERSION, archiveIdentityMigration, migrations } from './registry-migrations.ts';
 import { RegistryError } from './publish-errors.ts';
 import { restoreAdvice } from './restore-advice.ts';
 import { describeSystemError } from '../system-error.ts';
@@ -90,6 +90,7 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
     refuseForeignDatabase(db, absolute);
     checkIntegrity(db, absolute, options.outputDir);
     migrate(db, absolute);
+    addMissingIdentity(db);
     checkIdentityRow(db, absolute, options.outputDir);
     db.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
@@ -155,6 +156,23 @@ function checkIntegrity(db: DatabaseSync, path: string, outputDir: string | unde
   throw new RegistryError(
     `El registro ${path} está dañado (la comprobación de SQLite encontró: ${findings.join('; ')}). No se usó. ${restoreAdvice(path, outputDir)}`,
   );
+}
+
+/**
+ * A registry migrated past version 3 by a build that did not have it yet (reserved versions land in any
+ * order) lacks the identity tables: they are added once, under the write lock.
+ */
+function addMissingIdentity(db: DatabaseSync): void {
+  const exists = () => db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'archivo'`).get() as { n: number };
+  if (exists().n === 1) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (exists().n === 0) archiveIdentityMigration.up(db);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }
 
 /** From version 3 on, a registry without its identity row was altered by hand or damaged. */
