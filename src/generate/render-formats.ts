@@ -11,11 +11,8 @@ export async function renderFormats(
   formats: readonly OutputFormat[],
   browser: () => Promise<BrowserSession>,
 ): Promise<RenderedFile[]> {
-  const files: RenderedFile[] = [];
-  for (const format of formats) {
-    files.push({ format, extension: format, bytes: await renderFormat(doc, format, browser) });
-  }
-  return files;
+  // At once: the DOCX is packed here while Chromium, in its own process, prints the PDF.
+  return Promise.all(formats.map(async (format) => ({ format, extension: format, bytes: await renderFormat(doc, format, browser) })));
 }
 
 async function renderFormat(doc: BulletinDocument, format: OutputFormat, browser: () => Promise<BrowserSession>): Promise<Uint8Array> {
