@@ -5,6 +5,7 @@ import { composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
+import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
@@ -215,6 +216,8 @@ function checkIssueDate(date: string): void {
   if (parsed === undefined || !parsed.isValid) {
     throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
   }
+  const unpublishable = unpublishableDate(date);
+  if (unpublishable !== undefined) throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
 }
 
 /** Every file loaded before anything is written; the problems of all bad files are reported together. */
