@@ -9,6 +9,9 @@ export { decisionLogger, localTime, type Decision, type DecisionLog, type LogFor
 export { JornadaState, jornadaStateLabel } from './jornada-state.ts';
 export { listJornadaStatuses, type JornadaStatus } from './list-jornadas.ts';
 export { nextWake } from './next-wake.ts';
-export { webhookNotifier, type BulletinNotice, type Notifier, type NotifierOptions } from './notify-webhook.ts';
+export { noticeDecision, webhookNotifier, type BulletinNotice, type Notifier, type NotifierOptions } from './notify-webhook.ts';
 export { runPass, requestOf, SCHEDULER_PERSON, type PassOptions, type PassSummary } from './run-pass.ts';
 export { READY_SUFFIX } from './find-dataset.ts';
+export { addCalendarJornada, nextJornadaEntry } from './add-calendar-jornada.ts';
+export { CALENDAR_SCHEMA_PATH, calendarJsonSchemaText } from './calendar-json-schema.ts';
+export { startScheduler, type RunningScheduler, type SchedulerOptions } from './start-scheduler.ts';

@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { Decision } from './decision-log.ts';
 
 /** What the webhook receives when a draft is ready or a bulletin is published. */
 export interface BulletinNotice {
@@ -70,5 +71,19 @@ export function webhookNotifier(options: NotifierOptions): Notifier {
     drain: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
     },
+  };
+}
+
+/** The log line of a notice's outcome. */
+export function noticeDecision(notice: BulletinNotice, result: { readonly ok: boolean; readonly attempts: number; readonly error?: string }, at: Date): Decision {
+  return {
+    at,
+    jornada: notice.jornada,
+    decision: result.ok ? 'aviso-enviado' : 'aviso-fallido',
+    state: undefined,
+    reason: result.ok
+      ? `aviso enviado al webhook (intento ${result.attempts})`
+      : `no se pudo enviar el aviso al webhook tras ${result.attempts} intentos: ${result.error ?? ''}`,
+    request: notice.solicitud,
   };
 }

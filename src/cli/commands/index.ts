@@ -7,6 +7,7 @@ import { registerFecha } from './fecha.ts';
 import { registerEsquema } from './esquema.ts';
 import { registerGenerar } from './generar.ts';
 import { registerPlantilla } from './plantilla.ts';
+import { registerPrograma } from './programa.ts';
 import { registerValidar } from './validar.ts';
 
 /**
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerGenerar(program, context);
   registerArchivo(program, context);
   registerAprobacion(program, context);
+  registerPrograma(program, context);
   registerCifra(program, context);
   registerFecha(program, context);
   registerValidar(program, context);
