@@ -213,11 +213,44 @@ const version4: Migration = {
 };
 
 /**
+ * Version 5: the scheduler's state per calendar jornada (programa_jornadas): what it saw last (file,
+ * size, time, hash), why it did not render yet, when it looks next, and the request it made. The owner
+ * columns are a claim like a publication's: a scheduler takes a jornada in a BEGIN IMMEDIATE transaction
+ * before looking, so two schedulers never render one jornada twice, and a dead one's claim is taken over.
+ */
+const version5: Migration = {
+  version: 5,
+  description: 'estado del programador por jornada',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE programa_jornadas (
+        jornada            TEXT PRIMARY KEY,
+        estado             TEXT NOT NULL CHECK (estado IN ('esperando-datos', 'datos-invalidos', 'generado', 'vencido')),
+        intentos           INTEGER NOT NULL DEFAULT 0 CHECK (intentos >= 0),
+        ultima_busqueda    TEXT,
+        siguiente_busqueda TEXT,
+        motivo             TEXT NOT NULL DEFAULT '',
+        informe            TEXT,
+        archivo            TEXT,
+        tamano             INTEGER,
+        modificado         TEXT,
+        sha256             TEXT,
+        solicitud_id       INTEGER REFERENCES solicitudes (id),
+        dueno_pid          INTEGER,
+        dueno_host         TEXT,
+        dueno_inicio       TEXT,
+        dueno_desde        TEXT,
+        actualizado_en     TEXT NOT NULL
+      );
+    `),
+};
+
+/**
  * Every migration, in ascending version order. Version numbers are reserved ahead for work in progress
  * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2, version3, version4];
+export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5];
 
 /** Version 3, for a database that a build without it already took past 3 (reserved versions landed out of order). */
 export const archiveIdentityMigration: Migration = version3;

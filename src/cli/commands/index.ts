@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   generar: async () => (await import('./generar.ts')).registerGenerar,
   archivo: async () => (await import('./archivo.ts')).registerArchivo,
   aprobacion: async () => (await import('./aprobacion.ts')).registerAprobacion,
+  programa: async () => (await import('./programa.ts')).registerPrograma,
   cifra: async () => (await import('./cifra.ts')).registerCifra,
   fecha: async () => (await import('./fecha.ts')).registerFecha,
   validar: async () => (await import('./validar.ts')).registerValidar,
