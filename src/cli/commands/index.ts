@@ -6,6 +6,7 @@ import { registerFecha } from './fecha.ts';
 import { registerEsquema } from './esquema.ts';
 import { registerGenerar } from './generar.ts';
 import { registerPlantilla } from './plantilla.ts';
+import { registerUsuarios } from './usuarios.ts';
 import { registerValidar } from './validar.ts';
 
 /**
@@ -20,4 +21,5 @@ export function registerCommands(program: Command, context: CommandContext): voi
   registerValidar(program, context);
   registerPlantilla(program, context);
   registerEsquema(program, context);
+  registerUsuarios(program, context);
 }
