@@ -42,7 +42,7 @@ export async function buildPortal(options: BuildPortalOptions): Promise<{ app: F
     pages: createPageRenderer(),
     files: new RecordedFileReader(options.outputDir),
     pageImages: new PdfPageImages(join(options.workDir, 'paginas')),
-    archiveReport: cachedArchiveReport(registry, options.outputDir),
+    archiveReport: cachedArchiveReport(registry, options.outputDir, options.archiveCheckMaxAgeMs),
   };
   app.addHook('onClose', async () => registry.close());
 

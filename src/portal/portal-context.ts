@@ -20,6 +20,8 @@ export interface PortalSettings {
   readonly maxUploadBytes: number;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
   readonly now: () => Date;
+  /** How long the list may show the archive's last verification (5 s by default; tests use 0). */
+  readonly archiveCheckMaxAgeMs?: number;
 }
 
 /** What every route shares: settings, the open registry, the page templates and the file readers. */
@@ -40,7 +42,7 @@ export function cachedArchiveReport(registry: Registry, fallbackOutputDir: strin
   let cached: { at: number; report: Promise<VerificationReport> } | undefined;
   return () => {
     const now = Date.now();
-    if (cached === undefined || now - cached.at > maxAgeMs) {
+    if (cached === undefined || now - cached.at >= maxAgeMs) {
       cached = { at: now, report: verifyBulletins(registry, { fallbackOutputDir }) };
       cached.report.catch(() => (cached = undefined));
     }

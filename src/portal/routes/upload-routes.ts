@@ -13,6 +13,7 @@ import { UPLOAD_EXTENSIONS, UploadJobs, UploadState, type UploadJob } from '../u
 import { csrfMatches } from '../viewer.ts';
 import { readFile } from 'node:fs/promises';
 import { sha256Hex } from '../../publish/write-file-atomic.ts';
+import { foreignFileKind } from '../../dataset/file-signature.ts';
 
 /** A file name the upload keeps: letters, digits, spaces and ._()- , with a dataset's extension. */
 const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,99}$/u;
@@ -54,6 +55,19 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
           return uploadForm(request, reply, context, 400, `No se aceptó «${name.slice(0, 100)}».`, [problem]);
         }
         const bytes = await part.toBuffer();
+        const foreign = foreignFileKind(bytes, extension);
+        if (foreign !== undefined) {
+          await jobs.discard(job);
+          return uploadForm(request, reply, context, 422, `No se aceptó «${name}»: es ${foreign}, no los datos de una jornada.`, [
+            {
+              severity: 'error',
+              file: name,
+              place: '(archivo)',
+              message: `el archivo es ${foreign}, aunque su nombre termine en .${extension}`,
+              fix: 'Suba el libro de Excel de la jornada (.xlsx) o su archivo .json o .yaml; descargue la plantilla en blanco si no lo tiene.',
+            },
+          ]);
+        }
         const path = join(job.folder, name);
         await writeFile(path, bytes, { flag: 'wx' });
         saved.push({ name, path });
