@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
@@ -123,6 +124,35 @@ const version2: Migration = {
 };
 
 /**
+ * Version 3: the archive knows itself. One row (`archivo`) holds the archive's identity, a random id
+ * written once when the registry is created (or migrated); every output folder the registry publishes
+ * into carries the same id in its marker file, so a registry and a folder of published files that do not
+ * belong together are told apart. `carpetas_salida` lists the folders that carry the marker.
+ */
+const version3: Migration = {
+  version: 3,
+  description: 'identidad del archivo y carpetas de salida',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE archivo (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        identidad  TEXT NOT NULL CHECK (length(identidad) = 36),
+        aplicacion TEXT NOT NULL CHECK (aplicacion = 'boletin'),
+        creado_en  TEXT NOT NULL
+      );
+      CREATE TABLE carpetas_salida (
+        ruta          TEXT PRIMARY KEY,
+        registrada_en TEXT NOT NULL
+      );
+    `);
+    db.prepare(`INSERT INTO archivo (id, identidad, aplicacion, creado_en) VALUES (1, ?, 'boletin', ?)`).run(
+      randomUUID(),
+      new Date().toISOString(),
+    );
+  },
+};
+
+/**
  * Version 4: approval requests (solicitudes) and the audit log (bitacora). A request keeps the dataset's
  * bytes and their sha256, so approving publishes exactly what was reviewed; its draft files are recorded
  * like a bulletin's, relative to the output folder. The log is append-only: who did what, when, to which
@@ -220,6 +250,9 @@ const version5: Migration = {
  * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2, version4, version5];
+export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5];
+
+/** Version 3, for a database that a build without it already took past 3 (reserved versions landed out of order). */
+export const archiveIdentityMigration: Migration = version3;
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((migration) => migration.version));
