@@ -195,3 +195,36 @@ jornadas:
   const listed = await start([...common, 'listar'], dir).done;
   expect(listed.stdout).toContain('jornada-de-hoy  2023-03-10..2023-03-12  publicado (solicitud 1 No. 001/2023)');
 });
+
+test('npm run programador runs the scheduler until SIGTERM: it drafts the due jornada, then stops and exits 0', async () => {
+  const today = DateTime.now().setZone('America/Mexico_City');
+  const { dir } = workspace(`patron: "*.json"
+formatos: [html]
+jornadas:
+  - id: hoy
+    tipo: extraordinaria-continuidad
+    fechas: { inicio: 2023-03-10, fin: 2023-03-12 }
+    carpeta: entrada
+    buscar: { desde: "${today.minus({ days: 1 }).toISODate()}", hasta: "${today.plus({ days: 3 }).toISODate()}" }
+`);
+  writeAt(join(dir, 'entrada', 'datos.json'), jornadaDataset('2023-03-10', '2023-03-12', 5), new Date());
+  writeFileSync(join(dir, 'entrada', 'datos.json.listo'), '');
+  const npm = spawn('npm', ['run', '--silent', 'programador', '--', '--calendario', join(dir, 'calendario.yaml'), '--datos', join(dir, 'datos'), '--json'], {
+    cwd: PROJECT_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BOLETIN_DATOS: '' },
+  });
+  children.push(npm);
+  let stdout = '';
+  let stderr = '';
+  npm.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  npm.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const closed = new Promise<number | null>((done) => npm.on('close', (code) => done(code)));
+  await until('el programador escribe su decisión', () => stdout.includes('"decision":"borrador"'));
+  process.kill(-(npm.pid ?? 0), 'SIGTERM');
+  expect(await closed).toBe(0);
+  expect(JSON.parse(stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({ jornada: 'hoy', decision: 'borrador', estado: 'borrador-listo', solicitud: 1 });
+  expect(stderr).toContain('Programador en marcha (zona America/Mexico_City');
+  expect(stderr).toContain('Programador detenido.');
+});
