@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   archivo: async () => (await import('./archivo.ts')).registerArchivo,
   aprobacion: async () => (await import('./aprobacion.ts')).registerAprobacion,
   programa: async () => (await import('./programa.ts')).registerPrograma,
+  usuarios: async () => (await import('./usuarios.ts')).registerUsuarios,
   cifra: async () => (await import('./cifra.ts')).registerCifra,
   fecha: async () => (await import('./fecha.ts')).registerFecha,
   validar: async () => (await import('./validar.ts')).registerValidar,
