@@ -5,11 +5,13 @@ import { composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
+import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
+import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
 import { resolveIssueDate } from './issue-date.ts';
@@ -31,6 +33,8 @@ export interface GenerateRequest {
   readonly draft?: boolean;
   /** Publish a new version of a number whose data changed. */
   readonly correction?: boolean;
+  /** Who publishes, as the registry records it (the person who approved); otherwise the OS user. */
+  readonly user?: string;
   /** Replace files on disk that the registry does not hold as this bulletin's. */
   readonly overwrite?: boolean;
   /** The number to give (only with one file); otherwise the dataset's, or the next free of the year. */
@@ -82,7 +86,14 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   const phrasing = phrasingForRequest(request.style);
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
-  const registry = openRegistry(request.registryPath);
+  const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
+  try {
+    // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
+    if (request.draft !== true) await checkArchiveFolder(registry, request.outputDir, { mark: true });
+  } catch (error) {
+    registry.close();
+    throw error;
+  }
   const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
   // Several bulletins at once (while one prints, another composes or packs its DOCX), each taking its
   // number only after the one before it took its own: numbers follow the dates whatever finishes first.
@@ -148,13 +159,34 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
       draft: request.draft,
       correction: request.correction,
+      user: request.user,
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
       render: (numbering) => {
         // The number is taken: the next bulletin may take its own while this one renders.
         claimed();
-        return renderFormats(compose(numbering.number), formats, tools.browser.get);
+        const doc = compose(numbering.number);
+        // The registry's record travels inside each file, so a lost registry can be rebuilt from them.
+        const stamped =
+          numbering.number === null
+            ? doc
+            : {
+                ...doc,
+                archiveStamp: {
+                  number: numbering.number,
+                  year: numbering.year,
+                  version: numbering.version,
+                  slug: bulletinSlug(jornada),
+                  title,
+                  issueDate,
+                  datasetHash: dataset.hash,
+                  edition: request.edition ?? NATIONAL_EDITION,
+                  style: tools.phrasing.style,
+                  templateVersion: tools.templates.version,
+                },
+              };
+        return renderFormats(stamped, formats, tools.browser.get);
       },
     });
     return { ...base, title, publication };
@@ -184,6 +216,8 @@ function checkIssueDate(date: string): void {
   if (parsed === undefined || !parsed.isValid) {
     throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
   }
+  const unpublishable = unpublishableDate(date);
+  if (unpublishable !== undefined) throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
 }
 
 /** Every file loaded before anything is written; the problems of all bad files are reported together. */

@@ -13,6 +13,7 @@ type Register = (program: Command, context: CommandContext) => void;
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   generar: async () => (await import('./generar.ts')).registerGenerar,
   archivo: async () => (await import('./archivo.ts')).registerArchivo,
+  aprobacion: async () => (await import('./aprobacion.ts')).registerAprobacion,
   cifra: async () => (await import('./cifra.ts')).registerCifra,
   fecha: async () => (await import('./fecha.ts')).registerFecha,
   validar: async () => (await import('./validar.ts')).registerValidar,

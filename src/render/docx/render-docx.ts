@@ -1,3 +1,4 @@
+import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
@@ -36,6 +37,9 @@ export function docxTree(doc: BulletinDocument, options: DocxOptions = {}): Docu
     keywords: doc.metadata.keywords.join(', '),
     description: doc.metadata.description ?? doc.metadata.subject,
     revision: 1,
+    ...(doc.archiveStamp === undefined
+      ? {}
+      : { customProperties: [{ name: ARCHIVE_STAMP_NAME, value: encodeArchiveStamp(doc.archiveStamp) }] }),
     styles: bulletinStyles(doc.lang),
     numbering: bulletinNumbering(),
     theme: { fonts: { headings: FONT, body: FONT } },
