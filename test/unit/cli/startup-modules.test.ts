@@ -7,7 +7,7 @@ import { modulesLoadedBy } from '../../support/modules-loaded.ts';
 
 const sample = join(import.meta.dirname, '../../../data/jornadas/2023-02-cuarta-jornada-extraordinaria.json');
 const workbook = sample.replace(/\.json$/, '.xlsx');
-const RENDERERS = ['docx', 'puppeteer-core', 'pdf-lib'];
+const RENDERERS = ['docx', 'puppeteer-core', 'pdf-lib', '@cantoo/pdf-lib'];
 
 /** What each run must not load: the packages a command that does not need them would pay for at start-up. */
 const cases: ReadonlyArray<{ argv: string[]; loads: string[]; never: string[]; exitCode: number }> = [
@@ -16,7 +16,7 @@ const cases: ReadonlyArray<{ argv: string[]; loads: string[]; never: string[]; e
   { argv: ['validar', sample], loads: ['zod'], never: [...RENDERERS, 'exceljs', 'handlebars'], exitCode: 0 },
   { argv: ['validar', workbook], loads: ['exceljs'], never: RENDERERS, exitCode: 0 },
   { argv: ['generar', '--formatos', 'html', '--salida', 'salida', '--datos', 'registro', sample], loads: ['handlebars'], never: [...RENDERERS, 'exceljs'], exitCode: 0 },
-  { argv: ['generar', '--formatos', 'html,docx', '--salida', 'salida-docx', '--datos', 'registro-docx', sample], loads: ['docx'], never: ['puppeteer-core', 'pdf-lib', 'exceljs'], exitCode: 0 },
+  { argv: ['generar', '--formatos', 'html,docx', '--salida', 'salida-docx', '--datos', 'registro-docx', sample], loads: ['docx'], never: ['puppeteer-core', 'pdf-lib', '@cantoo/pdf-lib', 'exceljs'], exitCode: 0 },
 ];
 
 describe('what a command loads at start-up', () => {
@@ -45,7 +45,7 @@ describe('what a command loads at start-up', () => {
 });
 
 describe('which commands are registered for a command line', () => {
-  const all = ['generar', 'archivo', 'cifra', 'fecha', 'validar', 'plantilla', 'esquema'];
+  const all = ['generar', 'archivo', 'aprobacion', 'cifra', 'fecha', 'validar', 'plantilla', 'esquema'];
   it.each([
     { argv: ['cifra', '3729'], expected: ['cifra'] },
     { argv: ['archivo', 'listar'], expected: ['archivo'] },
