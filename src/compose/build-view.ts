@@ -118,7 +118,7 @@ const summarized = (place: PlaceView): boolean => place.cifras.length > 0 && pla
 const COMPLEMENTARY_GROUPS = ['vacunacion', 'trabajo-social', 'otros'] as const;
 
 /** The group totals the bullets lead with, in this order when present. */
-const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaverica'] as const;
+export const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaverica'] as const;
 
 export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);

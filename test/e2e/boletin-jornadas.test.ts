@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findFigures } from '../../src/lang/index.ts';
-import type { BulletinDocument } from '../../src/model/bulletin-document.ts';
+import type { BulletinDocument, Inline } from '../../src/model/bulletin-document.ts';
+import { SUMMARY_IDS } from '../../src/compose/build-view.ts';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { type BrowserSession, launchBrowser } from '../../src/render/pdf/browser-session.ts';
@@ -49,6 +50,9 @@ const seed002 = (): RenderedSample => {
 
 const flowText = (sample: RenderedSample): string => wordsFromHtml(sample.html).flow.join(' ');
 
+const inlineText = (inlines: readonly Inline[]): string =>
+  inlines.map((inline) => (inline.kind === 'text' ? inline.text : inlineText(inline.children))).join('');
+
 describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as const))('%s', (_name, file) => {
   const sample = (): RenderedSample => {
     const found = samples.get(file);
@@ -68,6 +72,38 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const printed = new Set(findFigures(flowText(sample())).map((figure) => figure.value));
     const missing = datasetFigures(sample().loaded.jornada).filter((figure) => !printed.has(figure.value));
     expect(missing).toEqual([]);
+  });
+
+  test('each bullet prints the figures of its own data, so a figure dropped from a bullet fails even when the body repeats it', () => {
+    const { doc, loaded } = sample();
+    const { jornada } = loaded;
+    const bullets = doc.bullets.map((bullet) => inlineText(bullet).replace(/\s+/g, ' '));
+    const figuresOf = (text: string) => findFigures(text).filter((figure) => figure.kind === 'cifra').map((figure) => figure.value);
+    const checked: string[] = [];
+    for (const text of bullets) {
+      if (text.startsWith('El Seguro Social tenía planeadas')) {
+        const meta = jornada.meta;
+        expect(meta, text).toBeDefined();
+        const percent = Math.round(((meta?.logradas ?? 0) / (meta?.planeadas ?? 1)) * 1000) / 10;
+        expect(figuresOf(text), text).toEqual([meta?.planeadas, meta?.logradas, percent]);
+        checked.push('meta');
+      } else if (text.startsWith('Participaron')) {
+        const { ooad, umae } = jornada.participacion ?? { ooad: 0 };
+        expect(figuresOf(text), text).toEqual(umae ? [ooad, umae] : [ooad]);
+        checked.push('participacion');
+      } else if (text.includes('entre otras acciones')) {
+        const expected = SUMMARY_IDS.map((id) => jornada.cifras[id] ?? 0).filter((value) => value > 0);
+        expect([...figuresOf(text)].sort((a, b) => a - b), text).toEqual([...expected].sort((a, b) => a - b));
+        checked.push('resumen');
+      } else if (!/llevó a cabo la/.test(text)) {
+        // Consultations and prevention: every figure of the bullet is one of the jornada's own.
+        const own = new Set(Object.values(jornada.cifras));
+        expect(figuresOf(text).length, text).toBeGreaterThan(0);
+        expect(figuresOf(text).filter((value) => !own.has(value)), text).toEqual([]);
+        checked.push('grupo');
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0);
   });
 
   test('every figure printed comes from the data: a dataset figure, the percentage of the plan, or a name', () => {
