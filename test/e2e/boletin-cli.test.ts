@@ -136,7 +136,8 @@ describe('drafts and corrections through the real pipeline', () => {
     expect(await readFile(join(out, published[0] ?? ''), 'utf8')).toContain('3 mil 29 cirugías');
     const listed = await runCli(['archivo', 'mostrar', '93/2023', '--datos', data]);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/v2|versión 2|2 versiones/i);
+    expect(listed.stdout).toContain('\nVersión 1: reemplazado\n');
+    expect(listed.stdout).toContain('\nVersión 2: publicado\n');
   });
 });
 
