@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import type { ArchiveStamp } from '../model/bulletin-document.ts';
 import { ARCHIVE_STAMP_META, ARCHIVE_STAMP_NAME, decodeArchiveStamp } from './archive-stamp.ts';
 import { pdfInfo } from './pdf/pdf-properties.ts';

@@ -25,7 +25,7 @@ describe('the render index', () => {
     const loaded = await packagesLoadedBy('void render.renderHtml;');
     expect(loaded).toContain('handlebars');
     expect(loaded).not.toContain('puppeteer-core');
-    expect(loaded).not.toContain('pdf-lib');
+    expect(loaded).not.toContain('@cantoo/pdf-lib');
     expect(loaded).not.toContain('docx');
   });
 
