@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .configureHelp(spanishHelp)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) });
-  registerCommands(program, context);
+  await registerCommands(program, context, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
+import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
 import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
@@ -63,6 +64,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
   const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(io.cwd, options.salida);
   try {
+    const tuning = batchTuning(io.env);
     const results = await generateBulletins({
       files,
       outputDir,
@@ -76,7 +78,12 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       correction: options.correccion ?? false,
       overwrite: options.sobrescribir ?? false,
       signal: io.signal,
-      browser: options.navegador !== undefined ? { executablePath: options.navegador } : {},
+      ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),
+      browser: {
+        ...tuning.browser,
+        ...(options.navegador !== undefined ? { executablePath: options.navegador } : {}),
+        onRelaunch: (reason) => io.stderr(`aviso: ${reason}\n`),
+      },
       onProgress: (event) => {
         if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
           io.stderr(`[${event.index + 1}/${event.total}] ${displayPath(event.source, io.cwd)}\n`);
