@@ -46,7 +46,7 @@ describe('what a command loads at start-up', () => {
 });
 
 describe('which commands are registered for a command line', () => {
-  const all = ['generar', 'archivo', 'aprobacion', 'cifra', 'fecha', 'validar', 'plantilla', 'esquema'];
+  const all = ['generar', 'archivo', 'aprobacion', 'programa', 'usuarios', 'cifra', 'fecha', 'validar', 'plantilla', 'esquema'];
   it.each([
     { argv: ['cifra', '3729'], expected: ['cifra'] },
     { argv: ['archivo', 'listar'], expected: ['archivo'] },
