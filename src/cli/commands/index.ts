@@ -21,7 +21,6 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   validar: async () => (await import('./validar.ts')).registerValidar,
   plantilla: async () => (await import('./plantilla.ts')).registerPlantilla,
   esquema: async () => (await import('./esquema.ts')).registerEsquema,
-  usuarios: async () => (await import('./usuarios.ts')).registerUsuarios,
 };
 
 /** The default command: `boletin ARCHIVO...` and a bare `boletin` generate. */
