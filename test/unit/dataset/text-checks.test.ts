@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../../src/dataset/catalog.ts';
+import { describeFsError } from '../../../src/dataset/source.ts';
 import { validateJornada } from '../../../src/dataset/validate.ts';
 import { minimalJornada, summary } from './helpers.ts';
 
@@ -66,5 +67,17 @@ describe('normalised texts', () => {
       j['estrategias'] = ['Anto\u00ADrcha'];
     });
     expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('system errors on input paths, in Spanish', () => {
+  // Tests run as root, which reads any file, so an unreadable file is tried through the mapping itself.
+  test.each([
+    ['EACCES', 'no hay permiso para leer el archivo', 'Pida acceso de lectura a «/datos/j.json» (o cópielo a una carpeta suya) y vuelva a intentarlo.'],
+    ['ENAMETOOLONG', 'la ruta del archivo es demasiado larga para el sistema', 'Mueva el archivo a una carpeta de ruta más corta o acorte su nombre.'],
+    ['EEXIST', 'ya existe algo con ese nombre donde se esperaba otra cosa', 'Revise la ruta, o cambie el nombre del archivo que estorba.'],
+    ['ELOOP', 'la ruta tiene enlaces simbólicos que se apuntan entre sí', 'Indique la ruta real del archivo.'],
+  ])('%s', async (code, message, fix) => {
+    expect(await describeFsError(code, '/datos/j.json')).toEqual({ message, fix });
   });
 });
