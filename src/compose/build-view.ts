@@ -122,28 +122,28 @@ const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaver
 
 export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);
-  const write = (destacados: Jornada['destacados']): string[] =>
-    (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
+  const write = (destacados: Jornada['destacados'], base: string): string[] =>
+    (destacados ?? []).map((destacado, index) => fillPlaceholders(destacado, phrasing, catalog, settings.lang, `${base}[${String(index)}]`));
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
-  const estados = (jornada.estados ?? []).map((estado) => ({
+  const estados = (jornada.estados ?? []).map((estado, index) => ({
     nombre: estado.nombre,
     nombreCorto: estado.nombre,
     articulo: stateArticle(estado.nombre),
-    cifras: figureItems(estado.cifras, order),
-    destacados: write(estado.destacados),
+    cifras: figureItems(estado.cifras, `estados[${String(index)}].cifras`, order),
+    destacados: write(estado.destacados, `estados[${String(index)}].destacados`),
   }));
-  const hospitales = (jornada.hospitales ?? []).map((hospital) => {
+  const hospitales = (jornada.hospitales ?? []).map((hospital, index) => {
     const nombreCorto = hospital.siglas ?? hospital.nombre;
     return {
       nombre: hospital.nombre,
       nombreCorto,
       articulo: FEMININE_UNIT_WORDS.test(nombreCorto) ? 'la' : 'el',
-      cifras: figureItems(hospital.cifras, order),
-      destacados: write(hospital.destacados),
+      cifras: figureItems(hospital.cifras, `hospitales[${String(index)}].cifras`, order),
+      destacados: write(hospital.destacados, `hospitales[${String(index)}].destacados`),
     };
   });
-  const resumen = figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id));
+  const resumen = figureItems(jornada.cifras, 'cifras', order, (id) => (SUMMARY_IDS as readonly string[]).includes(id));
   return {
     boletin: {
       numero: settings.number,
@@ -188,8 +188,8 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       detecciones: grupos.detecciones.total === 0 && grupos.detecciones.partes.length > 0,
       participacion: jornada.participacion !== undefined,
     }),
-    cifrasUmae: figureItems(jornada.cifrasUmae, order),
-    acumuladoAnual: figureItems(jornada.acumuladoAnual, order),
+    cifrasUmae: figureItems(jornada.cifrasUmae, 'cifrasUmae', order),
+    acumuladoAnual: figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order),
     especialidades: {
       consultaExterna: jornada.especialidades?.consultaExterna ?? [],
       cirugia: jornada.especialidades?.cirugia ?? [],
@@ -197,7 +197,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     procedimientos: jornada.procedimientos ?? [],
     estrategias: jornada.estrategias ?? [],
     personal: jornada.personal ?? [],
-    destacados: write(jornada.destacados),
+    destacados: write(jornada.destacados, 'destacados'),
     estados,
     hospitales,
     estadosResumen: estados.filter(summarized),
@@ -237,7 +237,7 @@ export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jo
  */
 function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView['grupos'] {
   const entries = indicatorGroups.map((group) => {
-    const partes = figureItems(cifras, (ids) => catalog.order(ids), (id) => {
+    const partes = figureItems(cifras, 'cifras', (ids) => catalog.order(ids), (id) => {
       const indicator = catalog.get(id);
       if (indicator === undefined || indicator.grupo !== group || id === group) return false;
       const parent = indicator.parteDe;

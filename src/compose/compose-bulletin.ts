@@ -75,6 +75,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     headline: parsed.headline,
     bullets: parsed.bullets,
     body: parsed.body,
+    lines: options.draft ? { ...parsed.lines, number: [] } : parsed.lines,
   };
 }
 

@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
 import type { Gender, NounForms, Phrasing } from '../lang/phrasing.ts';
+import type { FigureSource } from '../model/bulletin-document.ts';
+import { joinMarked, markFigure } from './figure-marks.ts';
+import { countSource, dateSource, namedSource, percentSource } from './figure-source.ts';
 
 /**
  * The Handlebars environment the office's templates run in. Every helper writes through the phrasing
@@ -31,13 +34,18 @@ export interface CountableNoun extends NounForms {
 /** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
 export type NounLookup = (id: string) => CountableNoun | undefined;
 
-/** A figure as the view gives it to the templates. */
+/** A figure as the view gives it to the templates, with the dataset path it comes from. */
 interface FigureItem {
   readonly id: string;
   readonly valor: number;
+  readonly fuente?: string;
 }
 
-export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
+/**
+ * `trackIds` gives each helper the template path of its arguments (`options.ids`), which is how a
+ * printed figure learns the dataset field it comes from (see figure-source.ts).
+ */
+export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false, trackIds: true } as const;
 export const RUNTIME_OPTIONS = {
   allowProtoPropertiesByDefault: false,
   allowProtoMethodsByDefault: false,
@@ -75,7 +83,16 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
   };
 }
 
-type HelperOptions = { readonly hash: Readonly<Record<string, unknown>> };
+type HelperOptions = { readonly hash: Readonly<Record<string, unknown>>; readonly ids?: readonly unknown[] };
+
+/** The template path of a helper's argument, when it is a path and not a literal. */
+const idOf = (options: HelperOptions, index: number): unknown => options.ids?.[index];
+
+/** A count whose figure is marked with its source, its noun left as plain words. */
+export function markedCount(countText: string, figureText: string, source: FigureSource | undefined): string {
+  if (countText.startsWith(figureText)) return markFigure(figureText, source) + countText.slice(figureText.length);
+  return markFigure(countText, source);
+}
 
 /** The helpers by the names the office writes in templates. */
 function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, Handlebars.HelperDelegate> {
@@ -85,39 +102,61 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
     return forms;
   };
   return {
-    cifra: (value: unknown, options: HelperOptions) =>
-      phrasing.figure(asNumber(value, 'cifra'), {
+    cifra: function (this: unknown, value: unknown, options: HelperOptions) {
+      const text = phrasing.figure(asNumber(value, 'cifra'), {
         gender: asGender(options.hash['genero']),
         pronoun: options.hash['pronombre'] === true,
-      }),
-    cantidad: (value: unknown, nounId: unknown) => phrasing.count(asNumber(value, 'cantidad'), noun(nounId)),
-    porcentaje: (part: unknown, whole: unknown) =>
-      phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje')),
+      });
+      return markFigure(text, countSource(idOf(options, 0), this));
+    },
+    cantidad: function (this: unknown, value: unknown, nounId: unknown, options: HelperOptions) {
+      const count = asNumber(value, 'cantidad');
+      const forms = noun(nounId);
+      return markedCount(phrasing.count(count, forms), phrasing.figure(count, { gender: forms.gender }), countSource(idOf(options, 0), this));
+    },
+    porcentaje: function (this: unknown, part: unknown, whole: unknown, options: HelperOptions) {
+      const text = phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje'));
+      return markFigure(text, percentSource(idOf(options, 0), idOf(options, 1), this));
+    },
     rango: (start: unknown, end: unknown, options: HelperOptions) =>
-      phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
-        year: asYearMode(options.hash['anio']),
-        capitalize: options.hash['mayuscula'] === true,
-      }),
+      markFigure(
+        phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
+          year: asYearMode(options.hash['anio']),
+          capitalize: options.hash['mayuscula'] === true,
+        }),
+        dateSource(idOf(options, 0), idOf(options, 1)),
+      ),
     dias: (dates: unknown, options: HelperOptions) =>
-      phrasing.dayList(typeof dates === 'string' ? [dates] : asTextList(dates, 'dias'), {
-        year: asYearMode(options.hash['anio']),
-        capitalize: options.hash['mayuscula'] === true,
-      }),
-    fecha: (date: unknown) => phrasing.date(asText(date, 'fecha')),
-    fechaLugar: (place: unknown, date: unknown) => phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')),
-    numeroBoletin: (value: unknown, year: unknown) =>
-      phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
+      markFigure(
+        phrasing.dayList(typeof dates === 'string' ? [dates] : asTextList(dates, 'dias'), {
+          year: asYearMode(options.hash['anio']),
+          capitalize: options.hash['mayuscula'] === true,
+        }),
+        dateSource(idOf(options, 0)),
+      ),
+    fecha: (date: unknown, options: HelperOptions) => markFigure(phrasing.date(asText(date, 'fecha')), dateSource(idOf(options, 0))),
+    fechaLugar: (place: unknown, date: unknown, options: HelperOptions) =>
+      markFigure(phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')), dateSource(idOf(options, 1))),
+    numeroBoletin: (value: unknown, year: unknown, options: HelperOptions) =>
+      markFigure(
+        phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
+        namedSource('numero', idOf(options, 0)),
+      ),
     ordinal: (value: unknown, gender: unknown, options: HelperOptions) =>
-      phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+      markFigure(
+        phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+        namedSource('ordinal', idOf(options, 0)),
+      ),
     lista: (items: unknown, options: HelperOptions) =>
-      phrasing.list(asTextList(items, 'lista'), {
-        conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
-        closeWithAsWellAs: options.hash['asiComo'] === true,
-      }),
+      joinMarked(asTextList(items, 'lista'), (plain) =>
+        phrasing.list(plain, {
+          conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
+          closeWithAsWellAs: options.hash['asiComo'] === true,
+        }),
+      ),
     listaCantidades: (items: unknown, options: HelperOptions) =>
-      phrasing.list(
-        countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing),
-        { closeWithAsWellAs: options.hash['asiComo'] === true },
+      joinMarked(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing), (plain) =>
+        phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }),
       ),
     /**
      * A block written once per item and joined as a list by the phrasing module:
@@ -127,7 +166,7 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
     enLista: (items: unknown, options: HelperOptions & { fn: (context: unknown) => string }) => {
       if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
       const parts = items.map((item) => options.fn(item).replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
-      return phrasing.list(parts, { closeWithAsWellAs: options.hash['asiComo'] === true });
+      return joinMarked(parts, (plain) => phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }));
     },
     /**
      * The verb agreeing with what it speaks of: {{verbo resumen "se realizó" "se realizaron"}}. Singular
@@ -135,10 +174,9 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
      */
     verbo: (subject: unknown, singular: unknown, plural: unknown) =>
       isSingular(subject) ? asText(singular, 'verbo') : asText(plural, 'verbo'),
-    mayuscula: (text: unknown) => {
-      const value = asText(text, 'mayuscula');
-      return value.charAt(0).toLocaleUpperCase(phrasing.lang) + value.slice(1);
-    },
+    // The first letter, after the mark a figure may open with.
+    mayuscula: (text: unknown) =>
+      asText(text, 'mayuscula').replace(/^((?:\uE000[^\uE001]*\uE001)?)(.)/su, (_whole, mark: string, first: string) => mark + first.toLocaleUpperCase(phrasing.lang)),
   };
 }
 
@@ -153,12 +191,17 @@ type CountForm = 'completa' | 'corta' | 'elidida';
 function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: string) => CountableNoun, phrasing: Phrasing): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
-    if (form === 'corta') return phrasing.count(item.valor, forms.corto ?? forms);
+    const source: FigureSource | undefined = item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
+    const figure = (pronoun: boolean): string => phrasing.figure(item.valor, { gender: forms.gender, pronoun });
+    if (form === 'corta') {
+      const short = forms.corto ?? forms;
+      return markedCount(phrasing.count(item.valor, short), phrasing.figure(item.valor, { gender: short.gender }), source);
+    }
     const previous = index > 0 ? items[index - 1] : undefined;
     if (form === 'elidida' && forms.de !== undefined && previous !== undefined && headNoun(noun(previous.id)) === headNoun(forms)) {
-      return phrasing.elidedCount(item.valor, forms.gender, forms.de);
+      return markedCount(phrasing.elidedCount(item.valor, forms.gender, forms.de), figure(true), source);
     }
-    return phrasing.count(item.valor, forms);
+    return markedCount(phrasing.count(item.valor, forms), figure(false), source);
   });
 }
 

@@ -15,6 +15,7 @@ import { resolveIssueDate } from './issue-date.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
 import { renderFormats } from './render-formats.ts';
+import { verifiedFiles } from './verified-files.ts';
 
 export interface GenerateRequest {
   /** Dataset files (JSON, YAML, .xlsx). */
@@ -142,7 +143,12 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      render: (numbering) => renderFormats(compose(numbering.number), formats, tools.browser.get),
+      render: async (numbering) => {
+        const doc = compose(numbering.number);
+        // Proven before anything is rendered: a figure that does not match its data fails the bulletin.
+        const verification = verifiedFiles(doc, { jornada, phrasing: tools.phrasing, number: numbering.number, issueDate });
+        return [...(await renderFormats(doc, formats, tools.browser.get)), ...verification];
+      },
     });
     return { ...base, title, publication };
   } catch (error) {
