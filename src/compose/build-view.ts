@@ -122,8 +122,13 @@ const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaver
 
 export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);
+  // An English edition prints only the highlights written in English: a Spanish sentence would not do.
   const write = (destacados: Jornada['destacados'], base: string): string[] =>
-    (destacados ?? []).map((destacado, index) => fillPlaceholders(destacado, phrasing, catalog, settings.lang, `${base}[${String(index)}]`));
+    (destacados ?? []).flatMap((destacado, index) =>
+      settings.lang === 'en' && destacado.textoEn === undefined
+        ? []
+        : [fillPlaceholders(destacado, phrasing, catalog, settings.lang, `${base}[${String(index)}]`)],
+    );
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
   const estados = (jornada.estados ?? []).map((estado, index) => ({

@@ -7,6 +7,7 @@ import { buildView } from './build-view.ts';
 import type { TemplateSet } from './load-templates.ts';
 import { plainText, parseMarkup } from './parse-markup.ts';
 import { createTemplateEngine } from './template-engine.ts';
+import { webPostMetadata } from './web-post-metadata.ts';
 
 export interface ComposeOptions {
   readonly templates: TemplateSet;
@@ -69,6 +70,8 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       keywords: labels.palabrasClave,
       issuedAt: issueInstant(options.issueDate),
       description: parsed.bullets[0] === undefined ? labels.asunto : plainText(parsed.bullets[0]),
+      ...(jornada.web?.seccion === undefined ? {} : { section: jornada.web.seccion }),
+      post: webPostMetadata(jornada, catalog, parsed.headline),
     },
     dateline: parsed.dateline,
     number: options.draft ? '' : parsed.number,

@@ -14,8 +14,8 @@ import { bulletinSlug } from './bulletin-slug.ts';
 import { resolveIssueDate } from './issue-date.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
-import { renderFormats } from './render-formats.ts';
-import { verifiedFiles } from './verified-files.ts';
+import { DEFAULT_EDITIONS, type EditionName } from './editions.ts';
+import { renderEditions } from './render-editions.ts';
 
 export interface GenerateRequest {
   /** Dataset files (JSON, YAML, .xlsx). */
@@ -37,6 +37,8 @@ export interface GenerateRequest {
   /** The issue date ("2023-03-01"); otherwise the dataset's, or the day after the jornada. */
   readonly issueDate?: string;
   readonly edition?: string;
+  /** The editions to render into the bulletin's package; the national Spanish one by default. */
+  readonly editions?: readonly EditionName[];
   readonly signal?: AbortSignal;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
   /** Told when each bulletin starts and is done, for a progress line. */
@@ -76,6 +78,10 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   const catalog = loadCatalog();
   const phrasing = phrasingForRequest(request.style);
   const templates = loadTemplateSet(LANG);
+  const english = {
+    phrasing: phrasingForRequest(request.style, 'en'),
+    templates: (request.editions ?? []).includes('en') ? loadTemplateSet('en') : templates,
+  };
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath);
   const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
@@ -86,7 +92,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     for (const [index, dataset] of loaded.entries()) {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, registry, browser });
+      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, registry, browser });
       results.push(result);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
     }
@@ -101,6 +107,7 @@ interface Tools {
   readonly catalog: Catalog;
   readonly phrasing: Phrasing;
   readonly templates: TemplateSet;
+  readonly english: { readonly phrasing: Phrasing; readonly templates: TemplateSet };
   readonly registry: Registry;
   readonly browser: LazyBrowser;
 }
@@ -110,16 +117,17 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
   const { jornada } = dataset;
   const issueDate = resolveIssueDate(jornada, request.issueDate);
   const formats = request.formats ?? DEFAULT_FORMATS;
-  const compose = (number: number | null) =>
+  const compose = (number: number | null, lang: 'es' | 'en' = 'es', edition = request.edition ?? NATIONAL_EDITION) =>
     composeBulletin(jornada, {
-      templates: tools.templates,
+      templates: lang === 'es' ? tools.templates : tools.english.templates,
       catalog: tools.catalog,
-      phrasing: tools.phrasing,
+      phrasing: lang === 'es' ? tools.phrasing : tools.english.phrasing,
       number,
       issueDate,
-      ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
+      // The dataset's place is written in Spanish; the English edition says it in English.
+      ...(jornada.boletin?.lugar && lang === 'es' ? { place: jornada.boletin.lugar } : {}),
       draft: request.draft ?? false,
-      edition: request.edition ?? NATIONAL_EDITION,
+      edition,
     });
   const base = { source: dataset.sourcePath, warnings: dataset.warnings };
   try {
@@ -143,12 +151,18 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      render: async (numbering) => {
-        const doc = compose(numbering.number);
-        // Proven before anything is rendered: a figure that does not match its data fails the bulletin.
-        const verification = verifiedFiles(doc, { jornada, phrasing: tools.phrasing, number: numbering.number, issueDate });
-        return [...(await renderFormats(doc, formats, tools.browser.get)), ...verification];
-      },
+      // Every edition is proven before it is rendered: a figure that does not match its data fails the package.
+      render: (numbering) =>
+        renderEditions({
+          jornada,
+          editions: request.editions ?? DEFAULT_EDITIONS,
+          formats,
+          number: numbering.number,
+          issueDate,
+          compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
+          phrasing: (lang) => (lang === 'es' ? tools.phrasing : tools.english.phrasing),
+          browser: tools.browser.get,
+        }),
     });
     return { ...base, title, publication };
   } catch (error) {
@@ -163,9 +177,9 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined): Phrasing {
+function phrasingForRequest(style: string | undefined, lang: 'es' | 'en' = LANG): Phrasing {
   try {
-    return phrasingFor(LANG, style);
+    return phrasingFor(lang, style);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;

@@ -59,6 +59,21 @@ export interface DocumentMetadata {
   readonly description?: string;
   /** Section of the site a web post goes to ("Nacional", "Local"); the post has none when absent. */
   readonly section?: string;
+  /** What the web edition's front matter says besides the above (seed 000). */
+  readonly post?: WebPostMetadata;
+}
+
+export interface WebPostMetadata {
+  /** Tags from the data: IMSS, the headline figures' names, the states, and the dataset's own. */
+  readonly tags: readonly string[];
+  readonly image: string | null;
+  /** The image's alternative text (the title when the dataset gives none). */
+  readonly alt: string;
+  readonly front: boolean;
+  readonly author: string | null;
+  readonly video: string | null;
+  /** The post's former address, when it moved. */
+  readonly redirectFrom?: string;
 }
 
 export interface BulletinDocument {

@@ -1,6 +1,12 @@
 import type { FigureKind, FoundFigure } from '../es/find-figures.ts';
 import { readEnglishFigure } from './read-figure.ts';
 
+/** The value of what was found, in any shape: "2021" or a typed "3242" are numbers too, to be checked. */
+function looseValue(text: string): number {
+  const digits = /^[\d,]+$/.test(text) ? text.replaceAll(',', '') : undefined;
+  return digits === undefined ? readEnglishFigure(text) : Number(digits);
+}
+
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** A number and what may follow it: "3,242", "120.9 percent", "16.1 million"; or a small number in words. */
 const NUMBER =
@@ -32,7 +38,7 @@ export function findEnglishFigures(paragraph: string): FoundFigure[] {
     if (skipped.some(([from, to]) => start >= from && start < to)) continue;
     const text = match[0];
     const percent = /(?:%|percent)$/.test(text);
-    found.push({ value: readEnglishFigure(text), text, start, end: start + text.length, percent, kind: kindOf(paragraph, start, text, percent) });
+    found.push({ value: looseValue(text), text, start, end: start + text.length, percent, kind: kindOf(paragraph, start, text, percent) });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,59 @@
+import type { TemplateSet } from '../compose/load-templates.ts';
+import type { Jornada } from '../dataset/schema.ts';
+import type { Phrasing } from '../lang/phrasing.ts';
+import type { BulletinDocument } from '../model/bulletin-document.ts';
+import type { RenderedFile } from '../publish/publish-bulletin.ts';
+import type { BrowserSession } from '../render/pdf/browser-session.ts';
+import { renderWebPost } from '../render/web/render-web-post.ts';
+import type { EditionName } from './editions.ts';
+import type { OutputFormat } from './output-format.ts';
+import { renderFormats } from './render-formats.ts';
+import { verifiedFiles } from './verified-files.ts';
+
+/** One language's tools: its templates and phrasing. */
+export interface LanguageTools {
+  readonly templates: TemplateSet;
+  readonly phrasing: Phrasing;
+}
+
+export interface EditionsRequest {
+  readonly jornada: Jornada;
+  readonly editions: readonly EditionName[];
+  readonly formats: readonly OutputFormat[];
+  readonly number: number | null;
+  readonly issueDate: string;
+  /** Composes the jornada in a language as an edition ("nacional", "en", "web"). */
+  readonly compose: (lang: 'es' | 'en', edition: string) => BulletinDocument;
+  readonly phrasing: (lang: 'es' | 'en') => Phrasing;
+  readonly browser: () => Promise<BrowserSession>;
+}
+
+/**
+ * Every edition asked for, each verified figure by figure before it is rendered, as the files of one
+ * package: the Spanish bulletin keeps the bulletin's own names (`093-slug.pdf`), every other edition
+ * says its name before the extension (`093-slug.en.pdf`, `093-slug.web.md`), and each has its
+ * `.verificacion.json` and `.verificacion.html`. One failed verification fails the whole package.
+ */
+export async function renderEditions(request: EditionsRequest): Promise<RenderedFile[]> {
+  const files: RenderedFile[] = [];
+  const facts = { jornada: request.jornada, number: request.number, issueDate: request.issueDate };
+  const prefixed = (edition: string, list: readonly RenderedFile[]): RenderedFile[] =>
+    list.map((file) => ({ ...file, format: `${edition}.${file.format}`, extension: `${edition}.${file.extension}` }));
+  if (request.editions.includes('es')) {
+    const doc = request.compose('es', 'nacional');
+    const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
+    files.push(...(await renderFormats(doc, request.formats, request.browser)), ...verification);
+  }
+  if (request.editions.includes('en')) {
+    const doc = request.compose('en', 'en');
+    const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('en') });
+    files.push(...prefixed('en', [...(await renderFormats(doc, request.formats, request.browser)), ...verification]));
+  }
+  if (request.editions.includes('web')) {
+    const doc = request.compose('es', 'web');
+    const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
+    const post: RenderedFile = { format: 'md', extension: 'md', bytes: new TextEncoder().encode(renderWebPost(doc)) };
+    files.push(...prefixed('web', [post, ...verification]));
+  }
+  return files;
+}
