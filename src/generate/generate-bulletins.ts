@@ -30,6 +30,8 @@ export interface GenerateRequest {
   readonly draft?: boolean;
   /** Publish a new version of a number whose data changed. */
   readonly correction?: boolean;
+  /** Who publishes, as the registry records it (the person who approved); otherwise the OS user. */
+  readonly user?: string;
   /** Replace files on disk that the registry does not hold as this bulletin's. */
   readonly overwrite?: boolean;
   /** The number to give (only with one file); otherwise the dataset's, or the next free of the year. */
@@ -148,6 +150,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
       draft: request.draft,
       correction: request.correction,
+      user: request.user,
       overwrite: request.overwrite,
       formats,
       signal: request.signal,

@@ -20,6 +20,8 @@ export interface PublicationIdentity {
   readonly outputDir: string;
   readonly explicitNumber?: number | undefined;
   readonly correction: boolean;
+  /** The person publishing (an approval names who approved); otherwise the OS user running it. */
+  readonly user?: string | undefined;
 }
 
 /** What the registry lets this run do. */
@@ -242,7 +244,7 @@ function ownedVersionValues(identity: PublicationIdentity, owner: ReturnType<typ
     identity.templateVersion,
     identity.outputDir,
     now,
-    currentUserName(),
+    identity.user ?? currentUserName(),
     owner.pid,
     owner.host,
     owner.start,

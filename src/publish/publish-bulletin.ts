@@ -84,6 +84,8 @@ export interface PublishRequest {
   readonly draft?: boolean | undefined;
   /** Publish a new version of an existing number with changed data (or style, template, date). */
   readonly correction?: boolean | undefined;
+  /** Who publishes, as the registry records it (an approver's name); otherwise the OS user. */
+  readonly user?: string | undefined;
   /** Allow replacing a file on disk that the registry does not hold as this bulletin's (or that was edited). */
   readonly overwrite?: boolean | undefined;
   /**
@@ -146,6 +148,7 @@ export async function publishBulletin(request: PublishRequest): Promise<PublishR
     outputDir,
     explicitNumber: request.explicitNumber,
     correction: request.correction === true,
+    user: request.user,
   };
   const deadline = Date.now() + (request.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
   const beforeClaimCommit = hookFor(request, PublishStep.claim);

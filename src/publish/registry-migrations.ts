@@ -123,10 +123,70 @@ const version2: Migration = {
 };
 
 /**
+ * Version 4: approval requests (solicitudes) and the audit log (bitacora). A request keeps the dataset's
+ * bytes and their sha256, so approving publishes exactly what was reviewed; its draft files are recorded
+ * like a bulletin's, relative to the output folder. The log is append-only: who did what, when, to which
+ * request or number. Published numbers are copied, not referenced, so the log outlives any cleanup.
+ */
+const version4: Migration = {
+  version: 4,
+  description: 'solicitudes de aprobación y bitácora',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE solicitudes (
+        id             INTEGER PRIMARY KEY,
+        estado         TEXT NOT NULL CHECK (estado IN ('borrador', 'por-aprobar', 'aprobado', 'publicado', 'rechazado')),
+        nombre_archivo TEXT NOT NULL,
+        datos          BLOB NOT NULL,
+        sha256_datos   TEXT NOT NULL,
+        hash_datos     TEXT NOT NULL,
+        jornada        TEXT NOT NULL,
+        titulo         TEXT NOT NULL,
+        fecha          TEXT NOT NULL,
+        opciones       TEXT NOT NULL,
+        origen         TEXT NOT NULL,
+        carpeta_salida TEXT NOT NULL,
+        creado_por     TEXT NOT NULL,
+        creado_en      TEXT NOT NULL,
+        actualizado_en TEXT NOT NULL,
+        motivo_rechazo TEXT,
+        aprobado_por   TEXT,
+        aprobado_en    TEXT,
+        anio           INTEGER,
+        numero         INTEGER,
+        version        INTEGER
+      );
+      CREATE INDEX solicitudes_por_estado ON solicitudes (estado);
+      CREATE TABLE archivos_borrador (
+        id           INTEGER PRIMARY KEY,
+        solicitud_id INTEGER NOT NULL REFERENCES solicitudes (id) ON DELETE CASCADE,
+        ruta         TEXT NOT NULL,
+        formato      TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        bytes        INTEGER NOT NULL CHECK (bytes >= 0)
+      );
+      CREATE INDEX archivos_borrador_por_solicitud ON archivos_borrador (solicitud_id);
+      CREATE TABLE bitacora (
+        id           INTEGER PRIMARY KEY,
+        momento      TEXT NOT NULL,
+        persona      TEXT NOT NULL,
+        accion       TEXT NOT NULL,
+        solicitud_id INTEGER REFERENCES solicitudes (id),
+        anio         INTEGER,
+        numero       INTEGER,
+        version      INTEGER,
+        detalle      TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX bitacora_por_solicitud ON bitacora (solicitud_id);
+      CREATE INDEX bitacora_por_numero ON bitacora (anio, numero);
+    `),
+};
+
+/**
  * Every migration, in ascending version order. Version numbers are reserved ahead for work in progress
  * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2];
+export const migrations: readonly Migration[] = [version1, version2, version4];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((migration) => migration.version));

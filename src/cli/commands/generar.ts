@@ -173,7 +173,7 @@ function summaryJson(results: readonly GeneratedBulletin[]): unknown {
   };
 }
 
-function parseFormats(value: string): OutputFormat[] {
+export function parseFormats(value: string): OutputFormat[] {
   const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const unknown = names.filter((name) => !isOutputFormat(name));
   if (names.length === 0 || unknown.length > 0) {
@@ -182,7 +182,7 @@ function parseFormats(value: string): OutputFormat[] {
   return [...new Set(names)] as OutputFormat[];
 }
 
-function parseNumber(value: string): number {
+export function parseNumber(value: string): number {
   if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidOptionArgument('el número debe ser un entero de 1 a 9999');
   return Number(value);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
+import { registerAprobacion } from './aprobacion.ts';
 import { registerArchivo } from './archivo.ts';
 import { registerCifra } from './cifra.ts';
 import { registerFecha } from './fecha.ts';
@@ -15,6 +16,7 @@ import { registerValidar } from './validar.ts';
 export function registerCommands(program: Command, context: CommandContext): void {
   registerGenerar(program, context);
   registerArchivo(program, context);
+  registerAprobacion(program, context);
   registerCifra(program, context);
   registerFecha(program, context);
   registerValidar(program, context);
