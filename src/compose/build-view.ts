@@ -72,6 +72,8 @@ export interface BulletinView {
   readonly programa: { readonly nombre: string | null; readonly plan: string | null; readonly inicio: string | null } | null;
   readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
+  /** The state a local bulletin is about, with the article its name takes ("el Estado de México"); null otherwise. */
+  readonly local: { readonly nombre: string; readonly articulo: string } | null;
 }
 
 export interface GroupView {
@@ -100,6 +102,8 @@ export interface ViewSettings {
   readonly lang: 'es' | 'en';
   /** Names of the kinds of jornada, from the templates' labels. */
   readonly kindNames: Readonly<Record<string, string>>;
+  /** For a state's local bulletin: which state. */
+  readonly local?: { readonly nombre: string };
 }
 
 /** Unit names that take "la": "la UMAE de Puebla", "la Unidad Médica...", "la Clínica...". */
@@ -214,6 +218,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
+    local: settings.local === undefined ? null : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
   };
 }
 

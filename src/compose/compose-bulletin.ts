@@ -21,6 +21,10 @@ export interface ComposeOptions {
   readonly place?: string;
   readonly draft: boolean;
   readonly edition: string;
+  /** The main template to run ("boletin" by default; "estatal" for a state's local bulletin). */
+  readonly template?: string;
+  /** The state a local bulletin is about: the templates name it as `local.nombre`. */
+  readonly local?: { readonly nombre: string };
 }
 
 /**
@@ -39,6 +43,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       draft: options.draft,
       lang,
       kindNames: templates.labels.tiposDeJornada,
+      ...(options.local === undefined ? {} : { local: options.local }),
     },
     catalog,
     phrasing,
@@ -49,7 +54,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     return templates.nouns[id];
   };
   const engine = createTemplateEngine(templates, phrasing, nouns);
-  const parsed = parseMarkup(engine.render('boletin', view));
+  const parsed = parseMarkup(engine.render(options.template ?? 'boletin', view));
   const labels = templates.labels;
   return {
     lang: labels.idioma,

@@ -85,6 +85,7 @@ export const destacadoSchema = z
 export const estadoSchema = z
   .strictObject({
     nombre: textSchema.meta({ description: 'Estado u OOAD: "Nuevo León", "Veracruz Sur", "Estado de México Poniente".' }),
+    lugar: textSchema.optional().meta({ description: 'Lugar de la fecha de su boletín local: "Guadalajara, Jalisco"; si falta, el nombre del estado.' }),
     cifras: cifrasSchema.optional(),
     destacados: z.array(destacadoSchema).optional(),
   })

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
 import { composeBulletin } from '../compose/compose-bulletin.ts';
+import { composeStateBulletin } from '../compose/compose-state-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
@@ -163,6 +164,15 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
           number: numbering.number,
           issueDate,
           compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
+          composeState: (index) =>
+            composeStateBulletin(jornada, index, {
+              templates: tools.templates,
+              catalog: tools.catalog,
+              phrasing: tools.phrasing,
+              number: numbering.number,
+              issueDate,
+              draft: request.draft ?? false,
+            }),
           phrasing: (lang) => (lang === 'es' ? tools.phrasing : tools.english.phrasing),
           browser: tools.browser.get,
         }),

@@ -1,3 +1,4 @@
+import { statesWithData } from '../compose/compose-state-bulletin.ts';
 import type { TemplateSet } from '../compose/load-templates.ts';
 import type { Jornada } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
@@ -24,6 +25,8 @@ export interface EditionsRequest {
   readonly issueDate: string;
   /** Composes the jornada in a language as an edition ("nacional", "en", "web"). */
   readonly compose: (lang: 'es' | 'en', edition: string) => BulletinDocument;
+  /** Composes the local bulletin of the state at this index of `jornada.estados`. */
+  readonly composeState: (index: number) => BulletinDocument;
   readonly phrasing: (lang: 'es' | 'en') => Phrasing;
   readonly browser: () => Promise<BrowserSession>;
 }
@@ -54,6 +57,17 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
     const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
     const post: RenderedFile = { format: 'md', extension: 'md', bytes: new TextEncoder().encode(renderWebPost(doc)) };
     files.push(...prefixed('web', [post, ...verification]));
+  }
+  if (request.editions.includes('estados')) {
+    const used = new Set<string>();
+    for (const { index } of statesWithData(request.jornada)) {
+      const doc = request.composeState(index);
+      // Two entries of one state (a dataset may split it) still get files of their own.
+      const edition = used.has(doc.edition) ? `${doc.edition}-${String(index + 1)}` : doc.edition;
+      used.add(edition);
+      const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
+      files.push(...prefixed(edition, [...(await renderFormats(doc, request.formats, request.browser)), ...verification]));
+    }
   }
   return files;
 }
