@@ -2,6 +2,7 @@ import type { Catalog, IndicatorGroup } from '../dataset/catalog.ts';
 import { indicatorGroups } from '../dataset/catalog.ts';
 import type { Jornada } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import { cardFigures } from './card-figures.ts';
 import { fillPlaceholders } from './fill-placeholders.ts';
 import { type FigureItem, figureItems } from './figure-item.ts';
 
@@ -74,6 +75,8 @@ export interface BulletinView {
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
   /** The state a local bulletin is about, with the article its name takes ("el Estado de México"); null otherwise. */
   readonly local: { readonly nombre: string; readonly articulo: string } | null;
+  /** The three headline figures of the social card (see cardFigures). */
+  readonly tarjeta: readonly FigureItem[];
 }
 
 export interface GroupView {
@@ -218,6 +221,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
+    tarjeta: cardFigures(jornada, order),
     local: settings.local === undefined ? null : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
   };
 }

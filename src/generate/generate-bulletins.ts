@@ -86,6 +86,8 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     templates: (request.editions ?? []).includes('en') ? loadTemplateSet('en') : templates,
   };
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
+  let cardTemplates: TemplateSet | undefined;
+  const card = (): TemplateSet => (cardTemplates ??= loadTemplateSet('tarjeta'));
   const registry = openRegistry(request.registryPath);
   const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
   const results: GeneratedBulletin[] = [];
@@ -95,7 +97,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     for (const [index, dataset] of loaded.entries()) {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, registry, browser });
+      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, card, registry, browser });
       results.push(result);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
     }
@@ -111,6 +113,8 @@ interface Tools {
   readonly phrasing: Phrasing;
   readonly templates: TemplateSet;
   readonly english: { readonly phrasing: Phrasing; readonly templates: TemplateSet };
+  /** The social card's templates, read when a card is asked for. */
+  readonly card: () => TemplateSet;
   readonly registry: Registry;
   readonly browser: LazyBrowser;
 }
@@ -164,6 +168,17 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
           number: numbering.number,
           issueDate,
           compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
+          composeCard: () =>
+            composeBulletin(jornada, {
+              templates: tools.card(),
+              catalog: tools.catalog,
+              phrasing: tools.phrasing,
+              number: numbering.number,
+              issueDate,
+              draft: request.draft ?? false,
+              edition: 'tarjeta',
+              template: 'tarjeta',
+            }),
           composeState: (index) =>
             composeStateBulletin(jornada, index, {
               templates: tools.templates,

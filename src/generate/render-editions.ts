@@ -5,6 +5,7 @@ import type { Phrasing } from '../lang/phrasing.ts';
 import type { BulletinDocument } from '../model/bulletin-document.ts';
 import type { RenderedFile } from '../publish/publish-bulletin.ts';
 import type { BrowserSession } from '../render/pdf/browser-session.ts';
+import { CARD_SIZES, cardAltText, renderCardPng } from '../render/card/render-card.ts';
 import { renderWebPost } from '../render/web/render-web-post.ts';
 import type { EditionName } from './editions.ts';
 import type { OutputFormat } from './output-format.ts';
@@ -25,6 +26,8 @@ export interface EditionsRequest {
   readonly issueDate: string;
   /** Composes the jornada in a language as an edition ("nacional", "en", "web"). */
   readonly compose: (lang: 'es' | 'en', edition: string) => BulletinDocument;
+  /** Composes the social card (templates/tarjeta). */
+  readonly composeCard: () => BulletinDocument;
   /** Composes the local bulletin of the state at this index of `jornada.estados`. */
   readonly composeState: (index: number) => BulletinDocument;
   readonly phrasing: (lang: 'es' | 'en') => Phrasing;
@@ -68,6 +71,17 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
       const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
       files.push(...prefixed(edition, [...(await renderFormats(doc, request.formats, request.browser)), ...verification]));
     }
+  }
+  if (request.editions.includes('tarjeta')) {
+    const doc = request.composeCard();
+    const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
+    const browser = await request.browser();
+    const cards: RenderedFile[] = [];
+    for (const size of CARD_SIZES) {
+      cards.push({ format: `png-${size.name}`, extension: `${size.name}.png`, bytes: await renderCardPng(doc, size, browser) });
+    }
+    const alt: RenderedFile = { format: 'alt', extension: 'alt.txt', bytes: new TextEncoder().encode(cardAltText(doc)) };
+    files.push(...prefixed('tarjeta', [...cards, alt, ...verification]));
   }
   return files;
 }
