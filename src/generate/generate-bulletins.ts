@@ -17,6 +17,10 @@ import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
 import { DEFAULT_EDITIONS, type EditionName } from './editions.ts';
 import { renderEditions } from './render-editions.ts';
+import { packageZip } from './package-zip.ts';
+import { type PackagedEdition, recordEditionPackage } from '../publish/edition-package.ts';
+import { relativeOutputPath } from '../publish/output-path.ts';
+import { basename } from 'node:path';
 
 export interface GenerateRequest {
   /** Dataset files (JSON, YAML, .xlsx). */
@@ -137,6 +141,8 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       edition,
     });
   const base = { source: dataset.sourcePath, warnings: dataset.warnings };
+  const editions = request.editions ?? DEFAULT_EDITIONS;
+  let packaged: readonly PackagedEdition[] = [];
   try {
     const title = compose(null).headline;
     const publication = await publishBulletin({
@@ -160,10 +166,10 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       formats,
       signal: request.signal,
       // Every edition is proven before it is rendered: a figure that does not match its data fails the package.
-      render: (numbering) =>
-        renderEditions({
+      render: async (numbering) => {
+        const rendered = await renderEditions({
           jornada,
-          editions: request.editions ?? DEFAULT_EDITIONS,
+          editions,
           formats,
           number: numbering.number,
           issueDate,
@@ -190,8 +196,19 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
             }),
           phrasing: (lang) => (lang === 'es' ? tools.phrasing : tools.english.phrasing),
           browser: tools.browser.get,
-        }),
+        });
+        packaged = rendered.editions;
+        if (editions.length === 1) return [...rendered.files];
+        const slug = bulletinSlug(jornada);
+        const name = (extension: string): string =>
+          basename(relativeOutputPath({ year: numbering.year, number: numbering.number, slug, extension, version: numbering.version }));
+        return [...rendered.files, packageZip(rendered.files, name, issueDate)];
+      },
     });
+    // The registry says which editions the package holds (not for a draft, which has no number).
+    if (publication.number !== null && !publication.reused && packaged.length > 0) {
+      recordEditionPackage(tools.registry, { year: publication.year, number: publication.number, version: publication.version }, packaged);
+    }
     return { ...base, title, publication };
   } catch (error) {
     if (request.signal?.aborted === true) throw error;

@@ -10,7 +10,9 @@ import { renderWebPost } from '../render/web/render-web-post.ts';
 import type { EditionName } from './editions.ts';
 import type { OutputFormat } from './output-format.ts';
 import { renderFormats } from './render-formats.ts';
-import { verifiedFiles } from './verified-files.ts';
+import type { PackagedEdition } from '../publish/edition-package.ts';
+import type { VerifyContext } from '../verify/verify-edition.ts';
+import { verifiedFiles as verifyToFiles } from './verified-files.ts';
 
 /** One language's tools: its templates and phrasing. */
 export interface LanguageTools {
@@ -40,8 +42,14 @@ export interface EditionsRequest {
  * says its name before the extension (`093-slug.en.pdf`, `093-slug.web.md`), and each has its
  * `.verificacion.json` and `.verificacion.html`. One failed verification fails the whole package.
  */
-export async function renderEditions(request: EditionsRequest): Promise<RenderedFile[]> {
+export async function renderEditions(request: EditionsRequest): Promise<RenderedEditions> {
   const files: RenderedFile[] = [];
+  const editions: PackagedEdition[] = [];
+  const verifiedFiles = (doc: BulletinDocument, context: VerifyContext): RenderedFile[] => {
+    const verified = verifyToFiles(doc, context);
+    editions.push({ edition: doc.edition, lang: doc.lang, figures: verified.report.cifras });
+    return verified.files;
+  };
   const facts = { jornada: request.jornada, number: request.number, issueDate: request.issueDate };
   const prefixed = (edition: string, list: readonly RenderedFile[]): RenderedFile[] =>
     list.map((file) => ({ ...file, format: `${edition}.${file.format}`, extension: `${edition}.${file.extension}` }));
@@ -83,5 +91,11 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
     const alt: RenderedFile = { format: 'alt', extension: 'alt.txt', bytes: new TextEncoder().encode(cardAltText(doc)) };
     files.push(...prefixed('tarjeta', [...cards, alt, ...verification]));
   }
-  return files;
+  return { files, editions };
+}
+
+export interface RenderedEditions {
+  readonly files: readonly RenderedFile[];
+  /** Each edition rendered, with the figures its verification proved: the package the registry records. */
+  readonly editions: readonly PackagedEdition[];
 }

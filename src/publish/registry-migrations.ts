@@ -183,10 +183,32 @@ const version4: Migration = {
 };
 
 /**
+ * Version 6: edition packages. A published version of a bulletin holds every edition of its jornada
+ * (Spanish, English, web post, one per state, social card) under the Spanish bulletin's number; this
+ * table says which editions are in it, in which language, how many figures each one's verification
+ * proved, and the package's ZIP among the version's files.
+ */
+const version6: Migration = {
+  version: 6,
+  description: 'paquetes de ediciones',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE ediciones (
+        version_id INTEGER NOT NULL REFERENCES versiones (id) ON DELETE CASCADE,
+        edicion    TEXT NOT NULL CHECK (edicion <> ''),
+        idioma     TEXT NOT NULL,
+        cifras     INTEGER NOT NULL CHECK (cifras >= 0),
+        veredicto  TEXT NOT NULL CHECK (veredicto = 'aprobada'),
+        PRIMARY KEY (version_id, edicion)
+      );
+    `),
+};
+
+/**
  * Every migration, in ascending version order. Version numbers are reserved ahead for work in progress
  * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2, version4];
+export const migrations: readonly Migration[] = [version1, version2, version4, version6];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((migration) => migration.version));

@@ -24,7 +24,7 @@ describe('openRegistry', () => {
     const path = join(tempDir(), 'datos', 'registro.sqlite');
     using registry = openRegistry(path);
     expect(registry.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe(4);
+    expect(LATEST_SCHEMA_VERSION).toBe(6);
     expect(registry.db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(registry.db.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
     expect((registry.db.prepare('PRAGMA busy_timeout').get() as { timeout: number }).timeout).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
+import { composeStateBulletin, statesWithData } from '../../../src/compose/compose-state-bulletin.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
 import { loadCatalog } from '../../../src/dataset/catalog.ts';
 import { loadJornada } from '../../../src/dataset/load-jornada.ts';
@@ -42,6 +43,48 @@ describe('every edition of every sample jornada passes its verification', () => 
       expect(report.cifras).toBeGreaterThan(0);
     },
   );
+});
+
+describe('the local bulletins of the states', () => {
+  const withStates = sampleFiles().filter((file) => !file.endsWith('2021-05-segunda-jornada-nacional.json'));
+
+  test('a jornada that reports no state has no local bulletin', async () => {
+    const { jornada } = await loadJornada(sample('2021-05-segunda-jornada-nacional.json'), { catalog });
+    expect(jornada.estados).toBeUndefined();
+    expect(statesWithData(jornada)).toEqual([]);
+  });
+
+  test.each(withStates)('%s: every state with data has one, proven against its own fields', async (file) => {
+    const { jornada } = await loadJornada(file, { catalog });
+    const phrasing = phrasingFor('es');
+    const issueDate = resolveIssueDate(jornada);
+    const reports = statesWithData(jornada).map(({ index }) => {
+      const doc = composeStateBulletin(jornada, index, { templates: loadTemplateSet('es'), catalog, phrasing, number: 93, issueDate, draft: false });
+      return { doc, report: verifyEdition(doc, { jornada, phrasing, number: 93, issueDate }), index };
+    });
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.flatMap(({ report }) => report.errores)).toEqual([]);
+    expect(reports.reduce((sum, { report }) => sum + report.cifras, 0)).toBeGreaterThan(0);
+    for (const { doc, report, index } of reports) {
+      const estado = jornada.estados?.[index];
+      expect(doc.dateline.startsWith(`${estado?.lugar ?? estado?.nombre ?? ''}, `)).toBe(true);
+      expect(doc.number).toBe(`No. 093/${issueDate.slice(0, 4)}`);
+      // Every sourced figure names a field of this state (or the jornada's dates and number).
+      expect(report.filas.filter((row) => row.tipo === 'cifra' && !(row.campo ?? '').startsWith(`estados[${String(index)}].`))).toEqual([]);
+    }
+  });
+});
+
+describe('the social card', () => {
+  test.each(sampleFiles())('%s: three headline figures, each proven', async (file) => {
+    const { jornada } = await loadJornada(file, { catalog });
+    const phrasing = phrasingFor('es');
+    const issueDate = resolveIssueDate(jornada);
+    const doc = composeBulletin(jornada, { templates: loadTemplateSet('tarjeta'), catalog, phrasing, number: 93, issueDate, draft: false, edition: 'tarjeta', template: 'tarjeta' });
+    const report = verifyEdition(doc, { jornada, phrasing, number: 93, issueDate });
+    expect(report.errores).toEqual([]);
+    expect(report.cifras).toBe(3);
+  });
 });
 
 describe('the English edition', () => {
