@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.ts';
 import { ExitCode } from './exit-codes.ts';
+import { describeSystemError } from '../system-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { registerCommands } from './commands/index.ts';
 import { spanishHelp, translateCommanderError } from './spanish-help.ts';
@@ -19,14 +20,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .configureHelp(spanishHelp)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) });
-  registerCommands(program, context);
+  await registerCommands(program, context, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
     }
-    throw error;
+    // Whatever a command did not handle is still told in Spanish, without a stack trace.
+    io.stderr(`Error: ${describeSystemError(error)}\n`);
+    return ExitCode.renderFailed;
   }
   return context.exitCode;
 }

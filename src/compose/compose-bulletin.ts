@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Catalog } from '../dataset/catalog.ts';
+import { type ProgrammeCatalog, loadProgrammeCatalog } from '../dataset/programme-catalog.ts';
 import type { Jornada } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import type { BulletinDocument } from '../model/bulletin-document.ts';
@@ -25,6 +26,18 @@ export interface ComposeOptions {
   readonly template?: string;
   /** The state a local bulletin is about: the templates name it as `local.nombre`. */
   readonly local?: { readonly nombre: string };
+  /** The programmes' names; the project's catalog by default. */
+  readonly programmes?: ProgrammeCatalog;
+  /** Style choices the templates apply (the figure style lives in the phrasing). */
+  readonly style?: ComposeStyle;
+}
+
+/** The bulletin style settings that shape sentences rather than figures. */
+export interface ComposeStyle {
+  /** The jornada's ordinal: "Décima Cuarta" (palabras), "Decimocuarta" (unaPalabra), "14ª" (corta). */
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  /** The summary bullet as an open list: "A, B, C, entre otras". */
+  readonly openLists?: boolean;
 }
 
 /**
@@ -34,6 +47,9 @@ export interface ComposeOptions {
 export function composeBulletin(jornada: Jornada, options: ComposeOptions): BulletinDocument {
   const { templates, catalog, phrasing } = options;
   const lang = templates.lang === 'en' ? 'en' : 'es';
+  const programme = (options.programmes ?? loadProgrammeCatalog()).require(jornada.tipo);
+  // A language edition names the programme in its own words: its labels first, then the catalog's English name.
+  const kindName = lang === 'en' ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en) : templates.labels.tiposDeJornada?.[jornada.tipo];
   const view = buildView(
     jornada,
     {
@@ -42,8 +58,11 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       place: options.place ?? templates.labels.lugar,
       draft: options.draft,
       lang,
-      kindNames: templates.labels.tiposDeJornada,
       ...(options.local === undefined ? {} : { local: options.local }),
+      programme,
+      ...(kindName === undefined ? {} : { kindName }),
+      ...(options.style?.ordinal === undefined ? {} : { ordinalForm: options.style.ordinal }),
+      ...(options.style?.openLists === undefined ? {} : { openLists: options.style.openLists }),
     },
     catalog,
     phrasing,

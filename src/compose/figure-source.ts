@@ -10,7 +10,7 @@ import type { FigureSource } from '../model/bulletin-document.ts';
 const COUNT_PATHS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
   [/^cifras\.\[?([a-z0-9-]+)\]?$/, (m) => `cifras.${m[1] ?? ''}`],
   [/^grupos\.\[?([a-z0-9-]+)\]?\.total$/, (m) => `cifras.${m[1] ?? ''}`],
-  [/^meta\.(planeadas|logradas)$/, (m) => `meta.${m[1] ?? ''}`],
+  [/^meta\.(planeadas|logradas|porcentaje)$/, (m) => `meta.${m[1] ?? ''}`],
   [/^participacion\.(ooad|umae)$/, (m) => `participacion.${m[1] ?? ''}`],
   [/^participacion\.(ooadNombres|umaeNombres)\.length$/, (m) => `cuenta(participacion.${m[1] ?? ''})`],
 ];
@@ -29,9 +29,15 @@ const DATE_PATHS: Readonly<Record<string, string>> = {
 export function countSource(path: unknown, context: unknown): FigureSource | undefined {
   if (typeof path !== 'string') return undefined;
   // Inside {{#each}} over figures: {{cantidad valor ...}} names the item's own value.
-  if (path === 'valor' || path === 'this.valor') {
+  // Inside {{#each}} over states named together: {{cantidad masDe de}} names the group's threshold.
+  if (path === 'valor' || path === 'this.valor' || path === 'masDe') {
     const fuente = (context as { fuente?: unknown } | null)?.fuente;
     return typeof fuente === 'string' ? { kind: 'cifra', fields: [fuente] } : undefined;
+  }
+  // Inside a group's view ({{cantidad total totalId}}): the national total of that group.
+  if (path === 'total') {
+    const totalId = (context as { totalId?: unknown } | null)?.totalId;
+    return typeof totalId === 'string' ? { kind: 'cifra', fields: [`cifras.${totalId}`] } : undefined;
   }
   for (const [pattern, field] of COUNT_PATHS) {
     const match = pattern.exec(path);

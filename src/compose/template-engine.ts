@@ -27,8 +27,10 @@ export interface TemplateSources {
 export interface CountableNoun extends NounForms {
   /** "riñón"/"riñones": for terse lists ("un hígado, ocho riñones y dos córneas"). */
   readonly corto?: NounForms;
-  /** "de córnea": what follows a figure when the head noun was said before ("12 de córnea"). */
-  readonly de?: string;
+  /** "de córnea": what follows a figure when the head noun was said before ("12 de córnea", "10 renales"). */
+  readonly de?: string | { readonly singular: string; readonly plural: string };
+  /** The acronym of a long name: "OOAD". Said once in full with it, then alone (see {{nombre}}). */
+  readonly siglas?: string;
 }
 
 /** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
@@ -60,7 +62,10 @@ export class TemplateError extends Error {
 
 export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasing, nouns: NounLookup): TemplateEngine {
   const handlebars = Handlebars.create();
-  const helpers = phrasingHelpers(phrasing, nouns);
+  // The long names already spelled out in this render: a name is said in full once, with its acronym,
+  // and by its acronym after that. A render writes the bulletin in reading order, so "first" is first read.
+  const mentioned = new Set<string>();
+  const helpers = phrasingHelpers(phrasing, nouns, mentioned);
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   const compileOptions = { ...COMPILE_OPTIONS, knownHelpers };
@@ -72,6 +77,7 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
   );
   return {
     render(templateName, context) {
+      mentioned.clear();
       const template = compiled.get(templateName);
       if (template === undefined) throw new TemplateError(`No existe la plantilla «${templateName}».`);
       try {
@@ -83,7 +89,11 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
   };
 }
 
-type HelperOptions = { readonly hash: Readonly<Record<string, unknown>>; readonly ids?: readonly unknown[] };
+type HelperOptions = {
+  readonly hash: Readonly<Record<string, unknown>>;
+  readonly ids?: readonly unknown[];
+  readonly hashIds?: Readonly<Record<string, unknown>>;
+};
 
 /** The template path of a helper's argument, when it is a path and not a literal. */
 const idOf = (options: HelperOptions, index: number): unknown => options.ids?.[index];
@@ -95,7 +105,7 @@ export function markedCount(countText: string, figureText: string, source: Figur
 }
 
 /** The helpers by the names the office writes in templates. */
-function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, Handlebars.HelperDelegate> {
+function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<string>): Record<string, Handlebars.HelperDelegate> {
   const noun = (id: unknown): CountableNoun => {
     const forms = typeof id === 'string' ? nouns(id) : undefined;
     if (forms === undefined) throw new TemplateError(`Sustantivo desconocido en la plantilla: «${String(id)}».`);
@@ -117,6 +127,10 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
     porcentaje: function (this: unknown, part: unknown, whole: unknown, options: HelperOptions) {
       const text = phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje'));
       return markFigure(text, percentSource(idOf(options, 0), idOf(options, 1), this));
+    },
+    /** A percentage as the office published it, never recomputed: {{porcentajeDado meta.porcentaje}}. */
+    porcentajeDado: function (this: unknown, value: unknown, options: HelperOptions) {
+      return markFigure(phrasing.givenPercent(asNumber(value, 'porcentajeDado')), countSource(idOf(options, 0), this));
     },
     rango: (start: unknown, end: unknown, options: HelperOptions) =>
       markFigure(
@@ -147,6 +161,28 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
         phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
         namedSource('ordinal', idOf(options, 0)),
       ),
+    /**
+     * A long name with an acronym, spelled out at its first mention in the bulletin and by its acronym
+     * after: {{nombre "ooad" cantidad=35}} -> "35 Órganos de Operación Administrativa Desconcentrada
+     * (OOAD)", then "35 OOAD"; {{nombre "umae" plural=true}} -> "Unidades Médicas... (UMAE)", then "UMAE".
+     */
+    nombre: function (this: unknown, id: unknown, options: HelperOptions) {
+      const forms = noun(id);
+      const key = String(id);
+      if (forms.siglas === undefined) throw new TemplateError(`«${key}» no tiene siglas: {{nombre}} es para nombres largos con siglas.`);
+      const count = options.hash['cantidad'];
+      const first = !mentioned.has(key);
+      mentioned.add(key);
+      if (count !== undefined) {
+        const value = asNumber(count, 'nombre');
+        const figure = phrasing.figure(value, { gender: forms.gender });
+        const source = countSource(options.hashIds?.['cantidad'], this);
+        return first ? `${markedCount(phrasing.count(value, forms), figure, source)} (${forms.siglas})` : `${markFigure(figure, source)} ${forms.siglas}`;
+      }
+      const words = options.hash['plural'] === true ? forms.plural : forms.singular;
+      return first ? `${words} (${forms.siglas})` : forms.siglas;
+    },
+    // Lists are joined on the items' plain words (see joinMarked), then each item gets its marks back.
     lista: (items: unknown, options: HelperOptions) =>
       joinMarked(asTextList(items, 'lista'), (plain) =>
         phrasing.list(plain, {
@@ -155,8 +191,11 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
         }),
       ),
     listaCantidades: (items: unknown, options: HelperOptions) =>
-      joinMarked(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing), (plain) =>
-        phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }),
+      joinMarked(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing, asOptionalText(options.hash['tras'])), (plain) =>
+        phrasing.list(plain, {
+          closeWithAsWellAs: options.hash['asiComo'] === true,
+          ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
+        }),
       ),
     /**
      * A block written once per item and joined as a list by the phrasing module:
@@ -188,26 +227,35 @@ type CountForm = 'completa' | 'corta' | 'elidida';
  * renales, 12 de córnea, dos de células hematopoyéticas y uno de hígado"; "390 detecciones de diabetes
  * mellitus, 408 de hipertensión arterial, mil 576 mastografías").
  */
-function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: string) => CountableNoun, phrasing: Phrasing): string[] {
+function countPhrases(
+  items: readonly FigureItem[],
+  form: CountForm,
+  noun: (id: string) => CountableNoun,
+  phrasing: Phrasing,
+  saidBefore?: string,
+): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
+    // Each figure is marked with the field it comes from; its noun stays plain words.
     const source: FigureSource | undefined = item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
-    const figure = (pronoun: boolean): string => phrasing.figure(item.valor, { gender: forms.gender, pronoun });
+    const figure = (gender: Gender, pronoun: boolean): string => phrasing.figure(item.valor, { gender, pronoun });
     if (form === 'corta') {
       const short = forms.corto ?? forms;
-      return markedCount(phrasing.count(item.valor, short), phrasing.figure(item.valor, { gender: short.gender }), source);
+      return markedCount(phrasing.count(item.valor, short), figure(short.gender, false), source);
     }
-    const previous = index > 0 ? items[index - 1] : undefined;
-    if (form === 'elidida' && forms.de !== undefined && previous !== undefined && headNoun(noun(previous.id)) === headNoun(forms)) {
-      return markedCount(phrasing.elidedCount(item.valor, forms.gender, forms.de), figure(true), source);
+    const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));
+    if (form === 'elidida' && forms.de !== undefined && previous !== undefined && previous === headNoun(forms)) {
+      const complement = typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;
+      return markedCount(phrasing.elidedCount(item.valor, forms.gender, complement), figure(forms.gender, true), source);
     }
-    return markedCount(phrasing.count(item.valor, forms), figure(false), source);
+    return markedCount(phrasing.count(item.valor, forms), figure(forms.gender, false), source);
   });
 }
 
 /** The noun a complement hangs from: "detecciones" in "detecciones de diabetes mellitus". */
 function headNoun(forms: CountableNoun): string {
-  const suffix = forms.de === undefined ? undefined : ` ${forms.de}`;
+  const complement = typeof forms.de === 'object' ? forms.de.plural : forms.de;
+  const suffix = complement === undefined ? undefined : ` ${complement}`;
   if (suffix !== undefined && forms.plural.endsWith(suffix)) return forms.plural.slice(0, -suffix.length);
   return forms.plural.split(' ')[0] ?? forms.plural;
 }
@@ -234,6 +282,11 @@ function isSingular(subject: unknown): boolean {
     if ('cifras' in subject) return isSingular((subject as { cifras: unknown }).cifras);
   }
   throw new TemplateError(`{{verbo}} no sabe concordar con «${String(subject)}».`);
+}
+
+/** The id of a noun just said ({{listaCantidades partes forma="elidida" tras="trasplantes"}}): its parts drop it. */
+function asOptionalText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function asNumber(value: unknown, helper: string): number {

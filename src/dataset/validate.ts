@@ -7,6 +7,7 @@ import type { ProblemSink } from './problem.ts';
 import { isRecord, pathText, problemSink } from './problem.ts';
 import type { Jornada } from './schema.ts';
 import { jornadaFileSchema } from './schema.ts';
+import { checkPublishable } from './publishable-values.ts';
 import { reportIssues } from './zod-issues.ts';
 
 export interface ValidationOptions {
@@ -49,6 +50,7 @@ export function validateJornada(raw: unknown, options: ValidationOptions): Valid
   checkHighlights(raw, catalog, sink, placeOf);
   if (!parsed.success) return { problems: sink.problems };
   const { $schema: _schema, estadosCsv: _csv, ...jornada } = parsed.data;
+  checkPublishable(jornada, sink, placeOf);
   if (!sink.problems.some((problem) => problem.severity === 'error')) checkConsistency(jornada, catalog, sink, placeOf);
   return sink.problems.some((problem) => problem.severity === 'error') ? { problems: sink.problems } : { jornada, problems: sink.problems };
 }

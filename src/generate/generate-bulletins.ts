@@ -1,26 +1,31 @@
+import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
 import { composeBulletin } from '../compose/compose-bulletin.ts';
-import { composeStateBulletin } from '../compose/compose-state-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
+import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
+import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
 import { resolveIssueDate } from './issue-date.ts';
+import { inFlight } from './in-flight.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
-import { DEFAULT_EDITIONS, type EditionName } from './editions.ts';
-import { renderEditions } from './render-editions.ts';
-import { packageZip } from './package-zip.ts';
+import { basename } from 'node:path';
+import { composeStateBulletin } from '../compose/compose-state-bulletin.ts';
+import type { BulletinDocument } from '../model/bulletin-document.ts';
 import { type PackagedEdition, recordEditionPackage } from '../publish/edition-package.ts';
 import { relativeOutputPath } from '../publish/output-path.ts';
-import { basename } from 'node:path';
+import { DEFAULT_EDITIONS, type EditionName } from './editions.ts';
+import { packageZip } from './package-zip.ts';
+import { renderEditions } from './render-editions.ts';
 
 export interface GenerateRequest {
   /** Dataset files (JSON, YAML, .xlsx). */
@@ -48,6 +53,8 @@ export interface GenerateRequest {
   readonly editions?: readonly EditionName[];
   readonly signal?: AbortSignal;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
+  /** Bulletins in flight at once (by default one per core, at least 2, plus one). */
+  readonly concurrency?: number;
   /** Told when each bulletin starts and is done, for a progress line. */
   readonly onProgress?: (event: GenerateProgress) => void;
 }
@@ -75,7 +82,9 @@ const NATIONAL_EDITION = 'nacional';
 /**
  * The whole pipeline for a batch of datasets: load and validate every file first (a bad one stops the
  * batch before anything is written), then for each, compose and render it in every format and publish
- * the files under its number. One browser serves the batch and is closed whatever happens.
+ * the files under its number. One browser serves the batch and is closed whatever happens. A bulletin
+ * that fails (a conflict with the registry, a render error) gives its number back and never leaves
+ * another one half done; with several in flight, a later bulletin may already hold the next number.
  */
 export async function generateBulletins(request: GenerateRequest): Promise<GeneratedBulletin[]> {
   if (request.number !== undefined && request.files.length !== 1) {
@@ -89,27 +98,37 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     phrasing: phrasingForRequest(request.style, 'en'),
     templates: (request.editions ?? []).includes('en') ? loadTemplateSet('en') : templates,
   };
-  const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   let cardTemplates: TemplateSet | undefined;
   const card = (): TemplateSet => (cardTemplates ??= loadTemplateSet('tarjeta'));
-  const registry = openRegistry(request.registryPath);
-  const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
-  const results: GeneratedBulletin[] = [];
+  const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
+  const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
   try {
-    // One bulletin at a time, in order of issue: numbers follow the dates, and a bulletin that fails (a
-    // conflict with the registry, a render error) never leaves another one half done.
-    for (const [index, dataset] of loaded.entries()) {
+    // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
+    if (request.draft !== true) await checkArchiveFolder(registry, request.outputDir, { mark: true });
+  } catch (error) {
+    registry.close();
+    throw error;
+  }
+  const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
+  // Several bulletins at once (while one prints, another composes or packs its DOCX), each taking its
+  // number only after the one before it took its own: numbers follow the dates whatever finishes first.
+  try {
+    return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, card, registry, browser });
-      results.push(result);
+      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, card, registry, browser }, claimed);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
-    }
-    return results;
+      return result;
+    });
   } finally {
     await browser.close();
     registry.close();
   }
+}
+
+/** Bulletins in flight by default: one per page the browser prints at once, plus one composing or packing. */
+function defaultConcurrency(): number {
+  return Math.max(2, availableParallelism()) + 1;
 }
 
 interface Tools {
@@ -124,7 +143,7 @@ interface Tools {
 }
 
 /** Composes, renders and publishes one dataset; a failure is returned with the dataset, not thrown. */
-async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools): Promise<GeneratedBulletin> {
+async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools, claimed: () => void): Promise<GeneratedBulletin> {
   const { jornada } = dataset;
   const issueDate = resolveIssueDate(jornada, request.issueDate);
   const formats = request.formats ?? DEFAULT_FORMATS;
@@ -165,14 +184,36 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      // Every edition is proven before it is rendered: a figure that does not match its data fails the package.
       render: async (numbering) => {
+        // The number is taken: the next bulletin may take its own while this one renders.
+        claimed();
+        // The registry's record travels inside each file, so a lost registry can be rebuilt from them.
+        const stamp = (doc: BulletinDocument): BulletinDocument =>
+          numbering.number === null
+            ? doc
+            : {
+                ...doc,
+                archiveStamp: {
+                  number: numbering.number,
+                  year: numbering.year,
+                  version: numbering.version,
+                  slug: bulletinSlug(jornada),
+                  title,
+                  issueDate,
+                  datasetHash: dataset.hash,
+                  edition: request.edition ?? NATIONAL_EDITION,
+                  style: tools.phrasing.style,
+                  templateVersion: tools.templates.version,
+                },
+              };
+        // Every edition is proven before it is rendered: a figure that does not match its data fails the package.
         const rendered = await renderEditions({
           jornada,
           editions,
           formats,
           number: numbering.number,
           issueDate,
+          stamp,
           compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
           composeCard: () =>
             composeBulletin(jornada, {
@@ -236,6 +277,8 @@ function checkIssueDate(date: string): void {
   if (parsed === undefined || !parsed.isValid) {
     throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
   }
+  const unpublishable = unpublishableDate(date);
+  if (unpublishable !== undefined) throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
 }
 
 /** Every file loaded before anything is written; the problems of all bad files are reported together. */

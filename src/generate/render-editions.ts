@@ -34,6 +34,8 @@ export interface EditionsRequest {
   readonly composeState: (index: number) => BulletinDocument;
   readonly phrasing: (lang: 'es' | 'en') => Phrasing;
   readonly browser: () => Promise<BrowserSession>;
+  /** Stamps a composed edition with the registry's record before it is rendered (see archiveStamp). */
+  readonly stamp?: (doc: BulletinDocument) => BulletinDocument;
 }
 
 /**
@@ -45,6 +47,7 @@ export interface EditionsRequest {
 export async function renderEditions(request: EditionsRequest): Promise<RenderedEditions> {
   const files: RenderedFile[] = [];
   const editions: PackagedEdition[] = [];
+  const stamp = request.stamp ?? ((doc: BulletinDocument) => doc);
   const verifiedFiles = (doc: BulletinDocument, context: VerifyContext): RenderedFile[] => {
     const verified = verifyToFiles(doc, context);
     editions.push({ edition: doc.edition, lang: doc.lang, figures: verified.report.cifras });
@@ -56,12 +59,12 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
   if (request.editions.includes('es')) {
     const doc = request.compose('es', 'nacional');
     const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
-    files.push(...(await renderFormats(doc, request.formats, request.browser)), ...verification);
+    files.push(...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification);
   }
   if (request.editions.includes('en')) {
     const doc = request.compose('en', 'en');
     const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('en') });
-    files.push(...prefixed('en', [...(await renderFormats(doc, request.formats, request.browser)), ...verification]));
+    files.push(...prefixed('en', [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]));
   }
   if (request.editions.includes('web')) {
     const doc = request.compose('es', 'web');
@@ -77,7 +80,7 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
       const edition = used.has(doc.edition) ? `${doc.edition}-${String(index + 1)}` : doc.edition;
       used.add(edition);
       const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
-      files.push(...prefixed(edition, [...(await renderFormats(doc, request.formats, request.browser)), ...verification]));
+      files.push(...prefixed(edition, [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]));
     }
   }
   if (request.editions.includes('tarjeta')) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
+import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
 import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
@@ -11,6 +12,7 @@ import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 interface GenerarOptions {
   readonly salida?: string;
@@ -69,6 +71,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
   const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(io.cwd, options.salida);
   try {
+    const tuning = batchTuning(io.env);
     const results = await generateBulletins({
       files,
       outputDir,
@@ -83,7 +86,12 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       correction: options.correccion ?? false,
       overwrite: options.sobrescribir ?? false,
       signal: io.signal,
-      browser: options.navegador !== undefined ? { executablePath: options.navegador } : {},
+      ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),
+      browser: {
+        ...tuning.browser,
+        ...(options.navegador !== undefined ? { executablePath: options.navegador } : {}),
+        onRelaunch: (reason) => io.stderr(`aviso: ${reason}\n`),
+      },
       onProgress: (event) => {
         if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
           io.stderr(`[${event.index + 1}/${event.total}] ${displayPath(event.source, io.cwd)}\n`);
@@ -97,7 +105,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     }
     return batchExitCode(results);
   } catch (error) {
-    const code = error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
+    const code = error instanceof InputError || isPathMistake(error) ? ExitCode.badInput : ExitCode.renderFailed;
     if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
       // The report of problems carries its own header per file; the summary message is for when there is none.
@@ -106,7 +114,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     } else if (io.signal.aborted) {
       io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
     } else {
-      io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
+      io.stderr(`No se pudo generar el boletín: ${describeSystemError(error)}\nNo se publicó ningún boletín.\n`);
     }
     return code;
   }
@@ -121,7 +129,7 @@ function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
 
 function describeFailure(result: GeneratedBulletin, cwd: string): string {
   const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
-  return `${displayPath(result.source, cwd)}: ${what}. ${result.error?.message ?? ''}\nNo se escribió ningún archivo de este boletín.\n`;
+  return `${displayPath(result.source, cwd)}: ${what}. ${result.error === undefined ? '' : describeSystemError(result.error)}\nNo se escribió ningún archivo de este boletín.\n`;
 }
 
 function errorJson(error: unknown, code: ExitCode): unknown {

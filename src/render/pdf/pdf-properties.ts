@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { ARCHIVE_STAMP_NAME, encodeArchiveStamp, pdfInfo } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
 import { GENERATOR } from '../generator.ts';
@@ -19,5 +20,8 @@ export async function setPdfProperties(pdf: Uint8Array, doc: BulletinDocument): 
   document.setLanguage(doc.lang);
   document.setCreationDate(issued);
   document.setModificationDate(issued);
+  if (doc.archiveStamp !== undefined) {
+    pdfInfo(document)?.set(PDFName.of(ARCHIVE_STAMP_NAME), PDFHexString.fromText(encodeArchiveStamp(doc.archiveStamp)));
+  }
   return document.save({ useObjectStreams: false });
 }

@@ -94,7 +94,7 @@ describe('the English edition', () => {
     const counts = report.filas.filter((row) => row.tipo === 'cifra');
     expect(counts.filter((row) => row.leido !== row.dato)).toEqual([]);
     expect(counts.find((row) => row.campo === 'cifras.consultas')?.texto).toBe('65,211');
-    expect(doc.headline).toBe('IMSS holds the 14th National Day for the Recovery of Health Services, with 3,242 surgeries');
+    expect(doc.headline).toBe('IMSS holds the 14th National Day for the Recovery of Health Services, with 65,211 consultations and 20,172 hypertension screenings');
     expect(doc.dateline).toBe('Mexico City, Monday, December 20, 2021');
   });
 });

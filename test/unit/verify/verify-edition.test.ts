@@ -42,24 +42,24 @@ describe('verifyEdition', () => {
   test('a printed figure carries the dataset field it came from, and is read back to its value', async () => {
     const { jornada } = await loadJornada(SEED_004, { catalog });
     const report = verifyEdition(compose(jornada), facts(jornada));
-    const surgeries = report.filas.find((row) => row.campo === 'cifras.cirugias' && row.lugar === 'el título');
-    expect(surgeries).toEqual({
+    const consultations = report.filas.find((row) => row.campo === 'cifras.consultas' && row.lugar === 'el título');
+    expect(consultations).toEqual({
       lugar: 'el título',
-      texto: '3 mil 242',
+      texto: '65 mil 211',
       tipo: 'cifra',
-      campo: 'cifras.cirugias',
-      leido: 3242,
-      dato: 3242,
+      campo: 'cifras.consultas',
+      leido: 65211,
+      dato: 65211,
       correcta: true,
     });
   });
 
   test('a figure whose field says another value fails, naming the figure, the place and the field', async () => {
     const { jornada } = await loadJornada(SEED_004, { catalog });
-    const changed: Jornada = { ...jornada, cifras: { ...jornada.cifras, cirugias: 3243 } };
+    const changed: Jornada = { ...jornada, cifras: { ...jornada.cifras, consultas: 65212 } };
     const report = verifyEdition(compose(jornada), facts(changed));
     expect(report.veredicto).toBe('rechazada');
-    expect(report.errores[0]).toBe('La cifra «3 mil 242» en el título se lee 3242, pero cifras.cirugias vale 3243 en los datos.');
+    expect(report.errores[0]).toBe('La cifra «65 mil 211» en el título se lee 65211, pero cifras.consultas vale 65212 en los datos.');
   });
 
   describe('a number typed into a template', () => {
@@ -70,7 +70,7 @@ describe('verifyEdition', () => {
       cpSync(templatesRoot, root, { recursive: true });
       const partial = join(root, 'es', 'partials', 'participacion.hbs');
       const original = readFileSync(partial, 'utf8');
-      const typed = original.replace('{{cantidad participacion.ooad "ooad"}}', '35 Órganos de Operación Administrativa Desconcentrada');
+      const typed = original.replace('{{nombre "ooad" cantidad=participacion.ooad}}', '35 Órganos de Operación Administrativa Desconcentrada (OOAD)');
       expect(typed).not.toBe(original);
       writeFileSync(partial, typed);
       const { jornada } = await loadJornada(SEED_004, { catalog });
