@@ -4,6 +4,8 @@ export interface FigureItem {
   readonly valor: number;
   /** The dataset path it comes from ("cifras.cirugias", "estados[2].cifras.consultas"), for the verification. */
   readonly fuente: string;
+  /** false: a short-form list keeps this figure's full noun (a part named alone, as in the summary bullet). */
+  readonly corto?: boolean;
 }
 
 /**

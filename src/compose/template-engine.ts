@@ -41,6 +41,8 @@ interface FigureItem {
   readonly id: string;
   readonly valor: number;
   readonly fuente?: string;
+  /** false: keep the full noun even in the short form (a part named alone: "un trasplante de hígado", not "un hígado"). */
+  readonly corto?: boolean;
 }
 
 /**
@@ -240,7 +242,7 @@ function countPhrases(
     const source: FigureSource | undefined = item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
     const figure = (gender: Gender, pronoun: boolean): string => phrasing.figure(item.valor, { gender, pronoun });
     if (form === 'corta') {
-      const short = forms.corto ?? forms;
+      const short = item.corto === false ? forms : (forms.corto ?? forms);
       return markedCount(phrasing.count(item.valor, short), figure(short.gender, false), source);
     }
     const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));

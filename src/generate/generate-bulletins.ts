@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
-import { composeBulletin } from '../compose/compose-bulletin.ts';
+import { type ComposeStyle, composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
@@ -9,11 +9,13 @@ import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
+import { type BulletinStyleSettings, bulletinStyle } from './bulletin-style.ts';
 import { resolveIssueDate } from './issue-date.ts';
 import { inFlight } from './in-flight.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
@@ -33,8 +35,10 @@ export interface GenerateRequest {
   readonly outputDir: string;
   readonly registryPath: string;
   readonly formats?: readonly OutputFormat[];
-  /** Phrasing style of the figures ("imss" by default). */
+  /** Phrasing style of the figures ("imss" by default); wins over the dataset's `boletin.cifras`. */
   readonly style?: string;
+  /** The other bulletin style settings; each wins over the same setting in the dataset's `boletin`. */
+  readonly styleSettings?: BulletinStyleSettings;
   readonly strict?: boolean;
   /** Render with a "BORRADOR" mark, without a number, into `<año>/borradores/`. */
   readonly draft?: boolean;
@@ -92,10 +96,11 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   }
   if (request.issueDate !== undefined) checkIssueDate(request.issueDate);
   const catalog = loadCatalog();
-  const phrasing = phrasingForRequest(request.style);
+  // Checked once up front, so a wrong --estilo stops the batch before any file is read.
+  phrasingForRequest(request.style, {});
   const templates = loadTemplateSet(LANG);
   const english = {
-    phrasing: phrasingForRequest(request.style, 'en'),
+    phrasing: phrasingForRequest(request.style, {}, 'en'),
     templates: (request.editions ?? []).includes('en') ? loadTemplateSet('en') : templates,
   };
   let cardTemplates: TemplateSet | undefined;
@@ -116,7 +121,10 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, english, card, registry, browser }, claimed);
+      const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
+      const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
+      const style = chosen.composeStyle;
+      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, english, card, registry, browser }, claimed);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
       return result;
     });
@@ -134,6 +142,7 @@ function defaultConcurrency(): number {
 interface Tools {
   readonly catalog: Catalog;
   readonly phrasing: Phrasing;
+  readonly style: ComposeStyle;
   readonly templates: TemplateSet;
   readonly english: { readonly phrasing: Phrasing; readonly templates: TemplateSet };
   /** The social card's templates, read when a card is asked for. */
@@ -152,6 +161,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       templates: lang === 'es' ? tools.templates : tools.english.templates,
       catalog: tools.catalog,
       phrasing: lang === 'es' ? tools.phrasing : tools.english.phrasing,
+      style: tools.style,
       number,
       issueDate,
       // The dataset's place is written in Spanish; the English edition says it in English.
@@ -231,6 +241,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
               templates: tools.templates,
               catalog: tools.catalog,
               phrasing: tools.phrasing,
+              style: tools.style,
               number: numbering.number,
               issueDate,
               draft: request.draft ?? false,
@@ -263,9 +274,9 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined, lang: 'es' | 'en' = LANG): Phrasing {
+function phrasingForRequest(style: string | undefined, options: PhrasingOptions, lang: 'es' | 'en' = LANG): Phrasing {
   try {
-    return phrasingFor(lang, style);
+    return phrasingFor(lang, style, options);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;

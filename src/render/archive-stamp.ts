@@ -1,5 +1,4 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { PDFDict, PDFDocument, PDFName, PDFHexString, PDFString } from 'pdf-lib';
 import type { ArchiveStamp } from '../model/bulletin-document.ts';
 
 /**
@@ -62,6 +61,9 @@ function fromHtml(html: string): ArchiveStamp | undefined {
 }
 
 async function fromPdf(bytes: Uint8Array): Promise<ArchiveStamp | undefined> {
+  // pdf-lib loads only when a PDF is read: the HTML renderer imports this module too.
+  const { PDFDocument, PDFName, PDFHexString, PDFString } = await import('pdf-lib');
+  const { pdfInfo } = await import('./pdf/pdf-properties.ts');
   try {
     const document = await PDFDocument.load(bytes, { updateMetadata: false });
     const value = pdfInfo(document)?.lookup(PDFName.of(ARCHIVE_STAMP_NAME));
@@ -70,14 +72,6 @@ async function fromPdf(bytes: Uint8Array): Promise<ArchiveStamp | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The document information dictionary (pdf-lib keeps its own getter private). */
-export function pdfInfo(document: PDFDocument): PDFDict | undefined {
-  const info = document.context.trailerInfo.Info;
-  if (info === undefined) return undefined;
-  const dict = document.context.lookup(info);
-  return dict instanceof PDFDict ? dict : undefined;
 }
 
 function fromDocx(bytes: Uint8Array): ArchiveStamp | undefined {

@@ -83,7 +83,7 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const unexplained = printed.filter((figure) => !figure.percent && !allowed.has(figure.value));
     expect(unexplained.map((figure) => figure.text)).toEqual([]);
     if (jornada.meta) {
-      const expected = Math.round((jornada.meta.logradas / jornada.meta.planeadas) * 1000) / 10;
+      const expected = jornada.meta.porcentaje ?? Math.round((jornada.meta.logradas / (jornada.meta.planeadas ?? 0)) * 1000) / 10;
       expect(percents.map((figure) => figure.value)).toEqual(percents.map(() => expected));
     } else {
       expect(percents).toEqual([]);

@@ -21,6 +21,11 @@ interface GenerarOptions {
   readonly numero?: number;
   readonly fecha?: string;
   readonly estilo?: string;
+  readonly relleno?: boolean;
+  readonly millonEnCifras?: boolean;
+  readonly signo?: boolean;
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  readonly listasAbiertas?: boolean;
   readonly estricto?: boolean;
   readonly borrador?: boolean;
   readonly correccion?: boolean;
@@ -48,7 +53,18 @@ export function registerGenerar(program: Command, context: CommandContext): void
     )
     .option('-n, --numero <n>', 'número del boletín en su año (sólo con un archivo)', parseNumber)
     .option('--fecha <aaaa-mm-dd>', 'fecha de emisión (por omisión, la del archivo o el día siguiente a la jornada)')
-    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos)')
+    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos); o «boletin.cifras» en los datos')
+    .option('--relleno', 'grupos tras «mil» con tres cifras: «90 mil 034» (o «boletin.relleno»)')
+    .option('--millon-en-cifras', '«1 millón» en lugar de «un millón» (o «boletin.millonEnCifras»)')
+    .option('--signo', 'porcentajes con «%»: «120.9%» (o «boletin.signoPorcentaje»)')
+    .addOption(
+      new Option('--ordinal <forma>', 'ordinal de la jornada: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª» (o «boletin.ordinal»)').choices([
+        'palabras',
+        'unaPalabra',
+        'corta',
+      ]),
+    )
+    .option('--listas-abiertas', 'el resumen como lista abierta: «..., entre otras» (o «boletin.listasAbiertas»)')
     .option('--estricto', 'los avisos de los datos también detienen')
     .option('--borrador', 'borrador: marca «BORRADOR», sin número, en <año>/borradores/')
     .option('--correccion', 'publica una nueva versión de un número ya emitido con datos distintos')
@@ -81,6 +97,13 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       ...(options.numero !== undefined ? { number: options.numero } : {}),
       ...(options.fecha !== undefined ? { issueDate: options.fecha } : {}),
       ...(options.estilo !== undefined ? { style: options.estilo } : {}),
+      styleSettings: {
+        ...(options.relleno === true ? { relleno: true } : {}),
+        ...(options.millonEnCifras === true ? { millonEnCifras: true } : {}),
+        ...(options.signo === true ? { signoPorcentaje: true } : {}),
+        ...(options.ordinal !== undefined ? { ordinal: options.ordinal } : {}),
+        ...(options.listasAbiertas === true ? { listasAbiertas: true } : {}),
+      },
       strict: options.estricto ?? false,
       draft: options.borrador ?? false,
       correction: options.correccion ?? false,

@@ -11,6 +11,7 @@ const phrasing: Phrasing = {
   count: (value, noun) => `${value} ${noun.plural}`,
   elidedCount: (value, _gender, complement) => `${value} ${complement}`,
   percent: (part, whole) => `${part}/${whole}`,
+  givenPercent: (value) => `${value}%`,
   dateRange: (start, end, options) => `${start}..${end}${options?.capitalize === true ? '!' : ''}`,
   dayList: (dates) => dates.join('+'),
   date: (date) => date,
