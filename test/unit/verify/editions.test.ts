@@ -45,8 +45,25 @@ describe('every edition of every sample jornada passes its verification', () => 
   );
 });
 
+// The samples whose states report figures or highlights; the others get no local bulletin.
+const withStates = (
+  await Promise.all(sampleFiles().map(async (file) => [file, statesWithData((await loadJornada(file, { catalog })).jornada).length] as const))
+)
+  .filter(([, count]) => count > 0)
+  .map(([file]) => file);
+
 describe('the local bulletins of the states', () => {
-  const withStates = sampleFiles().filter((file) => !file.endsWith('2021-05-segunda-jornada-nacional.json'));
+
+  test('every sample that reports states has local bulletins', () => {
+    expect(withStates.map((file) => file.split('/').at(-1))).toEqual([
+      '2021-06-periodo-plan-nacional.json',
+      '2021-08-jornadas-monotematicas-estados-agrupados.json',
+      '2021-08-jornadas-monotematicas.json',
+      '2021-12-decima-cuarta-jornada-nacional.json',
+      '2023-02-cuarta-jornada-extraordinaria.json',
+      '2023-02-cuarta-jornada-meta-porcentaje.json',
+    ]);
+  });
 
   test('a jornada that reports no state has no local bulletin', async () => {
     const { jornada } = await loadJornada(sample('2021-05-segunda-jornada-nacional.json'), { catalog });
