@@ -10,7 +10,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadTemplateSet } from '../src/compose/load-templates.ts';
 import { composeBulletin } from '../src/compose/compose-bulletin.ts';
@@ -37,9 +37,11 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'src', 'cli.ts');
 
 const rapido = process.argv.includes('--rapido');
+/** `--corridas N`: how many interleaved runs the medians take (3 by default; fewer on a crowded machine). */
+const runsAsked = Number(process.argv[process.argv.indexOf('--corridas') + 1]);
 const SETTINGS = rapido
   ? { bulletins: 6, runs: 1, naiveRuns: 1, leakMarks: [10, 40], coldRuns: 2, figures: 300_000 }
-  : { bulletins: 36, runs: 3, naiveRuns: 1, leakMarks: [50, 500], coldRuns: 5, figures: 2_000_000 };
+  : { bulletins: 36, runs: process.argv.includes('--corridas') && runsAsked >= 1 ? runsAsked : 3, naiveRuns: 1, leakMarks: [50, 500], coldRuns: 5, figures: 2_000_000 };
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
@@ -60,6 +62,7 @@ async function timedProcess(command: string, args: readonly string[], env: NodeJ
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - start) / 1000;
   const usage = JSON.parse(await readFile(rssFile, 'utf8').catch(() => '{}')) as { rss?: number; cpu?: number };
+  await rm(dirname(rssFile), { recursive: true, force: true });
   return { seconds, rss: usage.rss ?? Number.NaN, cpu: usage.cpu ?? Number.NaN, code, stderr };
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
 import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
@@ -208,13 +208,13 @@ export function parseFormats(value: string): OutputFormat[] {
   const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const unknown = names.filter((name) => !isOutputFormat(name));
   if (names.length === 0 || unknown.length > 0) {
-    throw new InvalidOptionArgument(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
+    throw new InvalidArgumentError(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
   }
   return [...new Set(names)] as OutputFormat[];
 }
 
 export function parseNumber(value: string): number {
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidOptionArgument('el número debe ser un entero de 1 a 9999');
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('el número debe ser un entero de 1 a 9999');
   return Number(value);
 }
 
@@ -223,6 +223,6 @@ function parseEditionsOption(value: string): EditionName[] {
   try {
     return parseEditions(value);
   } catch (error) {
-    throw new InvalidOptionArgument(error instanceof Error ? error.message : String(error));
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
   }
 }
