@@ -3,6 +3,7 @@ import { indicatorGroups } from '../dataset/catalog.ts';
 import type { Programme } from '../dataset/programme-catalog.ts';
 import type { Jornada, Meta } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import { cardFigures } from './card-figures.ts';
 import { fillPlaceholders } from './fill-placeholders.ts';
 import { type FigureItem, figureItems } from './figure-item.ts';
 import { packParagraphs } from './pack-paragraphs.ts';
@@ -106,10 +107,16 @@ export interface BulletinView {
   readonly programa: { readonly nombre: string | null; readonly plan: string | null; readonly inicio: string | null } | null;
   readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
+  /** The state a local bulletin is about, with the article its name takes ("el Estado de México"); null otherwise. */
+  readonly local: { readonly nombre: string; readonly articulo: string } | null;
+  /** The three headline figures of the social card (see cardFigures). */
+  readonly tarjeta: readonly FigureItem[];
 }
 
 export interface PlaceGroupView {
   readonly estados: readonly string[];
+  /** The dataset path of `masDe`, for the verification. */
+  readonly fuente: string;
   /** "más de 10 mil acciones": the threshold and the noun it counts, or null with a statement. */
   readonly masDe: number | null;
   readonly de: string;
@@ -152,6 +159,8 @@ export interface ViewSettings {
   readonly kindName?: string;
   readonly ordinalForm?: 'palabras' | 'unaPalabra' | 'corta';
   readonly openLists?: boolean;
+  /** For a state's local bulletin: which state. */
+  readonly local?: { readonly nombre: string };
 }
 
 /** How many OOAD and UMAE the Institute has: when all took part, the bulletin says "los 35 OOAD". */
@@ -180,25 +189,30 @@ const MAX_SUMMARY = 4;
 
 export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);
-  const write = (destacados: Jornada['destacados']): string[] =>
-    (destacados ?? []).map((destacado) => fillPlaceholders(destacado, phrasing, catalog, settings.lang));
+  // An English edition prints only the highlights written in English: a Spanish sentence would not do.
+  const write = (destacados: Jornada['destacados'], base: string): string[] =>
+    (destacados ?? []).flatMap((destacado, index) =>
+      settings.lang === 'en' && destacado.textoEn === undefined
+        ? []
+        : [fillPlaceholders(destacado, phrasing, catalog, settings.lang, `${base}[${String(index)}]`)],
+    );
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
-  const estados = (jornada.estados ?? []).map((estado) => ({
+  const estados = (jornada.estados ?? []).map((estado, index) => ({
     nombre: estado.nombre,
     nombreCorto: estado.nombre,
     articulo: stateArticle(estado.nombre),
-    cifras: figureItems(estado.cifras, order),
-    destacados: write(estado.destacados),
+    cifras: figureItems(estado.cifras, `estados[${String(index)}].cifras`, order),
+    destacados: write(estado.destacados, `estados[${String(index)}].destacados`),
   }));
-  const hospitales = (jornada.hospitales ?? []).map((hospital) => {
+  const hospitales = (jornada.hospitales ?? []).map((hospital, index) => {
     const nombreCorto = hospital.siglas ?? hospital.nombre;
     return {
       nombre: hospital.nombre,
       nombreCorto,
       articulo: FEMININE_UNIT_WORDS.test(nombreCorto) ? 'la' : 'el',
-      cifras: figureItems(hospital.cifras, order),
-      destacados: write(hospital.destacados),
+      cifras: figureItems(hospital.cifras, `hospitales[${String(index)}].cifras`, order),
+      destacados: write(hospital.destacados, `hospitales[${String(index)}].destacados`),
     };
   });
   const resumen = summaryFigures(grupos);
@@ -241,12 +255,13 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     resumen,
     resumenTitular: resumen.slice(0, 1),
     principales: MAIN_GROUPS.map((group) => grupos[group]).filter((group) => group.total > 0 || group.partes.length > 0),
-    principalesCifras: MAIN_GROUPS.flatMap((group) => (grupos[group].total > 0 ? [{ id: group, valor: grupos[group].total }] : grupos[group].partes)),
+    principalesCifras: MAIN_GROUPS.flatMap((group) => (grupos[group].total > 0 ? [{ id: group, valor: grupos[group].total, fuente: `cifras.${group}` }] : grupos[group].partes)),
     unaMultiorganica: jornada.cifras['donacion-multiorganica'] === 1,
     hayTrasplantes: grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0,
     hayTrasplantesODonaciones:
-      grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0 || grupos.donaciones.partes.length > 0 || figureItems(jornada.acumuladoAnual, order).length > 0,
-    gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo) => ({
+      grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0 || grupos.donaciones.partes.length > 0 || figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order).length > 0,
+    gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo, index) => ({
+      fuente: `gruposDeEstados[${String(index)}].masDe`,
       estados: grupo.estados,
       masDe: grupo.masDe ?? null,
       de: grupo.de ?? 'accion',
@@ -259,8 +274,8 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       participacion: jornada.participacion !== undefined,
       personal: (jornada.personal ?? []).length > 0,
     }),
-    cifrasUmae: figureItems(jornada.cifrasUmae, order),
-    acumuladoAnual: figureItems(jornada.acumuladoAnual, order),
+    cifrasUmae: figureItems(jornada.cifrasUmae, 'cifrasUmae', order),
+    acumuladoAnual: figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order),
     especialidades: {
       consultaExterna: jornada.especialidades?.consultaExterna ?? [],
       cirugia: jornada.especialidades?.cirugia ?? [],
@@ -268,8 +283,8 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     procedimientos: jornada.procedimientos ?? [],
     estrategias: jornada.estrategias ?? [],
     personal: jornada.personal ?? [],
-    destacados: write(jornada.destacados),
-    destacadosParrafos: packParagraphs(write(jornada.destacados)),
+    destacados: write(jornada.destacados, 'destacados'),
+    destacadosParrafos: packParagraphs(write(jornada.destacados, 'destacados')),
     estadosParrafos: packParagraphs(estados.flatMap((estado) => estado.destacados)),
     hospitalesParrafos: packParagraphs(hospitales.flatMap((hospital) => hospital.destacados)),
     estados,
@@ -283,6 +298,8 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
+    tarjeta: cardFigures(jornada, order),
+    local: settings.local === undefined ? null : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
   };
 }
 
@@ -311,7 +328,7 @@ export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jo
  */
 function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView['grupos'] {
   const entries = indicatorGroups.map((group) => {
-    const partes = figureItems(cifras, (ids) => catalog.order(ids), (id) => {
+    const partes = figureItems(cifras, 'cifras', (ids) => catalog.order(ids), (id) => {
       const indicator = catalog.get(id);
       if (indicator === undefined || indicator.grupo !== group || id === group) return false;
       const parent = indicator.parteDe;
@@ -338,7 +355,7 @@ export function descending(items: readonly FigureItem[]): FigureItem[] {
 export function summaryFigures(grupos: BulletinView['grupos']): FigureItem[] {
   const items = SUMMARY_GROUPS.flatMap((group): FigureItem[] => {
     const view = grupos[group];
-    if (view.total > 0) return [{ id: view.totalId, valor: view.total }];
+    if (view.total > 0) return [{ id: view.totalId, valor: view.total, fuente: `cifras.${view.totalId}` }];
     const first = view.partes[0];
     return first === undefined ? [] : [{ ...first, corto: false }];
   });

@@ -8,6 +8,7 @@ import { buildView } from './build-view.ts';
 import type { TemplateSet } from './load-templates.ts';
 import { plainText, parseMarkup } from './parse-markup.ts';
 import { createTemplateEngine } from './template-engine.ts';
+import { webPostMetadata } from './web-post-metadata.ts';
 
 export interface ComposeOptions {
   readonly templates: TemplateSet;
@@ -21,6 +22,10 @@ export interface ComposeOptions {
   readonly place?: string;
   readonly draft: boolean;
   readonly edition: string;
+  /** The main template to run ("boletin" by default; "estatal" for a state's local bulletin). */
+  readonly template?: string;
+  /** The state a local bulletin is about: the templates name it as `local.nombre`. */
+  readonly local?: { readonly nombre: string };
   /** The programmes' names; the project's catalog by default. */
   readonly programmes?: ProgrammeCatalog;
   /** Style choices the templates apply (the figure style lives in the phrasing). */
@@ -53,6 +58,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       place: options.place ?? templates.labels.lugar,
       draft: options.draft,
       lang,
+      ...(options.local === undefined ? {} : { local: options.local }),
       programme,
       ...(kindName === undefined ? {} : { kindName }),
       ...(options.style?.ordinal === undefined ? {} : { ordinalForm: options.style.ordinal }),
@@ -62,7 +68,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     phrasing,
   );
   const engine = engineFor(templates, catalog, phrasing, lang);
-  const parsed = parseMarkup(engine.render('boletin', view));
+  const parsed = parseMarkup(engine.render(options.template ?? 'boletin', view));
   const labels = templates.labels;
   return {
     lang: labels.idioma,
@@ -83,12 +89,15 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       keywords: labels.palabrasClave,
       issuedAt: issueInstant(options.issueDate),
       description: parsed.bullets[0] === undefined ? labels.asunto : plainText(parsed.bullets[0]),
+      ...(jornada.web?.seccion === undefined ? {} : { section: jornada.web.seccion }),
+      post: webPostMetadata(jornada, catalog, parsed.headline),
     },
     dateline: parsed.dateline,
     number: options.draft ? '' : parsed.number,
     headline: parsed.headline,
     bullets: parsed.bullets,
     body: parsed.body,
+    lines: options.draft ? { ...parsed.lines, number: [] } : parsed.lines,
   };
 }
 

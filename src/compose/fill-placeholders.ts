@@ -1,18 +1,27 @@
 import type { Catalog } from '../dataset/catalog.ts';
 import type { Destacado } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import { markFigure } from './figure-marks.ts';
+import { markedCount } from './template-engine.ts';
 
 /**
  * Writes a highlight's text with its figures: "{trasplante-cornea|cifra}" becomes "cuatro" through the
  * phrasing module, so a figure in a highlight is written in the same style as every other figure.
  * Validation has already refused unknown placeholders; an unknown one here is a programming error.
  */
-export function fillPlaceholders(destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en'): string {
+export function fillPlaceholders(
+  destacado: Destacado,
+  phrasing: Phrasing,
+  catalog: Catalog,
+  lang: 'es' | 'en',
+  /** The highlight's dataset path ("estados[2].destacados[0]"): each figure written is marked with its field. */
+  path = 'destacado',
+): string {
   const text = lang === 'en' && destacado.textoEn !== undefined ? destacado.textoEn : destacado.texto;
-  return text.replace(/\{([^{}]+)\}/g, (_whole, body: string) => writePlaceholder(body, destacado, phrasing, catalog, lang));
+  return text.replace(/\{([^{}]+)\}/g, (_whole, body: string) => writePlaceholder(body, destacado, phrasing, catalog, lang, path));
 }
 
-function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en'): string {
+function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en', path: string): string {
   if (body === 'unidad') return required(destacado.unidad, body);
   const [reference = '', form = 'completa'] = body.split('|');
   const annual = reference.startsWith('anual:');
@@ -22,15 +31,18 @@ function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing
   const indicator = catalog.require(id);
   const noun = lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
   const shortNoun = lang === 'es' ? indicator.es.corto : indicator.en.corto && { ...indicator.en.corto, gender: indicator.es.gender };
+  const field = `${path}.${annual ? 'acumuladoAnual' : 'cifras'}.${id}`;
+  const source = { kind: 'cifra', fields: [field] } as const;
+  const figure = phrasing.figure(value, { gender: noun.gender });
   switch (form) {
     case 'completa':
-      return phrasing.count(value, noun);
+      return markedCount(phrasing.count(value, noun), figure, source);
     case 'cifra':
-      return phrasing.figure(value, { gender: noun.gender });
+      return markFigure(figure, source);
     case 'corto':
-      return phrasing.count(value, shortNoun ?? noun);
+      return markedCount(phrasing.count(value, shortNoun ?? noun), phrasing.figure(value, { gender: (shortNoun ?? noun).gender }), source);
     case 'ordinal':
-      return phrasing.ordinal(value, noun.gender).toLocaleLowerCase(phrasing.lang);
+      return markFigure(phrasing.ordinal(value, noun.gender).toLocaleLowerCase(phrasing.lang), { kind: 'ordinal', fields: [field] });
     default:
       throw new Error(`Forma de marcador desconocida: {${body}}`);
   }

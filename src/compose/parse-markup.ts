@@ -1,4 +1,5 @@
-import type { Block, Inline } from '../model/bulletin-document.ts';
+import type { Block, Inline, SourcedLines } from '../model/bulletin-document.ts';
+import { splitMarks } from './figure-marks.ts';
 
 /**
  * The small structured markup that templates write and compose parses into the document model.
@@ -16,7 +17,18 @@ export interface ParsedMarkup {
   readonly headline: string;
   readonly bullets: readonly (readonly Inline[])[];
   readonly body: readonly Block[];
+  /** The dateline, number and headline as runs: their figures keep the marks of their sources. */
+  readonly lines: SourcedLines;
 }
+
+type MutableResult = {
+  dateline: string;
+  number: string;
+  headline: string;
+  bullets: Inline[][];
+  body: Block[];
+  lines: { dateline: Inline[]; number: Inline[]; headline: Inline[] };
+};
 
 export class MarkupError extends Error {
   constructor(message: string) {
@@ -84,7 +96,14 @@ class MarkupParser {
   }
 
   parseDocument(): ParsedMarkup {
-    const result = { dateline: '', number: '', headline: '', bullets: [] as Inline[][], body: [] as Block[] };
+    const result: MutableResult = {
+      dateline: '',
+      number: '',
+      headline: '',
+      bullets: [],
+      body: [],
+      lines: { dateline: [], number: [], headline: [] },
+    };
     for (let token = this.next(); token !== undefined; token = this.next()) {
       if (token.type === 'text') {
         if (token.text.trim() !== '') throw new MarkupError(`Texto fuera de un elemento: «${token.text.trim().slice(0, 40)}»`);
@@ -96,15 +115,13 @@ class MarkupParser {
     return result;
   }
 
-  private parseTopLevel(
-    name: string,
-    result: { dateline: string; number: string; headline: string; bullets: Inline[][]; body: Block[] },
-  ): void {
+  private parseTopLevel(name: string, result: MutableResult): void {
     if (PLAIN_ELEMENTS.has(name)) {
-      const text = plainText(this.parseInlines(name));
-      if (name === 'fecha') result.dateline = text;
-      else if (name === 'numero') result.number = text;
-      else result.headline = text;
+      const content = this.parseInlines(name);
+      const text = plainText(content);
+      if (name === 'fecha') [result.dateline, result.lines.dateline] = [text, content];
+      else if (name === 'numero') [result.number, result.lines.number] = [text, content];
+      else [result.headline, result.lines.headline] = [text, content];
       return;
     }
     if (name === 'balazo') {
@@ -181,19 +198,24 @@ class MarkupParser {
   }
 }
 
+/** Appends text, merging plain text with the plain run before it; a sourced figure stays its own run. */
 function appendText(content: Inline[], text: string): void {
-  const last = content.at(-1);
-  if (last?.kind === 'text') content[content.length - 1] = { kind: 'text', text: (last.text + text).replace(/ {2,}/g, ' ') };
-  else content.push({ kind: 'text', text });
+  for (const piece of splitMarks(text)) {
+    const last = content.at(-1);
+    if (piece.source !== undefined) content.push({ kind: 'text', text: piece.text, source: piece.source });
+    else if (last?.kind === 'text' && last.source === undefined) {
+      content[content.length - 1] = { kind: 'text', text: (last.text + piece.text).replace(/ {2,}/g, ' ') };
+    } else content.push({ kind: 'text', text: piece.text });
+  }
 }
 
 /** Drops the spaces a template's line breaks leave at the start and end of a block. */
 function trimInlines(content: Inline[]): Inline[] {
   const result = [...content];
   const first = result[0];
-  if (first?.kind === 'text') result[0] = { kind: 'text', text: first.text.trimStart() };
+  if (first?.kind === 'text') result[0] = { ...first, text: first.text.trimStart() };
   const last = result.at(-1);
-  if (last?.kind === 'text') result[result.length - 1] = { kind: 'text', text: last.text.trimEnd() };
+  if (last?.kind === 'text') result[result.length - 1] = { ...last, text: last.text.trimEnd() };
   return result.filter((inline) => inline.kind !== 'text' || inline.text !== '');
 }
 

@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
 import type { Gender, NounForms, Phrasing } from '../lang/phrasing.ts';
+import type { FigureSource } from '../model/bulletin-document.ts';
+import { joinMarked, markFigure } from './figure-marks.ts';
+import { countSource, dateSource, namedSource, percentSource } from './figure-source.ts';
 
 /**
  * The Handlebars environment the office's templates run in. Every helper writes through the phrasing
@@ -33,15 +36,20 @@ export interface CountableNoun extends NounForms {
 /** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
 export type NounLookup = (id: string) => CountableNoun | undefined;
 
-/** A figure as the view gives it to the templates. */
+/** A figure as the view gives it to the templates, with the dataset path it comes from. */
 interface FigureItem {
   readonly id: string;
   readonly valor: number;
+  readonly fuente?: string;
   /** false: keep the full noun even in the short form (a part named alone: "un trasplante de hígado", not "un hígado"). */
   readonly corto?: boolean;
 }
 
-export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
+/**
+ * `trackIds` gives each helper the template path of its arguments (`options.ids`), which is how a
+ * printed figure learns the dataset field it comes from (see figure-source.ts).
+ */
+export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false, trackIds: true } as const;
 export const RUNTIME_OPTIONS = {
   allowProtoPropertiesByDefault: false,
   allowProtoMethodsByDefault: false,
@@ -83,7 +91,20 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
   };
 }
 
-type HelperOptions = { readonly hash: Readonly<Record<string, unknown>> };
+type HelperOptions = {
+  readonly hash: Readonly<Record<string, unknown>>;
+  readonly ids?: readonly unknown[];
+  readonly hashIds?: Readonly<Record<string, unknown>>;
+};
+
+/** The template path of a helper's argument, when it is a path and not a literal. */
+const idOf = (options: HelperOptions, index: number): unknown => options.ids?.[index];
+
+/** A count whose figure is marked with its source, its noun left as plain words. */
+export function markedCount(countText: string, figureText: string, source: FigureSource | undefined): string {
+  if (countText.startsWith(figureText)) return markFigure(figureText, source) + countText.slice(figureText.length);
+  return markFigure(countText, source);
+}
 
 /** The helpers by the names the office writes in templates. */
 function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<string>): Record<string, Handlebars.HelperDelegate> {
@@ -93,38 +114,61 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
     return forms;
   };
   return {
-    cifra: (value: unknown, options: HelperOptions) =>
-      phrasing.figure(asNumber(value, 'cifra'), {
+    cifra: function (this: unknown, value: unknown, options: HelperOptions) {
+      const text = phrasing.figure(asNumber(value, 'cifra'), {
         gender: asGender(options.hash['genero']),
         pronoun: options.hash['pronombre'] === true,
-      }),
-    cantidad: (value: unknown, nounId: unknown) => phrasing.count(asNumber(value, 'cantidad'), noun(nounId)),
-    porcentaje: (part: unknown, whole: unknown) =>
-      phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje')),
+      });
+      return markFigure(text, countSource(idOf(options, 0), this));
+    },
+    cantidad: function (this: unknown, value: unknown, nounId: unknown, options: HelperOptions) {
+      const count = asNumber(value, 'cantidad');
+      const forms = noun(nounId);
+      return markedCount(phrasing.count(count, forms), phrasing.figure(count, { gender: forms.gender }), countSource(idOf(options, 0), this));
+    },
+    porcentaje: function (this: unknown, part: unknown, whole: unknown, options: HelperOptions) {
+      const text = phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje'));
+      return markFigure(text, percentSource(idOf(options, 0), idOf(options, 1), this));
+    },
     /** A percentage as the office published it, never recomputed: {{porcentajeDado meta.porcentaje}}. */
-    porcentajeDado: (value: unknown) => phrasing.givenPercent(asNumber(value, 'porcentajeDado')),
+    porcentajeDado: function (this: unknown, value: unknown, options: HelperOptions) {
+      return markFigure(phrasing.givenPercent(asNumber(value, 'porcentajeDado')), countSource(idOf(options, 0), this));
+    },
     rango: (start: unknown, end: unknown, options: HelperOptions) =>
-      phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
-        year: asYearMode(options.hash['anio']),
-        capitalize: options.hash['mayuscula'] === true,
-      }),
+      markFigure(
+        phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
+          year: asYearMode(options.hash['anio']),
+          capitalize: options.hash['mayuscula'] === true,
+        }),
+        dateSource(idOf(options, 0), idOf(options, 1)),
+      ),
     dias: (dates: unknown, options: HelperOptions) =>
-      phrasing.dayList(typeof dates === 'string' ? [dates] : asTextList(dates, 'dias'), {
-        year: asYearMode(options.hash['anio']),
-        capitalize: options.hash['mayuscula'] === true,
-      }),
-    fecha: (date: unknown) => phrasing.date(asText(date, 'fecha')),
-    fechaLugar: (place: unknown, date: unknown) => phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')),
-    numeroBoletin: (value: unknown, year: unknown) =>
-      phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
+      markFigure(
+        phrasing.dayList(typeof dates === 'string' ? [dates] : asTextList(dates, 'dias'), {
+          year: asYearMode(options.hash['anio']),
+          capitalize: options.hash['mayuscula'] === true,
+        }),
+        dateSource(idOf(options, 0)),
+      ),
+    fecha: (date: unknown, options: HelperOptions) => markFigure(phrasing.date(asText(date, 'fecha')), dateSource(idOf(options, 0))),
+    fechaLugar: (place: unknown, date: unknown, options: HelperOptions) =>
+      markFigure(phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')), dateSource(idOf(options, 1))),
+    numeroBoletin: (value: unknown, year: unknown, options: HelperOptions) =>
+      markFigure(
+        phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
+        namedSource('numero', idOf(options, 0)),
+      ),
     ordinal: (value: unknown, gender: unknown, options: HelperOptions) =>
-      phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+      markFigure(
+        phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+        namedSource('ordinal', idOf(options, 0)),
+      ),
     /**
      * A long name with an acronym, spelled out at its first mention in the bulletin and by its acronym
      * after: {{nombre "ooad" cantidad=35}} -> "35 Órganos de Operación Administrativa Desconcentrada
      * (OOAD)", then "35 OOAD"; {{nombre "umae" plural=true}} -> "Unidades Médicas... (UMAE)", then "UMAE".
      */
-    nombre: (id: unknown, options: HelperOptions) => {
+    nombre: function (this: unknown, id: unknown, options: HelperOptions) {
       const forms = noun(id);
       const key = String(id);
       if (forms.siglas === undefined) throw new TemplateError(`«${key}» no tiene siglas: {{nombre}} es para nombres largos con siglas.`);
@@ -133,21 +177,28 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
       mentioned.add(key);
       if (count !== undefined) {
         const value = asNumber(count, 'nombre');
-        return first ? `${phrasing.count(value, forms)} (${forms.siglas})` : `${phrasing.figure(value, { gender: forms.gender })} ${forms.siglas}`;
+        const figure = phrasing.figure(value, { gender: forms.gender });
+        const source = countSource(options.hashIds?.['cantidad'], this);
+        return first ? `${markedCount(phrasing.count(value, forms), figure, source)} (${forms.siglas})` : `${markFigure(figure, source)} ${forms.siglas}`;
       }
       const words = options.hash['plural'] === true ? forms.plural : forms.singular;
       return first ? `${words} (${forms.siglas})` : forms.siglas;
     },
+    // Lists are joined on the items' plain words (see joinMarked), then each item gets its marks back.
     lista: (items: unknown, options: HelperOptions) =>
-      phrasing.list(asTextList(items, 'lista'), {
-        conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
-        closeWithAsWellAs: options.hash['asiComo'] === true,
-      }),
+      joinMarked(asTextList(items, 'lista'), (plain) =>
+        phrasing.list(plain, {
+          conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
+          closeWithAsWellAs: options.hash['asiComo'] === true,
+        }),
+      ),
     listaCantidades: (items: unknown, options: HelperOptions) =>
-      phrasing.list(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing, asOptionalText(options.hash['tras'])), {
-        closeWithAsWellAs: options.hash['asiComo'] === true,
-        ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
-      }),
+      joinMarked(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing, asOptionalText(options.hash['tras'])), (plain) =>
+        phrasing.list(plain, {
+          closeWithAsWellAs: options.hash['asiComo'] === true,
+          ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
+        }),
+      ),
     /**
      * A block written once per item and joined as a list by the phrasing module:
      * {{#enLista estados}}{{listaCantidades cifras}} en {{nombre}}{{/enLista}}. Empty items are left out.
@@ -156,7 +207,7 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
     enLista: (items: unknown, options: HelperOptions & { fn: (context: unknown) => string }) => {
       if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
       const parts = items.map((item) => options.fn(item).replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
-      return phrasing.list(parts, { closeWithAsWellAs: options.hash['asiComo'] === true });
+      return joinMarked(parts, (plain) => phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }));
     },
     /**
      * The verb agreeing with what it speaks of: {{verbo resumen "se realizó" "se realizaron"}}. Singular
@@ -164,10 +215,9 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
      */
     verbo: (subject: unknown, singular: unknown, plural: unknown) =>
       isSingular(subject) ? asText(singular, 'verbo') : asText(plural, 'verbo'),
-    mayuscula: (text: unknown) => {
-      const value = asText(text, 'mayuscula');
-      return value.charAt(0).toLocaleUpperCase(phrasing.lang) + value.slice(1);
-    },
+    // The first letter, after the mark a figure may open with.
+    mayuscula: (text: unknown) =>
+      asText(text, 'mayuscula').replace(/^((?:\uE000[^\uE001]*\uE001)?)(.)/su, (_whole, mark: string, first: string) => mark + first.toLocaleUpperCase(phrasing.lang)),
   };
 }
 
@@ -188,13 +238,19 @@ function countPhrases(
 ): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
-    if (form === 'corta') return phrasing.count(item.valor, item.corto === false ? forms : (forms.corto ?? forms));
+    // Each figure is marked with the field it comes from; its noun stays plain words.
+    const source: FigureSource | undefined = item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
+    const figure = (gender: Gender, pronoun: boolean): string => phrasing.figure(item.valor, { gender, pronoun });
+    if (form === 'corta') {
+      const short = item.corto === false ? forms : (forms.corto ?? forms);
+      return markedCount(phrasing.count(item.valor, short), figure(short.gender, false), source);
+    }
     const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));
     if (form === 'elidida' && forms.de !== undefined && previous !== undefined && previous === headNoun(forms)) {
       const complement = typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;
-      return phrasing.elidedCount(item.valor, forms.gender, complement);
+      return markedCount(phrasing.elidedCount(item.valor, forms.gender, complement), figure(forms.gender, true), source);
     }
-    return phrasing.count(item.valor, forms);
+    return markedCount(phrasing.count(item.valor, forms), figure(forms.gender, false), source);
   });
 }
 

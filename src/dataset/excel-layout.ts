@@ -54,6 +54,13 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'boletin.numero', kind: 'entero', descripcion: 'Número del boletín en el año: 93 para "No. 093/2023"' },
   { campo: 'boletin.fecha', kind: 'fecha', descripcion: 'Fecha de emisión' },
   { campo: 'boletin.lugar', kind: 'texto', descripcion: 'Lugar de la fecha: "Ciudad de México"' },
+  { campo: 'web.imagen', kind: 'texto', descripcion: 'Post web: ruta de la imagen ("/uploads/2021/imagen.jpeg")' },
+  { campo: 'web.alt', kind: 'texto', descripcion: 'Post web: texto alternativo de la imagen (si falta, el título)' },
+  { campo: 'web.seccion', kind: 'texto', descripcion: 'Post web: sección del sitio ("Local", "Nacional")' },
+  { campo: 'web.portada', kind: 'booleano', descripcion: 'Post web: sí si va en la portada' },
+  { campo: 'web.autor', kind: 'texto', descripcion: 'Post web: autor' },
+  { campo: 'web.etiquetas', kind: 'texto', lista: true, descripcion: 'Post web: etiquetas además de las de los datos, una fila por etiqueta' },
+  { campo: 'web.redirectFrom', kind: 'texto', descripcion: 'Post web: dirección anterior del post ("/news/187342")' },
   { campo: 'boletin.relleno', kind: 'booleano', descripcion: 'sí: grupos tras «mil» con tres cifras, «90 mil 034»' },
   { campo: 'boletin.millonEnCifras', kind: 'booleano', descripcion: 'sí: «1 millón» en lugar de «un millón»' },
   { campo: 'boletin.signoPorcentaje', kind: 'booleano', descripcion: 'sí: «120.9%» en lugar de «120.9 por ciento»' },
@@ -68,7 +75,7 @@ export const nacionalColumns = [
   { header: 'acumulado anual', key: 'acumuladoAnual' },
 ] as const;
 
-export const estadoTextColumns = ['nombre'] as const;
+export const estadoTextColumns = ['nombre', 'lugar'] as const;
 export const hospitalTextColumns = ['nombre', 'siglas', 'ciudad', 'estado'] as const;
 export const destacadoTextColumns = ['ambito', 'entidad', 'texto', 'textoEn', 'unidad'] as const;
 export const ambitos = ['nacional', 'estado', 'hospital'] as const;

@@ -80,6 +80,7 @@ export const destacadoSchema = z
 export const estadoSchema = z
   .strictObject({
     nombre: textSchema.meta({ description: 'Estado u OOAD: "Nuevo León", "Veracruz Sur", "Estado de México Poniente".' }),
+    lugar: textSchema.optional().meta({ description: 'Lugar de la fecha de su boletín local: "Guadalajara, Jalisco"; si falta, el nombre del estado.' }),
     cifras: cifrasSchema.optional(),
     destacados: z.array(destacadoSchema).optional(),
   })
@@ -223,6 +224,18 @@ export const jornadaSchema = z
       })
       .optional()
       .meta({ description: 'Datos del boletín que fija la oficina.' }),
+    web: z
+      .strictObject({
+        imagen: textSchema.optional().meta({ description: 'Ruta de la imagen del post: "/uploads/2021/images-IMG_9999.jpeg".' }),
+        alt: textSchema.optional().meta({ description: 'Texto alternativo de la imagen; si falta, el título.' }),
+        seccion: textSchema.optional().meta({ description: 'Sección del sitio: "Local", "Nacional".' }),
+        portada: z.boolean().optional().meta({ description: 'true si el post va en la portada (front).' }),
+        autor: textSchema.optional().meta({ description: 'Autor del post; si falta, ninguno.' }),
+        etiquetas: textListSchema.optional().meta({ description: 'Etiquetas además de las que salen de los datos.' }),
+        redirectFrom: textSchema.optional().meta({ description: 'Dirección anterior del post: "/news/187342".' }),
+      })
+      .optional()
+      .meta({ description: 'Datos del post para el sitio web (edición web).' }),
     notas: z.string().optional().meta({ description: 'Notas internas; nunca se publican.' }),
   })
   .meta({ title: 'Jornada', description: 'Los datos de una jornada, de los que Boletín escribe el boletín.' });

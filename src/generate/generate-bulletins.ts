@@ -20,7 +20,14 @@ import { resolveIssueDate } from './issue-date.ts';
 import { inFlight } from './in-flight.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
-import { renderFormats } from './render-formats.ts';
+import { basename } from 'node:path';
+import { composeStateBulletin } from '../compose/compose-state-bulletin.ts';
+import type { BulletinDocument } from '../model/bulletin-document.ts';
+import { type PackagedEdition, recordEditionPackage } from '../publish/edition-package.ts';
+import { relativeOutputPath } from '../publish/output-path.ts';
+import { DEFAULT_EDITIONS, type EditionName } from './editions.ts';
+import { packageZip } from './package-zip.ts';
+import { renderEditions } from './render-editions.ts';
 
 export interface GenerateRequest {
   /** Dataset files (JSON, YAML, .xlsx). */
@@ -46,6 +53,8 @@ export interface GenerateRequest {
   /** The issue date ("2023-03-01"); otherwise the dataset's, or the day after the jornada. */
   readonly issueDate?: string;
   readonly edition?: string;
+  /** The editions to render into the bulletin's package; the national Spanish one by default. */
+  readonly editions?: readonly EditionName[];
   readonly signal?: AbortSignal;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
   /** Bulletins in flight at once (by default one per core, at least 2, plus one). */
@@ -90,6 +99,12 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   // Checked once up front, so a wrong --estilo stops the batch before any file is read.
   phrasingForRequest(request.style, {});
   const templates = loadTemplateSet(LANG);
+  const english = {
+    phrasing: phrasingForRequest(request.style, {}, 'en'),
+    templates: (request.editions ?? []).includes('en') ? loadTemplateSet('en') : templates,
+  };
+  let cardTemplates: TemplateSet | undefined;
+  const card = (): TemplateSet => (cardTemplates ??= loadTemplateSet('tarjeta'));
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
   try {
@@ -109,7 +124,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
       const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
       const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
       const style = chosen.composeStyle;
-      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, registry, browser }, claimed);
+      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, english, card, registry, browser }, claimed);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
       return result;
     });
@@ -129,6 +144,9 @@ interface Tools {
   readonly phrasing: Phrasing;
   readonly style: ComposeStyle;
   readonly templates: TemplateSet;
+  readonly english: { readonly phrasing: Phrasing; readonly templates: TemplateSet };
+  /** The social card's templates, read when a card is asked for. */
+  readonly card: () => TemplateSet;
   readonly registry: Registry;
   readonly browser: LazyBrowser;
 }
@@ -138,19 +156,22 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
   const { jornada } = dataset;
   const issueDate = resolveIssueDate(jornada, request.issueDate);
   const formats = request.formats ?? DEFAULT_FORMATS;
-  const compose = (number: number | null) =>
+  const compose = (number: number | null, lang: 'es' | 'en' = 'es', edition = request.edition ?? NATIONAL_EDITION) =>
     composeBulletin(jornada, {
-      templates: tools.templates,
+      templates: lang === 'es' ? tools.templates : tools.english.templates,
       catalog: tools.catalog,
-      phrasing: tools.phrasing,
+      phrasing: lang === 'es' ? tools.phrasing : tools.english.phrasing,
       style: tools.style,
       number,
       issueDate,
-      ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
+      // The dataset's place is written in Spanish; the English edition says it in English.
+      ...(jornada.boletin?.lugar && lang === 'es' ? { place: jornada.boletin.lugar } : {}),
       draft: request.draft ?? false,
-      edition: request.edition ?? NATIONAL_EDITION,
+      edition,
     });
   const base = { source: dataset.sourcePath, warnings: dataset.warnings };
+  const editions = request.editions ?? DEFAULT_EDITIONS;
+  let packaged: readonly PackagedEdition[] = [];
   try {
     const title = compose(null).headline;
     const publication = await publishBulletin({
@@ -173,12 +194,11 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      render: (numbering) => {
+      render: async (numbering) => {
         // The number is taken: the next bulletin may take its own while this one renders.
         claimed();
-        const doc = compose(numbering.number);
         // The registry's record travels inside each file, so a lost registry can be rebuilt from them.
-        const stamped =
+        const stamp = (doc: BulletinDocument): BulletinDocument =>
           numbering.number === null
             ? doc
             : {
@@ -196,9 +216,51 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
                   templateVersion: tools.templates.version,
                 },
               };
-        return renderFormats(stamped, formats, tools.browser.get);
+        // Every edition is proven before it is rendered: a figure that does not match its data fails the package.
+        const rendered = await renderEditions({
+          jornada,
+          editions,
+          formats,
+          number: numbering.number,
+          issueDate,
+          stamp,
+          compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
+          composeCard: () =>
+            composeBulletin(jornada, {
+              templates: tools.card(),
+              catalog: tools.catalog,
+              phrasing: tools.phrasing,
+              number: numbering.number,
+              issueDate,
+              draft: request.draft ?? false,
+              edition: 'tarjeta',
+              template: 'tarjeta',
+            }),
+          composeState: (index) =>
+            composeStateBulletin(jornada, index, {
+              templates: tools.templates,
+              catalog: tools.catalog,
+              phrasing: tools.phrasing,
+              style: tools.style,
+              number: numbering.number,
+              issueDate,
+              draft: request.draft ?? false,
+            }),
+          phrasing: (lang) => (lang === 'es' ? tools.phrasing : tools.english.phrasing),
+          browser: tools.browser.get,
+        });
+        packaged = rendered.editions;
+        if (editions.length === 1) return [...rendered.files];
+        const slug = bulletinSlug(jornada);
+        const name = (extension: string): string =>
+          basename(relativeOutputPath({ year: numbering.year, number: numbering.number, slug, extension, version: numbering.version }));
+        return [...rendered.files, packageZip(rendered.files, name, issueDate)];
       },
     });
+    // The registry says which editions the package holds (not for a draft, which has no number).
+    if (publication.number !== null && !publication.reused && packaged.length > 0) {
+      recordEditionPackage(tools.registry, { year: publication.year, number: publication.number, version: publication.version }, packaged);
+    }
     return { ...base, title, publication };
   } catch (error) {
     if (request.signal?.aborted === true) throw error;
@@ -212,9 +274,9 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined, options: PhrasingOptions): Phrasing {
+function phrasingForRequest(style: string | undefined, options: PhrasingOptions, lang: 'es' | 'en' = LANG): Phrasing {
   try {
-    return phrasingFor(LANG, style, options);
+    return phrasingFor(lang, style, options);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;

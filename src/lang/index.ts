@@ -24,3 +24,6 @@ export {
 export { MAX_COUNT } from './check-count.ts';
 export { readFigure } from './es/read-figure.ts';
 export { findFigures, type FigureKind, type FoundFigure } from './es/find-figures.ts';
+export { readEnglishFigure } from './en/read-figure.ts';
+export { findEnglishFigures } from './en/find-figures.ts';
+export { percentTenths } from './percent-tenths.ts';

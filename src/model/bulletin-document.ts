@@ -4,9 +4,25 @@
  * Nothing here is formatted by a renderer: every word, figure and label is already written.
  */
 
+/**
+ * Where a printed figure, date or number comes from, recorded by compose as the templates write it, so
+ * the verification (src/verify) can read the printed words back and compare them with the dataset.
+ * - "cifra": a count; `fields` is one dataset path ("cifras.cirugias", "estados[3].cifras.consultas",
+ *   "meta.logradas") or a count of a list ("cuenta(participacion.ooadNombres)").
+ * - "porcentaje": `fields` is [part, whole].
+ * - "fecha": the ISO dates the words name ("fechas.inicio", "fechas.fin", "fechas.dias", "boletin.fecha").
+ * - "ordinal": the jornada's ordinal ("ordinal").
+ * - "numero": the bulletin's number ("boletin.numero").
+ * Renderers ignore it: a sourced run prints like any other text.
+ */
+export interface FigureSource {
+  readonly kind: 'cifra' | 'porcentaje' | 'fecha' | 'ordinal' | 'numero';
+  readonly fields: readonly string[];
+}
+
 /** A run of inline content. Text is plain text, never markup: renderers escape it. */
 export type Inline =
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly source?: FigureSource }
   | { readonly kind: 'strong'; readonly children: readonly Inline[] }
   | { readonly kind: 'em'; readonly children: readonly Inline[] }
   | { readonly kind: 'link'; readonly href: string; readonly children: readonly Inline[] };
@@ -43,6 +59,21 @@ export interface DocumentMetadata {
   readonly description?: string;
   /** Section of the site a web post goes to ("Nacional", "Local"); the post has none when absent. */
   readonly section?: string;
+  /** What the web edition's front matter says besides the above (seed 000). */
+  readonly post?: WebPostMetadata;
+}
+
+export interface WebPostMetadata {
+  /** Tags from the data: IMSS, the headline figures' names, the states, and the dataset's own. */
+  readonly tags: readonly string[];
+  readonly image: string | null;
+  /** The image's alternative text (the title when the dataset gives none). */
+  readonly alt: string;
+  readonly front: boolean;
+  readonly author: string | null;
+  readonly video: string | null;
+  /** The post's former address, when it moved. */
+  readonly redirectFrom?: string;
 }
 
 /**
@@ -80,6 +111,11 @@ export interface BulletinDocument {
   readonly bullets: readonly (readonly Inline[])[];
   readonly body: readonly Block[];
   /**
+   * The dateline, number and headline as runs, with the sources of their figures: what the
+   * verification reads (the plain strings above are what renderers print, and say the same words).
+   */
+  readonly lines?: SourcedLines;
+  /**
    * Logo as a data URI (SVG, PNG or JPEG), read from the file the office replaces; the renderers use
    * the neutral placeholder in templates/ when absent. `pngDataUri` is an optional PNG rendition of an
    * SVG logo for Word versions that cannot show SVG.
@@ -87,4 +123,11 @@ export interface BulletinDocument {
   readonly logo?: { readonly dataUri: string; readonly mediaType: string; readonly pngDataUri?: string };
   /** The registry's record of this bulletin, for `archivo reconstruir`; absent in drafts and previews. */
   readonly archiveStamp?: ArchiveStamp;
+}
+
+/** The one-line parts of a document as runs, so their figures keep their sources. */
+export interface SourcedLines {
+  readonly dateline: readonly Inline[];
+  readonly number: readonly Inline[];
+  readonly headline: readonly Inline[];
 }

@@ -3,10 +3,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { RegistryError } from './publish-errors.ts';
 
 /**
- * The shape of every path the registry records: `<año>/<NNN>-<slug>[.vN].<ext>`, relative to the output
+ * The shape of every path the registry records: `<año>/<NNN>-<slug>[.vN].<ext>` (ext may be `en.pdf`), relative to the output
  * folder, with "/" (relativeOutputPath writes them). Anything else in a row was not written by Boletín.
  */
-export const PUBLISHED_PATH_PATTERN = /^(\d{4})\/(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.v(\d+))?\.([a-z0-9]+)$/;
+// The extension may name an edition or a companion file first: "en.pdf", "estatal-jalisco.pdf", "verificacion.json".
+export const PUBLISHED_PATH_PATTERN = /^(\d{4})\/(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.v(\d+))?\.([a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
 
 /**
  * Resolves a path read from the registry against its output folder, and refuses it unless it has the

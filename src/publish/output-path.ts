@@ -5,7 +5,8 @@ import { InputError } from '../errors.ts';
 export const DRAFTS_FOLDER = 'borradores';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const extensionPattern = /^[a-z0-9]+$/;
+// An edition or a companion file may lead the extension: "en.pdf", "verificacion.json", "estatal-jalisco.pdf".
+const extensionPattern = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 export interface OutputPathParts {
   readonly year: number;

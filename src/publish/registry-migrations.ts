@@ -246,6 +246,28 @@ const version5: Migration = {
 };
 
 /**
+ * Version 6: edition packages. A published version of a bulletin holds every edition of its jornada
+ * (Spanish, English, web post, one per state, social card) under the Spanish bulletin's number; this
+ * table says which editions are in it, in which language, how many figures each one's verification
+ * proved, and the package's ZIP among the version's files.
+ */
+const version6: Migration = {
+  version: 6,
+  description: 'paquetes de ediciones',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE ediciones (
+        version_id INTEGER NOT NULL REFERENCES versiones (id) ON DELETE CASCADE,
+        edicion    TEXT NOT NULL CHECK (edicion <> ''),
+        idioma     TEXT NOT NULL,
+        cifras     INTEGER NOT NULL CHECK (cifras >= 0),
+        veredicto  TEXT NOT NULL CHECK (veredicto = 'aprobada'),
+        PRIMARY KEY (version_id, edicion)
+      );
+    `),
+};
+
+/**
  * Version 7: the people who use the download page (portal), their roles, their sign-in sessions, and the
  * failed sign-ins that slow the next attempt down. A password is kept only as its scrypt hash, a session
  * only as the sha256 of its token, so a copy of the registry signs nobody in.
@@ -286,7 +308,7 @@ const version7: Migration = {
  * 7: the portal's people), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5, version7];
+export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5, version6, version7];
 
 /** Version 3, for a database that a build without it already took past 3 (reserved versions landed out of order). */
 export const archiveIdentityMigration: Migration = version3;

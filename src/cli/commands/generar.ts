@@ -6,6 +6,7 @@ import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
 import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
+import { DEFAULT_EDITIONS, EDITION_NAMES, type EditionName, parseEditions } from '../../generate/editions.ts';
 import { ALL_FORMATS, DEFAULT_FORMATS, type OutputFormat, isOutputFormat } from '../../generate/output-format.ts';
 import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
@@ -16,6 +17,7 @@ import { describeSystemError, isPathMistake } from '../../system-error.ts';
 interface GenerarOptions {
   readonly salida?: string;
   readonly formatos: readonly OutputFormat[];
+  readonly ediciones: readonly EditionName[];
   readonly numero?: number;
   readonly fecha?: string;
   readonly estilo?: string;
@@ -43,6 +45,11 @@ export function registerGenerar(program: Command, context: CommandContext): void
       new Option('-f, --formatos <lista>', `formatos separados por comas (${ALL_FORMATS.join(', ')})`)
         .default(DEFAULT_FORMATS, DEFAULT_FORMATS.join(','))
         .argParser(parseFormats),
+    )
+    .addOption(
+      new Option('-e, --ediciones <lista>', `«todas» o ediciones separadas por comas (${EDITION_NAMES.join(', ')}); todas llevan el número del boletín en español`)
+        .default(DEFAULT_EDITIONS, DEFAULT_EDITIONS.join(','))
+        .argParser(parseEditionsOption),
     )
     .option('-n, --numero <n>', 'número del boletín en su año (sólo con un archivo)', parseNumber)
     .option('--fecha <aaaa-mm-dd>', 'fecha de emisión (por omisión, la del archivo o el día siguiente a la jornada)')
@@ -86,6 +93,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       outputDir,
       registryPath: resolveRegistryPath({ option: options.datos, env: io.env, cwd: io.cwd }),
       formats: options.formatos,
+      editions: options.ediciones,
       ...(options.numero !== undefined ? { number: options.numero } : {}),
       ...(options.fecha !== undefined ? { issueDate: options.fecha } : {}),
       ...(options.estilo !== undefined ? { style: options.estilo } : {}),
@@ -210,3 +218,11 @@ export function parseNumber(value: string): number {
   return Number(value);
 }
 
+
+function parseEditionsOption(value: string): EditionName[] {
+  try {
+    return parseEditions(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+}

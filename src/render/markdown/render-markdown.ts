@@ -23,13 +23,18 @@ export function renderMarkdown(doc: BulletinDocument): string {
     ...(doc.draft ? { published: false } : {}),
   };
   const yaml = stringify(frontMatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return `---\n${yaml}---\n\n${markdownBody(doc)}`;
+}
+
+/** The bullets and the body in Markdown, as a post's content. */
+export function markdownBody(doc: BulletinDocument): string {
   const parts = [
     // A draft says so where a reader sees it, not only in the front matter.
     ...(doc.draft ? [`**${escapeMarkdown(doc.labels.draft)}**`] : []),
     ...(doc.bullets.length > 0 ? [doc.bullets.map((bullet) => `- ${inlinesToMarkdown(bullet)}`).join('\n')] : []),
     ...doc.body.map(blockToMarkdown),
   ];
-  return `---\n${yaml}---\n\n${parts.join('\n\n')}\n`;
+  return `${parts.join('\n\n')}\n`;
 }
 
 /** The date unquoted, as seed 000 writes it, so that YAML readers take it for a timestamp. */

@@ -66,7 +66,12 @@ describe('approval workflow', () => {
       createdBy: 'Ana Redactora',
       number: null,
     });
-    expect(submitted.draftFiles).toHaveLength(1);
+    // The bulletin and its figure-by-figure verification (json and html) beside it.
+    expect(submitted.draftFiles.map((file) => file.path.split('/').at(-1))).toEqual([
+      'extraordinaria-continuidad-2023-02-24.html',
+      'extraordinaria-continuidad-2023-02-24.verificacion.html',
+      'extraordinaria-continuidad-2023-02-24.verificacion.json',
+    ]);
     const draftPath = join(outputDir, submitted.draftFiles[0]?.path ?? '');
     expect(submitted.draftFiles[0]?.path).toMatch(/^solicitudes\/[0-9a-f]{16}\/2023\/borradores\/extraordinaria-continuidad-2023-02-24\.html$/);
     const draftHtml = readFileSync(draftPath, 'utf8');
@@ -77,7 +82,11 @@ describe('approval workflow', () => {
     expect(sendForApproval(context, submitted.id, 'Ana Redactora').state).toBe('por-aprobar');
     const { request, publication } = await approveRequest(context, submitted.id, 'Beatriz Titular');
     expect(request).toMatchObject({ state: 'publicado', approvedBy: 'Beatriz Titular', year: 2023, number: 1, version: 1 });
-    expect(publication.files.map((file) => file.relativePath)).toEqual(['2023/001-extraordinaria-continuidad-2023-02-24.html']);
+    expect(publication.files.map((file) => file.relativePath)).toEqual([
+      '2023/001-extraordinaria-continuidad-2023-02-24.html',
+      '2023/001-extraordinaria-continuidad-2023-02-24.verificacion.html',
+      '2023/001-extraordinaria-continuidad-2023-02-24.verificacion.json',
+    ]);
     const bulletin = findBulletin(registry, 2023, 1);
     expect(bulletin?.versions[0]).toMatchObject({ state: 'publicado', user: 'Beatriz Titular', datasetHash: submitted.datasetHash });
     expect(readFileSync(join(outputDir, '2023', '001-extraordinaria-continuidad-2023-02-24.html'), 'utf8')).not.toContain('BORRADOR');

@@ -1,3 +1,4 @@
+import { splitMarks, stripMarks } from '../../../src/compose/figure-marks.ts';
 import { describe, expect, test } from 'vitest';
 import { chooseBullets } from '../../../src/compose/build-view.ts';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
@@ -138,7 +139,24 @@ describe('fillPlaceholders', () => {
     ['{unidad}', { unidad: 'Hospital General de Zona 33' }, 'Hospital General de Zona 33'],
     ['{donacion-cadaverica}', { cifras: { 'donacion-cadaverica': 1 } }, 'una donación cadavérica'],
   ])('%s', (texto, extra, expected) => {
-    expect(fillPlaceholders({ texto, ...extra }, phrasing, catalog, 'es')).toBe(expected);
+    expect(stripMarks(fillPlaceholders({ texto, ...extra }, phrasing, catalog, 'es'))).toBe(expected);
+  });
+
+  test('each figure written is marked with its field, the noun left plain', () => {
+    const written = fillPlaceholders(
+      { texto: 'Hubo {trasplante-cornea} y el {anual:trasplante-higado|ordinal}.', cifras: { 'trasplante-cornea': 4 }, acumuladoAnual: { 'trasplante-higado': 2 } },
+      phrasing,
+      catalog,
+      'es',
+      'estados[3].destacados[1]',
+    );
+    expect(splitMarks(written)).toEqual([
+      { text: 'Hubo ' },
+      { text: 'cuatro', source: { kind: 'cifra', fields: ['estados[3].destacados[1].cifras.trasplante-cornea'] } },
+      { text: ' trasplantes de córnea y el ' },
+      { text: 'segundo', source: { kind: 'ordinal', fields: ['estados[3].destacados[1].acumuladoAnual.trasplante-higado'] } },
+      { text: '.' },
+    ]);
   });
 });
 

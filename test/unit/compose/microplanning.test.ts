@@ -149,7 +149,7 @@ describe('paragraph packing', () => {
 
 describe('breakdowns and summaries', () => {
   test('descending by count, stable for equal counts', () => {
-    expect(descending([{ id: 'a', valor: 1 }, { id: 'b', valor: 12 }, { id: 'c', valor: 10 }, { id: 'd', valor: 10 }]).map((item) => item.id)).toEqual(['b', 'c', 'd', 'a']);
+    expect(descending([{ id: 'a', valor: 1, fuente: 'cifras.a' }, { id: 'b', valor: 12, fuente: 'cifras.b' }, { id: 'c', valor: 10, fuente: 'cifras.c' }, { id: 'd', valor: 10, fuente: 'cifras.d' }]).map((item) => item.id)).toEqual(['b', 'c', 'd', 'a']);
   });
 
   test('the summary takes one figure per group, its total first, largest first, at most four', () => {

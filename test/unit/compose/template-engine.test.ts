@@ -28,7 +28,7 @@ function render(template: string, context: object, partials: Record<string, stri
 
 describe('template engine', () => {
   test('security defaults are pinned', () => {
-    expect(COMPILE_OPTIONS).toEqual({ strict: true, knownHelpersOnly: true, noEscape: false });
+    expect(COMPILE_OPTIONS).toEqual({ strict: true, knownHelpersOnly: true, noEscape: false, trackIds: true });
     expect(RUNTIME_OPTIONS).toEqual({ allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   });
 

@@ -115,6 +115,14 @@ const ownGivers: Readonly<Record<string, (j: Json) => void>> = {
   },
   'boletin.listasAbiertas': (j) => (j['boletin'] = { listasAbiertas: true }),
   notas: (j) => (j['notas'] = 'Revisar con la DPM.'),
+  'estados[].lugar': (j) => (j['estados'] = [{ nombre: 'Jalisco', lugar: 'Guadalajara, Jalisco', cifras: { cirugias: 40 } }]),
+  'web.imagen': (j) => (j['web'] = { imagen: '/uploads/2021/imagen.jpeg' }),
+  'web.alt': (j) => (j['web'] = { alt: 'Personal médico en un quirófano' }),
+  'web.seccion': (j) => (j['web'] = { seccion: 'Local' }),
+  'web.portada': (j) => (j['web'] = { portada: true }),
+  'web.autor': (j) => (j['web'] = { autor: 'Comunicación Social' }),
+  'web.etiquetas': (j) => (j['web'] = { etiquetas: ['chihuahua'] }),
+  'web.redirectFrom': (j) => (j['web'] = { redirectFrom: '/news/187342' }),
 };
 
 /** A highlight field given in a state's or a hospital's highlight, as the national one gives it. */
@@ -142,6 +150,14 @@ const givers: Readonly<Record<string, (j: Json) => void>> = {
 /** Fields that by design write nothing in the Spanish bulletin, and why. */
 const silentByDesign: Readonly<Record<string, string>> = {
   notas: 'internal notes, never published (docs/dataset.md)',
+  'estados[].lugar': "the dateline of the state's local bulletin (edition estados)",
+  'web.imagen': "the web post's front matter (edition web)",
+  'web.alt': "the web post's front matter (edition web)",
+  'web.seccion': "the web post's front matter (edition web)",
+  'web.portada': "the web post's front matter (edition web)",
+  'web.autor': "the web post's front matter (edition web)",
+  'web.etiquetas': "the web post's front matter (edition web)",
+  'web.redirectFrom': "the web post's front matter (edition web)",
   'destacados[].textoEn': 'the English edition writes it',
   'estados[].destacados[].textoEn': 'the English edition writes it',
   'hospitales[].destacados[].textoEn': 'the English edition writes it',

@@ -31,7 +31,7 @@ describe('validateJornada', () => {
       ['ordinal', '«cuarta» es un ordinal escrito con letras en «ordinal»', 'Escriba el número con dígitos: 4.'],
       ['fechas.inicio', 'La fecha «24/02/2023» está en formato día/mes/año, que Boletín no adivina («fechas.inicio»)', 'Escríbala como año-mes-día: 2023-02-24.'],
       ['cifras.trasplantes', 'La cifra «3,729» está escrita como texto con separador de miles en «cifras.trasplantes»', 'Escriba sólo los dígitos, sin comas, puntos ni espacios: 3729 (si es lo que quiso decir).'],
-      ['lugar', 'el campo «lugar» no existe', 'Quítelo o corrija su nombre; los campos posibles aquí son: tipo, ordinal, ultimaDelAnio, fechas, programa, proxima, participacion, meta, cifras, cifrasUmae, acumuladoAnual, especialidades, procedimientos, estrategias, personal, destacados, estados, gruposDeEstados, hospitales, enlaces, boletin, notas, $schema, estadosCsv.'],
+      ['lugar', 'el campo «lugar» no existe', 'Quítelo o corrija su nombre; los campos posibles aquí son: tipo, ordinal, ultimaDelAnio, fechas, programa, proxima, participacion, meta, cifras, cifrasUmae, acumuladoAnual, especialidades, procedimientos, estrategias, personal, destacados, estados, gruposDeEstados, hospitales, enlaces, boletin, web, notas, $schema, estadosCsv.'],
       ['cifras.cirugia', '«cirugia» no es un indicador del catálogo', '¿Quiso decir «cirugias»? Los indicadores están en data/catalogo/indicadores.yaml; para uno nuevo, agréguelo ahí.'],
     ]);
   });
