@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { checkJsonStructure, maxNesting } from './json-structure.ts';
 import type { ProblemSink } from './problem.ts';
 import { pathText, problemSink } from './problem.ts';
@@ -155,13 +155,24 @@ function checkYamlNodes(document: Document.Parsed, lineOf: (offset: number) => n
   let ok = true;
   let aliases = 0;
   const place = (node: { range?: [number, number, number] | null }): string => `línea ${node.range ? lineOf(node.range[0]) : 1}`;
+  // One visitor for every node: the library calls only the most specific handler a node has.
   visit(document, {
-    Alias: () => {
-      aliases += 1;
-    },
-    Map: (_key, map) => {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        aliases += 1;
+        return;
+      }
+      if (node.tag !== undefined) {
+        ok = false;
+        sink.error(place(node), `la etiqueta YAML «${node.tag.replace('tag:yaml.org,2002:', '!!')}» no se admite en los datos`, 'Quite la etiqueta y escriba el valor tal cual (un texto, un número, una lista).');
+      }
+      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN' && !/^[-+]?\d+(\.\d+)?$/.test(node.source ?? '')) {
+        ok = false;
+        sink.error(place(node), `el número «${node.source ?? ''}» no está escrito con dígitos decimales`, 'Escriba el número con sus dígitos: 1000, no 1e3, 0o17 ni 0x1F.');
+      }
+      if (!isMap(node)) return;
       const seen = new Map<string, number>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value).normalize('NFC');
         const line = pair.key.range ? lineOf(pair.key.range[0]) : 1;
@@ -172,16 +183,6 @@ function checkYamlNodes(document: Document.Parsed, lineOf: (offset: number) => n
         }
         ok = false;
         sink.error(`línea ${line}`, `el campo «${key}» está repetido en el mismo nivel (también en la línea ${first}); sólo uno de sus valores se leería`, 'Deje el campo una sola vez, con su valor correcto.');
-      }
-    },
-    Node: (_key, node) => {
-      if (node.tag !== undefined) {
-        ok = false;
-        sink.error(place(node), `la etiqueta YAML «${node.tag.replace('tag:yaml.org,2002:', '!!')}» no se admite en los datos`, 'Quite la etiqueta y escriba el valor tal cual (un texto, un número, una lista).');
-      }
-      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN' && !/^[-+]?\d+(\.\d+)?$/.test(node.source ?? '')) {
-        ok = false;
-        sink.error(place(node), `el número «${node.source ?? ''}» no está escrito con dígitos decimales`, 'Escriba el número con sus dígitos: 1000, no 1e3, 0o17 ni 0x1F.');
       }
     },
   });
