@@ -61,12 +61,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     catalog,
     phrasing,
   );
-  const nouns = (id: string) => {
-    const indicator = catalog.get(id);
-    if (indicator !== undefined) return lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
-    return templates.nouns[id];
-  };
-  const engine = createTemplateEngine(templates, phrasing, nouns);
+  const engine = engineFor(templates, catalog, phrasing, lang);
   const parsed = parseMarkup(engine.render('boletin', view));
   const labels = templates.labels;
   return {
@@ -103,4 +98,27 @@ function issueInstant(issueDate: string): string {
   const instant = DateTime.fromISO(issueDate, { zone: 'America/Mexico_City' }).set({ hour: 12 });
   if (!instant.isValid) throw new RangeError(`Fecha de emisión inválida: «${issueDate}».`);
   return instant.toISO({ suppressMilliseconds: true });
+}
+
+/**
+ * One template engine per set of templates, catalog and phrasing: Handlebars compiles a template on its
+ * first use, and compiling took most of a compose's time when every bulletin of a batch built its own.
+ */
+const engines = new WeakMap<TemplateSet, WeakMap<Catalog, WeakMap<Phrasing, ReturnType<typeof createTemplateEngine>>>>();
+
+function engineFor(templates: TemplateSet, catalog: Catalog, phrasing: Phrasing, lang: 'es' | 'en'): ReturnType<typeof createTemplateEngine> {
+  let byCatalog = engines.get(templates);
+  if (byCatalog === undefined) engines.set(templates, (byCatalog = new WeakMap()));
+  let byPhrasing = byCatalog.get(catalog);
+  if (byPhrasing === undefined) byCatalog.set(catalog, (byPhrasing = new WeakMap()));
+  const cached = byPhrasing.get(phrasing);
+  if (cached !== undefined) return cached;
+  const nouns = (id: string) => {
+    const indicator = catalog.get(id);
+    if (indicator !== undefined) return lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
+    return templates.nouns[id];
+  };
+  const engine = createTemplateEngine(templates, phrasing, nouns);
+  byPhrasing.set(phrasing, engine);
+  return engine;
 }

@@ -17,14 +17,16 @@ export const ROLES: readonly Role[] = Object.values(Role);
 export const Action = {
   download: 'descargar',
   upload: 'subir',
+  /** See drafts and requests awaiting approval. */
+  review: 'revisar',
   approve: 'aprobar',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
 const actionsOf: Readonly<Record<Role, readonly Action[]>> = {
-  [Role.editor]: [Action.download, Action.upload],
+  [Role.editor]: [Action.download, Action.upload, Action.review],
   // The head signs off what an editor sent; uploading is the editor's job, so one person never does both.
-  [Role.head]: [Action.download, Action.approve],
+  [Role.head]: [Action.download, Action.review, Action.approve],
   [Role.reader]: [Action.download],
 };
 

@@ -9,6 +9,8 @@ import { createPageRenderer } from './page-renderer.ts';
 import { PdfPageImages } from './pdf-page-images.ts';
 import { type PortalContext, type PortalSettings, cachedArchiveReport } from './portal-context.ts';
 import { RecordedFileReader } from './recorded-files.ts';
+import { RenderQueue } from './render-queue.ts';
+import { requestRoutes } from './routes/request-routes.ts';
 import { archiveRoutes } from './routes/archive-routes.ts';
 import { assetRoutes } from './routes/asset-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -43,6 +45,8 @@ export async function buildPortal(options: BuildPortalOptions): Promise<{ app: F
     files: new RecordedFileReader(options.outputDir),
     pageImages: new PdfPageImages(join(options.workDir, 'paginas')),
     archiveReport: cachedArchiveReport(registry, options.outputDir, options.archiveCheckMaxAgeMs),
+    approval: { registry, clock: options.now, browser: options.browser },
+    queue: new RenderQueue(),
   };
   app.addHook('onClose', async () => registry.close());
 
@@ -84,6 +88,7 @@ export async function buildPortal(options: BuildPortalOptions): Promise<{ app: F
   archiveRoutes(app, context);
   sessionRoutes(app, context, secure);
   uploadRoutes(app, context);
+  requestRoutes(app, context);
   return { app, context };
 }
 

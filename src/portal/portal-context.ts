@@ -1,4 +1,6 @@
+import type { ApprovalContext } from '../approval/index.ts';
 import type { Registry } from '../publish/registry.ts';
+import type { RenderQueue } from './render-queue.ts';
 import type { VerificationReport } from '../publish/verify-bulletins.ts';
 import { verifyBulletins } from '../publish/verify-bulletins.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
@@ -32,6 +34,10 @@ export interface PortalContext {
   readonly files: RecordedFileReader;
   readonly pageImages: PdfPageImages;
   readonly archiveReport: () => Promise<VerificationReport>;
+  /** The approval workflow over the same registry, with the page's clock and browser settings. */
+  readonly approval: ApprovalContext;
+  /** Drafts and approvals render one at a time. */
+  readonly queue: RenderQueue;
 }
 
 /**
@@ -59,6 +65,7 @@ export function frame(request: FastifyRequest, title: string, refreshSeconds: nu
     persona: viewer.person === null ? null : { nombre: viewer.person.name, rol: viewer.person.role ?? 'modo de un solo usuario' },
     puedeSalir: viewer.sessionToken !== null,
     puedeSubir: viewer.can('subir'),
+    puedeRevisar: viewer.can('revisar'),
     puedeAprobar: viewer.can('aprobar'),
     csrf: viewer.csrf,
   };

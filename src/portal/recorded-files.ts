@@ -43,7 +43,13 @@ export class RecordedFileReader {
   }
 
   async read(version: BulletinVersionRecord, record: RecordedFile): Promise<CheckedFile> {
-    const root = resolve(version.outputDir ?? this.#fallbackOutputDir);
+    const { bytes, modified } = await this.readUnder(version.outputDir ?? this.#fallbackOutputDir, record);
+    return { record, version, bytes, modified };
+  }
+
+  /** The same for any file recorded relative to a folder (a request's draft files). */
+  async readUnder(folder: string, record: RecordedFile): Promise<{ bytes: Buffer; modified: Date }> {
+    const root = resolve(folder);
     const path = confinedPath(root, record.path);
     let real: string;
     let info;
@@ -65,7 +71,7 @@ export class RecordedFileReader {
       }
       this.#verified.set(key, record.sha256);
     }
-    return { record, version, bytes, modified: info.mtime };
+    return { bytes, modified: info.mtime };
   }
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Problem } from '../errors.ts';
+import { readFile } from 'node:fs/promises';
+import { type ApprovalContext, type ApprovalRequest, submitDataset } from '../approval/index.ts';
+import { InputError, type Problem } from '../errors.ts';
+import type { RenderQueue } from './render-queue.ts';
 import { checkJornadaFile } from '../dataset/load-jornada.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
-import { type GeneratedBulletin, generateBulletins } from '../generate/generate-bulletins.ts';
-import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 
 /** The kinds of file the upload form takes, by extension. */
 export const UPLOAD_EXTENSIONS = ['json', 'yaml', 'yml', 'xlsx', 'csv'] as const;
@@ -24,7 +25,9 @@ export interface UploadedDataset {
   readonly fileName: string;
   readonly path: string;
   readonly warnings: readonly Problem[];
-  readonly draft?: GeneratedBulletin;
+  /** The approval request it became, with its draft. */
+  readonly request?: ApprovalRequest;
+  readonly error?: string;
 }
 
 /** What one upload became: the files, the validation report, and the drafts as they are rendered. */
@@ -46,20 +49,15 @@ export interface UploadJob {
 
 /**
  * Uploads in flight, kept in memory: each in its own folder under `<workDir>/subidas/<id>/`, named by a
- * random id (never by anything the uploader sent). Drafts are rendered one upload at a time, because
- * the machine has one browser's worth of room; the next waits its turn.
+ * random id (never by anything the uploader sent). What lasts is the approval request each dataset
+ * becomes, in the registry; an upload is only the report and the progress on the way there.
  */
 export class UploadJobs {
   readonly #jobs = new Map<string, UploadJob>();
   readonly #root: string;
-  readonly #registryPath: string;
-  readonly #browser: Omit<BrowserOptions, 'signal'> | undefined;
-  #queue: Promise<void> = Promise.resolve();
 
-  constructor(workDir: string, registryPath: string, browser?: Omit<BrowserOptions, 'signal'>) {
+  constructor(workDir: string) {
     this.#root = join(workDir, 'subidas');
-    this.#registryPath = registryPath;
-    this.#browser = browser;
   }
 
   /** A fresh, empty folder for the files of one upload. */
@@ -106,38 +104,30 @@ export class UploadJobs {
     return true;
   }
 
-  /** Queues the rendering of the upload's drafts (HTML and PDF, marked BORRADOR, without a number). */
-  renderDrafts(job: UploadJob): Promise<void> {
-    const work = async (): Promise<void> => {
+  /**
+   * Queues the upload's datasets into the approval workflow, one after the other: each is validated again
+   * and rendered as a draft (marked BORRADOR, no number) by `submitDataset`, and becomes a request in state
+   * 'borrador', recorded in the registry with the uploader's name. `progress` says which one is being done.
+   */
+  submitAll(job: UploadJob, approval: ApprovalContext, outputDir: string, queue: RenderQueue): Promise<void> {
+    return queue.run(async () => {
       job.state = UploadState.rendering;
-      try {
-        const results = await generateBulletins({
-          files: job.datasets.map((dataset) => dataset.path),
-          outputDir: join(job.folder, 'borradores'),
-          registryPath: this.#registryPath,
-          formats: ['html', 'pdf'],
-          draft: true,
-          ...(this.#browser === undefined ? {} : { browser: this.#browser }),
-          onProgress: (event) => {
-            if (event.stage === 'inicio') job.progress = `Borrador ${event.index + 1} de ${event.total}: ${basename(event.source)}`;
-          },
-        });
-        job.datasets = job.datasets.map((dataset) => {
-          const draft = results.find((result) => result.source === dataset.path);
-          return draft === undefined ? dataset : { ...dataset, draft };
-        });
-        const failed = results.find((result) => result.error !== undefined);
-        job.state = failed === undefined ? UploadState.ready : UploadState.failed;
-        job.error = failed?.error?.message ?? null;
-      } catch (error) {
-        job.state = UploadState.failed;
-        job.error = error instanceof Error ? error.message : String(error);
-      } finally {
-        job.progress = null;
+      const total = job.datasets.length;
+      for (const [index, dataset] of job.datasets.entries()) {
+        job.progress = `Borrador ${index + 1} de ${total}: ${dataset.fileName}`;
+        try {
+          const bytes = await readFile(dataset.path);
+          const request = await submitDataset(approval, { bytes, fileName: dataset.fileName, person: job.ownerName, outputDir });
+          job.datasets[index] = { ...dataset, request };
+        } catch (error) {
+          if (error instanceof InputError) job.problems = [...job.problems, ...error.problems];
+          job.datasets[index] = { ...dataset, error: error instanceof Error ? error.message : String(error) };
+        }
       }
-    };
-    const run = this.#queue.then(work);
-    this.#queue = run.catch(() => undefined);
-    return run;
+      job.progress = null;
+      const failed = job.datasets.find((dataset) => dataset.error !== undefined);
+      job.state = failed === undefined ? UploadState.ready : UploadState.failed;
+      job.error = failed?.error ?? null;
+    });
   }
 }

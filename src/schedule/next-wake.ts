@@ -1,6 +1,6 @@
 import type { Registry } from '../publish/registry.ts';
 import type { Calendar } from './load-calendar.ts';
-import { StoredState, readJornadaRecords } from './schedule-state.ts';
+import { isSettled, readJornadaRecords } from './schedule-state.ts';
 
 /**
  * When the next pass has something to do: the earliest next look of an open jornada (its first look
@@ -12,7 +12,7 @@ export function nextWake(registry: Registry, calendar: Calendar, now: Date): Dat
   let earliest: number | null = null;
   for (const jornada of calendar.jornadas) {
     const record = records.get(jornada.id);
-    if (record?.state === StoredState.rendered || record?.state === StoredState.expired) continue;
+    if (record !== undefined && isSettled(record)) continue;
     const candidates = [jornada.lookUntil.getTime(), record?.nextLook == null ? jornada.lookFrom.getTime() : Date.parse(record.nextLook)];
     const next = Math.max(now.getTime(), Math.min(...candidates));
     earliest = earliest === null ? next : Math.min(earliest, next);

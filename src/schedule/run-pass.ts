@@ -6,6 +6,7 @@ import {
   type ApprovalRequest,
   RequestState,
   approveRequest,
+  correctRequest,
   listRequests,
   sendForApproval,
   submitDataset,
@@ -92,6 +93,7 @@ async function lookAt(jornada: ScheduledJornada, record: JornadaRecord | undefin
   const base = { at: now, jornada: jornada.id };
   const adopted = requestOf(options.registry, jornada.id);
   if (adopted !== undefined && adopted.state !== RequestState.rejected) return finish(jornada, adopted, now, options, 'adoptada');
+  if (adopted !== undefined) return lookForCorrection(jornada, adopted, record, now, options);
 
   const look = await findDataset(jornada.folder, jornada.pattern);
   if (look.kind === 'none') {
@@ -144,10 +146,48 @@ async function lookAt(jornada: ScheduledJornada, record: JornadaRecord | undefin
 }
 
 /**
+ * A person rejected the scheduled draft: new data in the drop folder (complete, and not the rejected
+ * bytes) correct the same request, which goes back for approval; until then the jornada waits.
+ */
+async function lookForCorrection(
+  jornada: ScheduledJornada,
+  rejected: ApprovalRequest,
+  record: JornadaRecord | undefined,
+  now: Date,
+  options: PassOptions,
+): Promise<Decision> {
+  const base = { at: now, jornada: jornada.id, request: rejected.id };
+  const look = await findDataset(jornada.folder, jornada.pattern);
+  const waiting = (reason: string, seen: LookOutcome['seen'], nextLook: Date | null): Decision => {
+    const saved = save(options, jornada, now, { state: StoredState.rendered, reason, seen, nextLook, attempt: true });
+    return { ...base, decision: 'esperando-correccion', state: JornadaState.rejected, reason, attempts: saved?.attempts, nextLook };
+  };
+  const rejectedText = `rechazado (${rejected.rejectionReason ?? 'sin motivo'})`;
+  if (look.kind === 'none') return waiting(`${rejectedText}; ${look.reason}`, undefined, nextLookAfter(jornada, now));
+  const { dataset } = look;
+  const seenBefore = record?.seen;
+  const stable = seenBefore != null && seenBefore.name === dataset.name && seenBefore.size === dataset.size && seenBefore.modified === dataset.modified;
+  const seen = { name: dataset.name, size: dataset.size, modified: dataset.modified, sha256: null };
+  if (!dataset.markedReady && !stable && options.calendar.settleMinutes > 0) {
+    return waiting(`${rejectedText}; ${dataset.name} acaba de llegar o se está escribiendo`, seen, new Date(now.getTime() + options.calendar.settleMinutes * 60_000));
+  }
+  const bytes = await readFile(dataset.path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 === rejected.bytesSha256) return waiting(`${rejectedText}; esperando datos corregidos (${dataset.name} es el mismo que se rechazó)`, { ...seen, sha256 }, nextLookAfter(jornada, now));
+  try {
+    const corrected = await correctRequest(approvalContext(options), rejected.id, { bytes, fileName: dataset.name, person: SCHEDULER_PERSON });
+    return await finish(jornada, corrected, now, options, 'corregida');
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return waiting(`${rejectedText}; los datos nuevos tampoco son válidos: ${error.message}`, { ...seen, sha256 }, nextLookAfter(jornada, now));
+  }
+}
+
+/**
  * A request exists for the jornada (just made, or left by a scheduler that died): send it for
  * approval, publish it when the setting says so, record it and send the notice.
  */
-async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: Date, options: PassOptions, how: 'nueva' | 'adoptada'): Promise<Decision> {
+async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: Date, options: PassOptions, how: 'nueva' | 'adoptada' | 'corregida'): Promise<Decision> {
   const context = approvalContext(options);
   let current = request;
   let problem = '';
@@ -164,7 +204,7 @@ async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: 
   }
   const published = current.state === RequestState.published && current.number !== null && current.year !== null;
   const label = published ? bulletinLabel(current.number ?? 0, current.year ?? 0) : undefined;
-  const reason = `${published ? `publicado como ${label}` : 'borrador listo para aprobación'}: ${current.title} (solicitud ${current.id}, ${current.fileName})${how === 'adoptada' ? ', retomada de una pasada interrumpida' : ''}${problem}`;
+  const reason = `${published ? `publicado como ${label}` : 'borrador listo para aprobación'}: ${current.title} (solicitud ${current.id}, ${current.fileName})${how === 'adoptada' ? ', retomada de una pasada interrumpida' : how === 'corregida' ? ', con los datos corregidos' : ''}${problem}`;
   save(options, jornada, now, { state: StoredState.rendered, reason, nextLook: null, requestId: current.id, attempt: false });
   options.notifier?.notify({
     jornada: jornada.id,

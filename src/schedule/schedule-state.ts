@@ -33,6 +33,8 @@ export interface JornadaRecord {
   readonly report: string | null;
   readonly seen: SeenFile | null;
   readonly requestId: number | null;
+  /** The state of that request ("rechazado" reopens the jornada to corrected data). */
+  readonly requestState: string | null;
   readonly ownerPid: number | null;
   readonly updatedAt: string;
 }
@@ -55,10 +57,18 @@ interface Row {
   dueno_inicio: string | null;
   dueno_desde: string | null;
   actualizado_en: string;
+  estado_solicitud: string | null;
+}
+
+const SELECT_ROWS = `SELECT p.*, s.estado AS estado_solicitud FROM programa_jornadas p LEFT JOIN solicitudes s ON s.id = p.solicitud_id`;
+
+/** A jornada is done once its request exists, unless a person rejected it: then corrected data are awaited. */
+export function isSettled(record: JornadaRecord): boolean {
+  return record.state === StoredState.expired || (record.state === StoredState.rendered && record.requestState !== 'rechazado');
 }
 
 export function readJornadaRecords(registry: Registry): Map<string, JornadaRecord> {
-  const rows = registry.db.prepare('SELECT * FROM programa_jornadas').all() as unknown as Row[];
+  const rows = registry.db.prepare(`${SELECT_ROWS}`).all() as unknown as Row[];
   return new Map(rows.map((row) => [row.jornada, toRecord(row)]));
 }
 
@@ -91,7 +101,7 @@ export function claimJornada(registry: Registry, request: ClaimRequest): ClaimRe
   return registry.immediate((db) => {
     const row = selectRow(db, request.id);
     const record = row === undefined ? undefined : toRecord(row);
-    if (record !== undefined && (record.state === StoredState.rendered || record.state === StoredState.expired)) return { kind: 'not-due' };
+    if (record !== undefined && isSettled(record)) return { kind: 'not-due' };
     if (row !== undefined && row.dueno_pid !== null && isOwnerAlive(ownerOf(row)) && !isSelf(row)) return { kind: 'busy', pid: row.dueno_pid };
     if (request.now < request.lookFrom) return { kind: 'not-due' };
     const now = request.now.toISOString();
@@ -179,7 +189,7 @@ function seenColumns(seen: SeenFile | null): { archivo: string | null; tamano: n
 }
 
 function selectRow(db: DatabaseSync, id: string): Row | undefined {
-  return db.prepare('SELECT * FROM programa_jornadas WHERE jornada = ?').get(id) as Row | undefined;
+  return db.prepare(`${SELECT_ROWS} WHERE p.jornada = ?`).get(id) as Row | undefined;
 }
 
 function ownerOf(row: Row): { pid: number | null; host: string | null; start: string | null; since: string | null } {
@@ -202,6 +212,7 @@ function toRecord(row: Row): JornadaRecord {
     report: row.informe,
     seen: row.archivo === null ? null : { name: row.archivo, size: row.tamano ?? 0, modified: row.modificado ?? '', sha256: row.sha256 },
     requestId: row.solicitud_id,
+    requestState: row.estado_solicitud,
     ownerPid: row.dueno_pid,
     updatedAt: row.actualizado_en,
   };

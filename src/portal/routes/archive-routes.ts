@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ApprovalRequest, type AuditEntry, RequestState, auditLogOfBulletin, listRequests } from '../../approval/index.ts';
 import { Action } from '../../people/index.ts';
+import { auditRow, requestRow, requestStateText } from './request-routes.ts';
 import { findBulletin, listBulletins } from '../../publish/registry-records.ts';
 import { BulletinState, bulletinLabel, currentVersion, type BulletinRecord, type BulletinVersionRecord } from '../../publish/registry-records.ts';
 import { verifyBulletins } from '../../publish/verify-bulletins.ts';
@@ -10,6 +12,7 @@ import {
   bulletinPath,
   filePath,
   fileStatusOf,
+  fold,
   formatLabel,
   matchesFilter,
   newestFirst,
@@ -53,6 +56,12 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
     const all = newestFirst(listBulletins(context.registry));
     const report = await context.archiveReport();
     const shown = all.filter((bulletin) => matchesFilter(bulletin, { year, state, text }));
+    // Drafts and requests awaiting approval are not bulletins yet: shown to those who review them.
+    const requests = request.viewer.can(Action.review)
+      ? listRequests(context.registry)
+          .filter((item) => item.state === RequestState.draft || item.state === RequestState.awaitingApproval)
+          .filter((item) => requestMatches(item, { year, state, text }))
+      : [];
     const years = [...new Set(all.map((bulletin) => bulletin.year))];
     return page(reply, context, 'lista', {
       marco: frame(request, 'Boletines'),
@@ -63,6 +72,7 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
         activos: year !== undefined || state !== undefined || text !== '',
       },
       filas: shown.map((bulletin) => listRow(bulletin, report)),
+      solicitudes: requests.map((item) => requestRow(item)),
       total: shown.length === 1 ? '1 boletín' : `${shown.length} boletines`,
       problemas: report.problems,
       pendientes: [],
@@ -96,7 +106,7 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
         ...versionView(version, report),
         esActual: version.id === current.id,
       })),
-      historial: history(bulletin),
+      historial: history(bulletin, auditLogOfBulletin(context.registry, bulletin.year, bulletin.number)),
     });
   });
 
@@ -211,6 +221,13 @@ async function readChecked(
   }
 }
 
+function requestMatches(item: ApprovalRequest, filter: { year?: number | undefined; state?: ShownState | undefined; text: string }): boolean {
+  if (filter.year !== undefined && Number(item.issueDate.slice(0, 4)) !== filter.year) return false;
+  if (filter.state !== undefined && requestStateText(item.state) !== filter.state) return false;
+  const text = fold(filter.text.trim());
+  return text === '' || fold(`${item.title} ${item.slug} ${item.fileName} ${item.issueDate}`).includes(text);
+}
+
 function listRow(bulletin: BulletinRecord, report: Parameters<typeof archiveStatus>[0]) {
   const current = currentVersion(bulletin) as BulletinVersionRecord;
   const state = shownState(bulletin);
@@ -253,10 +270,15 @@ function versionView(version: BulletinVersionRecord, report: Parameters<typeof a
   };
 }
 
-/** Who did what and when, oldest first, from the registry's versions. */
-function history(bulletin: BulletinRecord) {
-  const events: { cuando: string; orden: string; quien: string; que: string }[] = [];
+/**
+ * Who did what and when, oldest first: the approval log (upload, sending, approval, publication, each with
+ * the person's name), or, for a bulletin published from the command line, its versions.
+ */
+function history(bulletin: BulletinRecord, log: readonly AuditEntry[]) {
+  const events: { cuando: string; orden: string; quien: string; que: string }[] = log.map(auditRow);
+  const published = new Set(log.filter((entry) => entry.version !== null).map((entry) => entry.version));
   for (const version of bulletin.versions) {
+    if (published.has(version.version)) continue;
     const what = version.version === 1 ? 'tomó el número' : `empezó la corrección (versión ${version.version})`;
     events.push({ orden: version.createdAt, cuando: writtenMoment(version.createdAt), quien: version.user, que: what });
     if (version.publishedAt !== null) {

@@ -4,22 +4,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../../errors.ts';
 import { Action } from '../../people/index.ts';
 import { sizeText } from '../archive-views.ts';
-import { contentTypeOf } from '../content-types.ts';
 import { sendError } from '../error-pages.ts';
 import { type PortalContext, frame } from '../portal-context.ts';
-import { BULLETIN_HTML_POLICY, FILE_POLICY } from '../security-headers.ts';
-import { sendBytes } from '../send-bytes.ts';
 import { UPLOAD_EXTENSIONS, UploadJobs, UploadState, type UploadJob } from '../upload-jobs.ts';
 import { csrfMatches } from '../viewer.ts';
-import { readFile } from 'node:fs/promises';
-import { sha256Hex } from '../../publish/write-file-atomic.ts';
+import { requestPath } from './request-routes.ts';
 import { foreignFileKind } from '../../dataset/file-signature.ts';
 
 /** A file name the upload keeps: letters, digits, spaces and ._()- , with a dataset's extension. */
 const SAFE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._()-]{0,99}$/u;
 
 export function uploadRoutes(app: FastifyInstance, context: PortalContext): UploadJobs {
-  const jobs = new UploadJobs(context.settings.workDir, context.settings.registryPath, context.settings.browser);
+  const jobs = new UploadJobs(context.settings.workDir);
   const upload = { config: { action: Action.upload } };
 
   app.get('/subir', upload, async (request, reply) => uploadForm(request, reply, context, 200, null, []));
@@ -91,7 +87,7 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
       request.log.info({ usuario: job.owner, archivos: job.fileNames }, 'datos rechazados');
       return reply.code(422).type('text/html; charset=utf-8').send(context.pages.render('subida', uploadView(request, job)));
     }
-    void jobs.renderDrafts(job);
+    void jobs.submitAll(job, context.approval, context.settings.outputDir, context.queue);
     request.log.info({ usuario: job.owner, archivos: job.fileNames }, 'datos subidos');
     return reply.redirect(`/subidas/${job.id}`, 303);
   });
@@ -100,23 +96,6 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
     const job = ownJob(jobs, request);
     if (job === undefined) return sendError(request, reply, context, 404, 'No existe esa subida (las subidas se olvidan al reiniciar el servicio).');
     return reply.type('text/html; charset=utf-8').send(context.pages.render('subida', uploadView(request, job)));
-  });
-
-  app.get<{ Params: { id: string; indice: string; formato: string } }>('/subidas/:id/:indice/:formato', upload, async (request, reply) => {
-    const job = ownJob(jobs, request);
-    const { indice, formato } = request.params;
-    const dataset = /^\d{1,2}$/.test(indice) ? job?.datasets[Number(indice)] : undefined;
-    const file = dataset?.draft?.publication?.files.find((candidate) => candidate.format === formato);
-    if (job === undefined || file === undefined) return sendError(request, reply, context, 404, 'No existe ese borrador.');
-    const bytes = await readFile(file.path);
-    return sendBytes(request, reply, {
-      bytes,
-      contentType: contentTypeOf(formato),
-      etag: `"${sha256Hex(bytes)}"`,
-      filename: `BORRADOR ${basename(file.path)}`,
-      inline: true,
-      policy: formato === 'html' ? BULLETIN_HTML_POLICY : FILE_POLICY,
-    });
   });
 
   return jobs;
@@ -183,12 +162,14 @@ function uploadView(request: FastifyRequest, job: UploadJob) {
     borradores: job.datasets.map((dataset, index) => ({
       indice: index,
       archivo: dataset.fileName,
-      titulo: dataset.draft?.title ?? null,
-      avisos: problemViews(dataset.warnings.map((w) => ({ ...w, file: dataset.fileName }))),
-      listo: dataset.draft?.publication !== undefined,
-      error: dataset.draft?.error?.message ?? null,
-      vistaPrevia: `/subidas/${job.id}/${index}/html`,
-      pdf: `/subidas/${job.id}/${index}/pdf`,
+      titulo: dataset.request?.title ?? null,
+      listo: dataset.request !== undefined,
+      error: dataset.error ?? null,
+      solicitud: dataset.request === undefined ? null : requestPath(dataset.request.id),
+      vistaPrevia: dataset.request === undefined ? null : `${requestPath(dataset.request.id)}/borrador/html`,
+      pdf: dataset.request === undefined ? null : `${requestPath(dataset.request.id)}/borrador/pdf`,
+      enviar: dataset.request === undefined ? null : `${requestPath(dataset.request.id)}/enviar`,
+      porEnviar: dataset.request?.state === 'borrador',
     })),
   };
 }

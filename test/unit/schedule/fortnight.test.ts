@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { listRequests } from '../../../src/approval/index.ts';
+import { auditLogOfRequest, listRequests, rejectRequest } from '../../../src/approval/index.ts';
 import { listBulletins, openRegistry, type Registry } from '../../../src/publish/index.ts';
 import {
   type Decision,
@@ -12,7 +12,7 @@ import {
   nextWake,
   runPass,
 } from '../../../src/schedule/index.ts';
-import { fortnightCalendar, fortnightEvents, mx } from '../../support/schedule-fixtures.ts';
+import { fortnightCalendar, fortnightEvents, jornadaDataset, mx, writeAt } from '../../support/schedule-fixtures.ts';
 
 // A simulated fortnight on a real registry and real files, driven by an injected clock: the clock jumps
 // to the next moment anything happens (a look, or a file arriving), so no test waits for real time.
@@ -128,5 +128,46 @@ describe('a simulated fortnight with three jornadas', () => {
     ]);
     const quinta = listJornadaStatuses(registry, calendar, end)[0];
     expect([quinta?.label, quinta?.attempts, quinta?.reason]).toEqual(['vencido', 5, `la carpeta ${calendar.jornadas[0]?.folder} todavía no existe`]);
+  });
+});
+
+describe('a rejected scheduled draft', () => {
+  test('waits for corrected data in the drop folder, then the same request is corrected and sent again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boletin-programa-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'calendario.yaml'), fortnightCalendar());
+    const calendar = await loadCalendar(join(dir, 'calendario.yaml'));
+    const registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
+    registries.push(registry);
+    const file = join(dir, 'entrada', 'quinta', 'datos.json');
+    writeAt(file, jornadaDataset('2023-03-10', '2023-03-12', 5), mx('2023-03-12T22:00'));
+    writeFileSync(`${file}.listo`, '');
+    const decisions: Decision[] = [];
+    const pass = (at: string) =>
+      runPass({ registry, calendar: { ...calendar, jornadas: calendar.jornadas.slice(0, 1) }, clock: () => mx(at), log: (d) => decisions.push(d), outputDir: dir });
+    await pass('2023-03-13T00:00');
+    const [request] = listRequests(registry);
+    rejectRequest({ registry, clock: () => mx('2023-03-13T07:00') }, request?.id ?? 0, 'Beatriz Titular', 'Las cirugías no cuadran');
+    expect(listJornadaStatuses(registry, calendar, mx('2023-03-13T07:30'))[0]?.label).toBe('rechazado');
+    await pass('2023-03-13T08:00');
+    writeAt(file, jornadaDataset('2023-03-10', '2023-03-12', 5, (data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 3100)), mx('2023-03-13T10:00'));
+    await pass('2023-03-13T11:00');
+    await pass('2023-03-13T14:00');
+    expect(decisions.map((d) => `${localTime(d.at)} ${d.decision}`)).toEqual([
+      '2023-03-13 00:00 borrador',
+      '2023-03-13 08:00 esperando-correccion',
+      '2023-03-13 14:00 borrador',
+    ]);
+    expect(decisions[1]?.reason).toBe('rechazado (Las cirugías no cuadran); esperando datos corregidos (datos.json es el mismo que se rechazó)');
+    const requests = listRequests(registry);
+    expect(requests.map((r) => [r.id, r.state])).toEqual([[request?.id, 'por-aprobar']]);
+    expect(auditLogOfRequest(registry, request?.id ?? 0).map((e) => [e.person, e.action])).toEqual([
+      ['programador', 'subir'],
+      ['programador', 'enviar'],
+      ['Beatriz Titular', 'rechazar'],
+      ['programador', 'corregir'],
+      ['programador', 'enviar'],
+    ]);
+    expect(listJornadaStatuses(registry, calendar, mx('2023-03-13T15:00'))[0]?.label).toBe('borrador listo');
   });
 });
