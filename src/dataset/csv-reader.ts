@@ -26,14 +26,24 @@ export interface EstadosTable {
  * below it), links resolved: a dataset must not make Boletín read, and echo in its messages, another file
  * on the machine.
  */
-export async function confinedCsvPath(folder: string, name: string): Promise<string | { message: string; fix: string }> {
-  const fix = 'Ponga el CSV en la carpeta del archivo de la jornada (o en una subcarpeta) y escriba su nombre: "estadosCsv": "estados.csv".';
-  if (isAbsolute(name) || /^[a-z]:|^[\\/]/i.test(name)) return { message: `«estadosCsv» debe ser una ruta relativa a la carpeta de la jornada, no «${name}»`, fix };
-  if (extname(name).toLowerCase() !== '.csv') return { message: `«estadosCsv» debe nombrar un archivo .csv, no «${name}»`, fix };
+export async function confinedCsvPath(
+  folder: string,
+  name: string,
+): Promise<string | { message: string; fix: string }> {
+  const fix =
+    'Ponga el CSV en la carpeta del archivo de la jornada (o en una subcarpeta) y escriba su nombre: "estadosCsv": "estados.csv".';
+  if (isAbsolute(name) || /^[a-z]:|^[\\/]/i.test(name))
+    return { message: `«estadosCsv» debe ser una ruta relativa a la carpeta de la jornada, no «${name}»`, fix };
+  if (extname(name).toLowerCase() !== '.csv')
+    return { message: `«estadosCsv» debe nombrar un archivo .csv, no «${name}»`, fix };
   const path = resolve(folder, name);
   if (!inside(folder, path)) return { message: `«estadosCsv» («${name}») sale de la carpeta de la jornada`, fix };
-  const [realFolder, realPath] = await Promise.all([realpath(folder).catch(() => folder), realpath(path).catch(() => path)]);
-  if (!inside(realFolder, realPath)) return { message: `«estadosCsv» («${name}») es un enlace a un archivo fuera de la carpeta de la jornada`, fix };
+  const [realFolder, realPath] = await Promise.all([
+    realpath(folder).catch(() => folder),
+    realpath(path).catch(() => path),
+  ]);
+  if (!inside(realFolder, realPath))
+    return { message: `«estadosCsv» («${name}») es un enlace a un archivo fuera de la carpeta de la jornada`, fix };
   return path;
 }
 
@@ -42,11 +52,20 @@ function inside(folder: string, path: string): boolean {
   return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
 }
 
-export async function readEstadosCsv(path: string, sink: ProblemSink, catalog: Catalog, maxBytes?: number): Promise<EstadosTable | undefined> {
+export async function readEstadosCsv(
+  path: string,
+  sink: ProblemSink,
+  catalog: Catalog,
+  maxBytes?: number,
+): Promise<EstadosTable | undefined> {
   const source = await readSource(path, sink, maxBytes);
   if (source === undefined) return undefined;
   if (source.format !== 'csv') {
-    sink.error('(archivo)', 'la tabla de estados debe ser un archivo .csv', 'Exporte la hoja como «CSV UTF-8 (delimitado por comas)».');
+    sink.error(
+      '(archivo)',
+      'la tabla de estados debe ser un archivo .csv',
+      'Exporte la hoja como «CSV UTF-8 (delimitado por comas)».',
+    );
     return undefined;
   }
   const text = decodeText(source.bytes, sink);
@@ -59,14 +78,22 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
   if (records === undefined) return undefined;
   const [header, ...rows] = records;
   if (header === undefined) {
-    sink.error('(archivo)', 'el CSV no tiene filas', 'Escriba un encabezado («nombre» y los ids de los indicadores) y una fila por estado.');
+    sink.error(
+      '(archivo)',
+      'el CSV no tiene filas',
+      'Escriba un encabezado («nombre» y los ids de los indicadores) y una fila por estado.',
+    );
     return undefined;
   }
   const columns = header.cells.map((cell, index) => ({ index, name: cell.trim(), id: slugify(cell) }));
   if (!uniqueHeaders(columns, header, sink)) return undefined;
   const nameColumn = columns.find((column) => column.id === 'nombre' || column.id === 'estado');
   if (nameColumn === undefined) {
-    sink.error(csvPlace(header), 'falta la columna «nombre» en el encabezado del CSV', 'Escriba «nombre» en la primera celda del encabezado y el nombre de cada estado debajo.');
+    sink.error(
+      csvPlace(header),
+      'falta la columna «nombre» en el encabezado del CSV',
+      'Escriba «nombre» en la primera celda del encabezado y el nombre de cada estado debajo.',
+    );
     return undefined;
   }
   const figureColumns: { index: number; id: string }[] = [];
@@ -96,22 +123,39 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
       if (cell === '') continue;
       const reading = readCountText(cell);
       if (reading.ok) cifras[column.id] = reading.value;
-      else sink.error(place, `${reading.message} («${column.id}» de ${String(entry['nombre']) || 'la fila'})`, reading.fix);
+      else
+        sink.error(
+          place,
+          `${reading.message} («${column.id}» de ${String(entry['nombre']) || 'la fila'})`,
+          reading.fix,
+        );
     }
     if (Object.keys(cifras).length > 0) entry['cifras'] = cifras;
     return entry;
   });
   if (estados.length === 0) {
-    sink.error('fila 2', 'el CSV tiene encabezado pero ninguna fila de estados', 'Escriba una fila por estado bajo el encabezado.');
+    sink.error(
+      'fila 2',
+      'el CSV tiene encabezado pero ninguna fila de estados',
+      'Escriba una fila por estado bajo el encabezado.',
+    );
   }
   return {
     estados,
-    placeOf: (path) => places.get(path.map(String).join('.')) ?? places.get(path.slice(0, 2).map(String).join('.')) ?? places.get(String(path[0])) ?? `fila ${Number(path[0] ?? 0) + 2}`,
+    placeOf: (path) =>
+      places.get(path.map(String).join('.')) ??
+      places.get(path.slice(0, 2).map(String).join('.')) ??
+      places.get(String(path[0])) ??
+      `fila ${Number(path[0] ?? 0) + 2}`,
   };
 }
 
 /** Two columns with the same header (or "nombre" and "estado") would make one figure overwrite the other. */
-function uniqueHeaders(columns: readonly { index: number; name: string; id: string }[], header: CsvRecord, sink: ProblemSink): boolean {
+function uniqueHeaders(
+  columns: readonly { index: number; name: string; id: string }[],
+  header: CsvRecord,
+  sink: ProblemSink,
+): boolean {
   const seen = new Map<string, number>();
   let unique = true;
   for (const column of columns) {

@@ -109,17 +109,28 @@ function reportCsvError(error: CsvError, start: number, raw: string, row: number
       );
       return;
     case 'CSV_MAX_RECORD_SIZE':
-      sink.error(place, `una fila pasa de ${maxCellChars} caracteres, demasiado para una tabla de estados`, 'Revise que sea el archivo correcto y que sus comillas cierren.');
+      sink.error(
+        place,
+        `una fila pasa de ${maxCellChars} caracteres, demasiado para una tabla de estados`,
+        'Revise que sea el archivo correcto y que sus comillas cierren.',
+      );
       return;
     default:
-      sink.error(place, 'el CSV está mal formado', 'Vuelva a exportarlo desde Excel como «CSV UTF-8 (delimitado por comas)».');
+      sink.error(
+        place,
+        'el CSV está mal formado',
+        'Vuelva a exportarlo desde Excel como «CSV UTF-8 (delimitado por comas)».',
+      );
   }
 }
 
 /** Excel writes "," or, in Spanish locales, ";" (or tabs): the header's most frequent one. */
 function guessDelimiter(text: string): string {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
-  return [';', '\t', ','].reduce((best, candidate) => (count(firstLine, candidate) > count(firstLine, best) ? candidate : best), ',');
+  return [';', '\t', ','].reduce(
+    (best, candidate) => (count(firstLine, candidate) > count(firstLine, best) ? candidate : best),
+    ',',
+  );
 }
 
 function count(text: string, char: string): number {

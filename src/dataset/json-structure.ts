@@ -32,7 +32,11 @@ export function checkJsonStructure(text: string, sink: ProblemSink): 'ok' | 'pro
     else if (char === '{' || char === '[') {
       stack.push({ keys: char === '{' ? new Map() : undefined });
       if (stack.length > maxNesting) {
-        sink.error(`línea ${line}`, `el JSON anida objetos o listas a más de ${maxNesting} niveles`, 'Revise que sea el archivo de datos de una jornada; sus datos no anidan tanto.');
+        sink.error(
+          `línea ${line}`,
+          `el JSON anida objetos o listas a más de ${maxNesting} niveles`,
+          'Revise que sea el archivo de datos de una jornada; sus datos no anidan tanto.',
+        );
         return 'too-deep';
       }
     } else if (char === '}' || char === ']') stack.pop();
@@ -53,10 +57,18 @@ export function checkJsonStructure(text: string, sink: ProblemSink): 'ok' | 'pro
         }
       }
       index = end;
-    } else if ((char === 'e' || char === 'E') && /[\d.]/.test(text[index - 1] ?? '') && /[\d+-]/.test(text[index + 1] ?? '')) {
+    } else if (
+      (char === 'e' || char === 'E') &&
+      /[\d.]/.test(text[index - 1] ?? '') &&
+      /[\d+-]/.test(text[index + 1] ?? '')
+    ) {
       ok = false;
       const number = /[-\d.]*$/.exec(text.slice(Math.max(0, index - 20), index))?.[0] ?? '';
-      sink.error(`línea ${line}`, `el número «${number}${text.slice(index, index + 4).match(/^[eE][+-]?\d*/)?.[0] ?? ''}» está en notación científica`, 'Escriba el número con todos sus dígitos: 1000, no 1e3.');
+      sink.error(
+        `línea ${line}`,
+        `el número «${number}${text.slice(index, index + 4).match(/^[eE][+-]?\d*/)?.[0] ?? ''}» está en notación científica`,
+        'Escriba el número con todos sus dígitos: 1000, no 1e3.',
+      );
     }
   }
   return ok ? 'ok' : 'problems';

@@ -54,27 +54,51 @@ export function checkPublishable(jornada: Jornada, sink: ProblemSink, placeOf: P
   if (jornada.boletin?.fecha === undefined && unpublishableDate(jornada.fechas.fin) === undefined) {
     const reason = unpublishableDate(issue);
     if (reason !== undefined) {
-      sink.error(placeOf(['fechas', 'fin']), `el boletín saldría el ${issue}, el día siguiente a la jornada: ${reason}`, 'Escriba «boletin.fecha» o revise «fechas.fin».');
+      sink.error(
+        placeOf(['fechas', 'fin']),
+        `el boletín saldría el ${issue}, el día siguiente a la jornada: ${reason}`,
+        'Escriba «boletin.fecha» o revise «fechas.fin».',
+      );
     }
   }
   for (const key of ['fotos', 'video'] as const) {
     const link = jornada.enlaces?.[key];
     if (link === undefined) continue;
     const problem = unsafeLink(link);
-    if (problem !== undefined) sink.error(placeOf(['enlaces', key]), `el enlace «${link}» ${problem}`, 'Copie la dirección completa desde la barra del navegador (https://...).');
+    if (problem !== undefined)
+      sink.error(
+        placeOf(['enlaces', key]),
+        `el enlace «${link}» ${problem}`,
+        'Copie la dirección completa desde la barra del navegador (https://...).',
+      );
   }
   for (const { destacado, path } of highlightsOf(jornada)) checkHighlightOrdinals(destacado, path, sink, placeOf);
 }
 
-function checkOrdinal(value: number | undefined, path: readonly PropertyKey[], what: string, sink: ProblemSink, placeOf: PlaceOf): void {
+function checkOrdinal(
+  value: number | undefined,
+  path: readonly PropertyKey[],
+  what: string,
+  sink: ProblemSink,
+  placeOf: PlaceOf,
+): void {
   if (value === undefined) return;
   const { min, max } = publishableLimits.ordinal;
   if (value >= min && value <= max) return;
-  sink.error(placeOf(path), `${what} es ${value}, y un ordinal se escribe con letras sólo de ${min} a ${max} («Primera» a «Nonagésima Novena»)`, `Revise «${path.map(String).join('.')}».`);
+  sink.error(
+    placeOf(path),
+    `${what} es ${value}, y un ordinal se escribe con letras sólo de ${min} a ${max} («Primera» a «Nonagésima Novena»)`,
+    `Revise «${path.map(String).join('.')}».`,
+  );
 }
 
 /** A highlight's `{id|ordinal}` writes its figure as an ordinal, so that figure must be one. */
-function checkHighlightOrdinals(destacado: Destacado, path: readonly PropertyKey[], sink: ProblemSink, placeOf: PlaceOf): void {
+function checkHighlightOrdinals(
+  destacado: Destacado,
+  path: readonly PropertyKey[],
+  sink: ProblemSink,
+  placeOf: PlaceOf,
+): void {
   for (const key of ['texto', 'textoEn'] as const) {
     const texto = destacado[key];
     if (texto === undefined) continue;
@@ -82,7 +106,13 @@ function checkHighlightOrdinals(destacado: Destacado, path: readonly PropertyKey
       if (segment.kind !== 'cifra' || segment.forma !== 'ordinal') continue;
       const field = segment.alcance === 'anual' ? 'acumuladoAnual' : 'cifras';
       const value = destacado[field]?.[segment.id];
-      checkOrdinal(value, [...path, field, segment.id], `la cifra que ${segment.raw} escribe como ordinal`, sink, placeOf);
+      checkOrdinal(
+        value,
+        [...path, field, segment.id],
+        `la cifra que ${segment.raw} escribe como ordinal`,
+        sink,
+        placeOf,
+      );
     }
   }
 }
@@ -94,14 +124,16 @@ function checkHighlightOrdinals(destacado: Destacado, path: readonly PropertyKey
 export function unsafeLink(link: string): string | undefined {
   if (!/^https?:\/\//i.test(link)) return 'no empieza con http:// o https://';
   const bad = /[\s<>"'`{}|\\^\p{Cc}\p{Cf}]/u.exec(link);
-  if (bad !== null) return `lleva ${bad[0].trim() === '' ? 'un espacio' : `el carácter «${bad[0]}» (U+${codePoint(bad[0])})`}, que una dirección no puede llevar`;
+  if (bad !== null)
+    return `lleva ${bad[0].trim() === '' ? 'un espacio' : `el carácter «${bad[0]}» (U+${codePoint(bad[0])})`}, que una dirección no puede llevar`;
   let url: URL;
   try {
     url = new URL(link);
   } catch {
     return 'no es una dirección válida';
   }
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return `no tiene un dominio válido («${url.hostname}»)`;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost')
+    return `no tiene un dominio válido («${url.hostname}»)`;
   if (url.username !== '' || url.password !== '') return 'lleva usuario o contraseña, que no se publican';
   return undefined;
 }
@@ -118,7 +150,8 @@ function datesOf(jornada: Jornada): { date: string; path: PropertyKey[] }[] {
     dates.push({ date: range.inicio, path: [key, 'inicio'] }, { date: range.fin, path: [key, 'fin'] });
     range.dias?.forEach((date, index) => dates.push({ date, path: [key, 'dias', index] }));
   }
-  if (jornada.programa?.inicio !== undefined) dates.push({ date: jornada.programa.inicio, path: ['programa', 'inicio'] });
+  if (jornada.programa?.inicio !== undefined)
+    dates.push({ date: jornada.programa.inicio, path: ['programa', 'inicio'] });
   if (jornada.boletin?.fecha !== undefined) dates.push({ date: jornada.boletin.fecha, path: ['boletin', 'fecha'] });
   return dates;
 }
@@ -128,7 +161,9 @@ function highlightsOf(jornada: Jornada): { destacado: Destacado; path: PropertyK
   jornada.destacados?.forEach((destacado, index) => found.push({ destacado, path: ['destacados', index] }));
   for (const key of ['estados', 'hospitales'] as const) {
     jornada[key]?.forEach((entity, entityIndex) =>
-      entity.destacados?.forEach((destacado, index) => found.push({ destacado, path: [key, entityIndex, 'destacados', index] })),
+      entity.destacados?.forEach((destacado, index) =>
+        found.push({ destacado, path: [key, entityIndex, 'destacados', index] }),
+      ),
     );
   }
   return found;

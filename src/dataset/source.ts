@@ -28,7 +28,11 @@ const wholeFile = '(archivo)';
  * Reads a dataset file's bytes after checking it is a file of a known kind and a sane size.
  * Every refusal is a problem in the sink, and the result is undefined.
  */
-export async function readSource(path: string, sink: ProblemSink, maxBytes = maxDatasetBytes): Promise<Source | undefined> {
+export async function readSource(
+  path: string,
+  sink: ProblemSink,
+  maxBytes = maxDatasetBytes,
+): Promise<Source | undefined> {
   const extension = extname(path).toLowerCase();
   let info;
   try {
@@ -37,7 +41,11 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       const near = await nearbyName(path);
-      sink.error(wholeFile, 'el archivo no existe', near === undefined ? 'Revise la ruta y el nombre del archivo.' : `¿Quiso decir «${near}»?`);
+      sink.error(
+        wholeFile,
+        'el archivo no existe',
+        near === undefined ? 'Revise la ruta y el nombre del archivo.' : `¿Quiso decir «${near}»?`,
+      );
     } else {
       const { message, fix } = await describeFsError(code, path);
       sink.error(wholeFile, message, fix);
@@ -45,7 +53,11 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     return undefined;
   }
   if (info.isDirectory()) {
-    sink.error(wholeFile, 'es una carpeta, no un archivo', 'Indique un archivo .json, .yaml o .xlsx; por ejemplo, uno de data/jornadas/.');
+    sink.error(
+      wholeFile,
+      'es una carpeta, no un archivo',
+      'Indique un archivo .json, .yaml o .xlsx; por ejemplo, uno de data/jornadas/.',
+    );
     return undefined;
   }
   if (!info.isFile()) {
@@ -53,14 +65,20 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     return undefined;
   }
   if (extension === '.xls') {
-    sink.error(wholeFile, 'es un libro de Excel antiguo (.xls), que Boletín no lee', 'Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)».');
+    sink.error(
+      wholeFile,
+      'es un libro de Excel antiguo (.xls), que Boletín no lee',
+      'Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)».',
+    );
     return undefined;
   }
   const format = formatByExtension[extension];
   if (format === undefined) {
     sink.error(
       wholeFile,
-      extension === '' ? 'el archivo no tiene extensión, y Boletín no sabe cómo leerlo' : `Boletín no lee archivos «${extension}»`,
+      extension === ''
+        ? 'el archivo no tiene extensión, y Boletín no sabe cómo leerlo'
+        : `Boletín no lee archivos «${extension}»`,
       'Use un archivo .json, .yaml (.yml) o .xlsx con los datos de la jornada (o .csv para una tabla de estados).',
     );
     return undefined;
@@ -74,7 +92,11 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     return undefined;
   }
   if (info.size === 0) {
-    sink.error(wholeFile, 'el archivo está vacío', 'Escriba los datos de la jornada; parta de un ejemplo de data/jornadas/ o de `boletin plantilla`.');
+    sink.error(
+      wholeFile,
+      'el archivo está vacío',
+      'Escriba los datos de la jornada; parta de un ejemplo de data/jornadas/ o de `boletin plantilla`.',
+    );
     return undefined;
   }
   try {
@@ -88,33 +110,63 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
 }
 
 /** What the system said about an input path, in Spanish, with what to do. */
-export async function describeFsError(code: string | undefined, path: string): Promise<{ message: string; fix: string }> {
+export async function describeFsError(
+  code: string | undefined,
+  path: string,
+): Promise<{ message: string; fix: string }> {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return { message: 'no hay permiso para leer el archivo', fix: `Pida acceso de lectura a «${path}» (o cópielo a una carpeta suya) y vuelva a intentarlo.` };
+      return {
+        message: 'no hay permiso para leer el archivo',
+        fix: `Pida acceso de lectura a «${path}» (o cópielo a una carpeta suya) y vuelva a intentarlo.`,
+      };
     case 'ENAMETOOLONG':
-      return { message: 'la ruta del archivo es demasiado larga para el sistema', fix: 'Mueva el archivo a una carpeta de ruta más corta o acorte su nombre.' };
+      return {
+        message: 'la ruta del archivo es demasiado larga para el sistema',
+        fix: 'Mueva el archivo a una carpeta de ruta más corta o acorte su nombre.',
+      };
     case 'ENOTDIR': {
       const file = await fileInPath(path);
       return {
-        message: file === undefined ? 'una parte de la ruta no es una carpeta' : `«${file}» es un archivo, pero la ruta lo usa como carpeta`,
+        message:
+          file === undefined
+            ? 'una parte de la ruta no es una carpeta'
+            : `«${file}» es un archivo, pero la ruta lo usa como carpeta`,
         fix: 'Revise la ruta: antes del nombre del archivo sólo van carpetas.',
       };
     }
     case 'ELOOP':
-      return { message: 'la ruta tiene enlaces simbólicos que se apuntan entre sí', fix: 'Indique la ruta real del archivo.' };
+      return {
+        message: 'la ruta tiene enlaces simbólicos que se apuntan entre sí',
+        fix: 'Indique la ruta real del archivo.',
+      };
     case 'EEXIST':
-      return { message: 'ya existe algo con ese nombre donde se esperaba otra cosa', fix: 'Revise la ruta, o cambie el nombre del archivo que estorba.' };
+      return {
+        message: 'ya existe algo con ese nombre donde se esperaba otra cosa',
+        fix: 'Revise la ruta, o cambie el nombre del archivo que estorba.',
+      };
     case 'EISDIR':
-      return { message: 'es una carpeta, no un archivo', fix: 'Indique un archivo .json, .yaml o .xlsx; por ejemplo, uno de data/jornadas/.' };
+      return {
+        message: 'es una carpeta, no un archivo',
+        fix: 'Indique un archivo .json, .yaml o .xlsx; por ejemplo, uno de data/jornadas/.',
+      };
     case 'EMFILE':
     case 'ENFILE':
-      return { message: 'el sistema tiene demasiados archivos abiertos', fix: 'Cierre otros programas o procese menos archivos a la vez.' };
+      return {
+        message: 'el sistema tiene demasiados archivos abiertos',
+        fix: 'Cierre otros programas o procese menos archivos a la vez.',
+      };
     case 'EIO':
-      return { message: 'el disco no pudo leer el archivo (error de entrada y salida)', fix: 'Revise el disco o la unidad de red, o copie el archivo a otro lugar.' };
+      return {
+        message: 'el disco no pudo leer el archivo (error de entrada y salida)',
+        fix: 'Revise el disco o la unidad de red, o copie el archivo a otro lugar.',
+      };
     default:
-      return { message: `no se pudo abrir el archivo (${code ?? 'error desconocido'})`, fix: 'Revise la ruta y que el archivo se pueda abrir.' };
+      return {
+        message: `no se pudo abrir el archivo (${code ?? 'error desconocido'})`,
+        fix: 'Revise la ruta y que el archivo se pueda abrir.',
+      };
   }
 }
 
@@ -135,7 +187,10 @@ function megabytes(bytes: number): string {
 async function nearbyName(path: string): Promise<string | undefined> {
   try {
     const entries = await readdir(dirname(path));
-    const found = closest(basename(path), entries.map((value) => ({ value, names: [] })));
+    const found = closest(
+      basename(path),
+      entries.map((value) => ({ value, names: [] })),
+    );
     return found === undefined ? undefined : `${dirname(path)}/${found}`;
   } catch {
     return undefined;
@@ -166,13 +221,21 @@ export function decodeText(bytes: Buffer, sink: ProblemSink): string | undefined
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      sink.error(wholeFile, 'el archivo no está en UTF-8 (quizá en Windows-1252 o Latin-1)', 'Guárdelo con codificación UTF-8 (en el Bloc de notas: Guardar como > Codificación: UTF-8).');
+      sink.error(
+        wholeFile,
+        'el archivo no está en UTF-8 (quizá en Windows-1252 o Latin-1)',
+        'Guárdelo con codificación UTF-8 (en el Bloc de notas: Guardar como > Codificación: UTF-8).',
+      );
       return undefined;
     }
     if (text.startsWith('\uFEFF')) text = text.slice(1);
   }
   if (text.trim() === '') {
-    sink.error(wholeFile, 'el archivo sólo tiene espacios en blanco', 'Escriba los datos de la jornada; parta de un ejemplo de data/jornadas/.');
+    sink.error(
+      wholeFile,
+      'el archivo sólo tiene espacios en blanco',
+      'Escriba los datos de la jornada; parta de un ejemplo de data/jornadas/.',
+    );
     return undefined;
   }
   return text;

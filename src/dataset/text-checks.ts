@@ -56,13 +56,20 @@ function walk(value: unknown, path: PropertyKey[], sink: ProblemSink, placeOf: P
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const normalKey = key.normalize('NFC');
-    if (refusedCharacter(normalKey, false) !== undefined) checkText(normalKey, [...path, key], sink, placeOf, 'el nombre del campo');
+    if (refusedCharacter(normalKey, false) !== undefined)
+      checkText(normalKey, [...path, key], sink, placeOf, 'el nombre del campo');
     result[normalKey] = walk(item, [...path, key], sink, placeOf);
   }
   return result;
 }
 
-function checkText(text: string, path: readonly PropertyKey[], sink: ProblemSink, placeOf: PlaceOf, what = 'el texto'): string {
+function checkText(
+  text: string,
+  path: readonly PropertyKey[],
+  sink: ProblemSink,
+  placeOf: PlaceOf,
+  what = 'el texto',
+): string {
   const normal = text.normalize('NFC');
   const field = String(path.findLast((key) => typeof key === 'string') ?? '');
   const refused = refusedCharacter(normal, multilineFields.has(field));
@@ -106,23 +113,47 @@ export function refusedCharacter(text: string, multiline: boolean): Refused | un
     const code = char.codePointAt(0) ?? 0;
     const kind = classify(char, code, multiline);
     if (kind === undefined) continue;
-    const before = [...text].slice(Math.max(0, position - 21), position - 1).join('').trim();
-    return { ...kind, code: code.toString(16).toUpperCase().padStart(4, '0'), position, before, visible: before !== '' };
+    const before = [...text]
+      .slice(Math.max(0, position - 21), position - 1)
+      .join('')
+      .trim();
+    return {
+      ...kind,
+      code: code.toString(16).toUpperCase().padStart(4, '0'),
+      position,
+      before,
+      visible: before !== '',
+    };
   }
   return undefined;
 }
 
 function classify(char: string, code: number, multiline: boolean): { name: string; fix: string } | undefined {
-  const invisible = 'Bórrelo: suele llegar al copiar y pegar desde una página web, un PDF o un mensaje; vuelva a escribir esa parte a mano.';
+  const invisible =
+    'Bórrelo: suele llegar al copiar y pegar desde una página web, un PDF o un mensaje; vuelva a escribir esa parte a mano.';
   if (code === 0x09 || code === 0x0a || code === 0x0d) {
-    return multiline ? undefined : { name: code === 0x09 ? 'de tabulación' : 'de salto de línea', fix: 'Escriba el texto en una sola línea, sin tabuladores.' };
+    return multiline
+      ? undefined
+      : {
+          name: code === 0x09 ? 'de tabulación' : 'de salto de línea',
+          fix: 'Escriba el texto en una sola línea, sin tabuladores.',
+        };
   }
   if (/\p{Cc}/u.test(char)) return { name: 'de control', fix: invisible };
-  if (/\p{Cs}/u.test(char)) return { name: 'inválido (media pareja de un carácter UTF-16)', fix: 'Vuelva a escribir esa parte y guarde el archivo en UTF-8.' };
-  if ((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return { name: 'que no es un carácter (no carácter de Unicode)', fix: invisible };
+  if (/\p{Cs}/u.test(char))
+    return {
+      name: 'inválido (media pareja de un carácter UTF-16)',
+      fix: 'Vuelva a escribir esa parte y guarde el archivo en UTF-8.',
+    };
+  if ((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe)
+    return { name: 'que no es un carácter (no carácter de Unicode)', fix: invisible };
   const named = namedCharacters[code];
   if (named !== undefined) return { name: `invisible (${named})`, fix: invisible };
   if (/\p{Cf}/u.test(char) && code !== 0xad) return { name: 'invisible de formato', fix: invisible };
-  if (/\p{Co}/u.test(char)) return { name: 'de uso privado (se imprime como un cuadro vacío)', fix: 'Cámbielo por el carácter que quiso escribir.' };
+  if (/\p{Co}/u.test(char))
+    return {
+      name: 'de uso privado (se imprime como un cuadro vacío)',
+      fix: 'Cámbielo por el carácter que quiso escribir.',
+    };
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { checkJsonStructure, maxNesting } from './json-structure.ts';
 import type { ProblemSink } from './problem.ts';
 import { pathText, problemSink } from './problem.ts';
@@ -41,7 +41,8 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   const position = /position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : /end of JSON|Unexpected end/i.test(message) ? text.length : undefined;
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), ...(offset === undefined ? {} : { offset }) };
+  if (lineColumn)
+    return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), ...(offset === undefined ? {} : { offset }) };
   if (offset === undefined) return {};
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
@@ -50,7 +51,8 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
 
 function jsonErrorHint(text: string, offset: number | undefined): string {
   if (offset === undefined) return 'no se pudo leer';
-  if (offset >= text.trimEnd().length) return 'el archivo termina antes de tiempo (¿falta cerrar una llave «}» o un corchete «]»?)';
+  if (offset >= text.trimEnd().length)
+    return 'el archivo termina antes de tiempo (¿falta cerrar una llave «}» o un corchete «]»?)';
   const before = text.slice(0, offset).trimEnd();
   const here = text.slice(offset).trimStart();
   if (before.endsWith(',') && (here.startsWith('}') || here.startsWith(']'))) return 'sobra una coma antes del cierre';
@@ -88,11 +90,22 @@ export const maxYamlAliases = 100;
 export function parseYamlText(text: string, sink: ProblemSink): ParsedText | undefined {
   if (!checkYamlDirectives(text, sink)) return undefined;
   if (flowNesting(text) > maxNesting) {
-    sink.error('(archivo)', `el YAML anida objetos o listas a más de ${maxNesting} niveles`, 'Revise que sea el archivo de datos de una jornada; sus datos no anidan tanto.');
+    sink.error(
+      '(archivo)',
+      `el YAML anida objetos o listas a más de ${maxNesting} niveles`,
+      'Revise que sea el archivo de datos de una jornada; sus datos no anidan tanto.',
+    );
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', merge: false });
+  const document = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+  });
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
   if (document.errors.length > 0 || document.warnings.length > 0) {
     for (const error of [...document.errors, ...document.warnings]) {
@@ -112,7 +125,11 @@ export function parseYamlText(text: string, sink: ProblemSink): ParsedText | und
     // The library weighs each alias by what it expands to: aliases of aliases ("billion laughs") stop here.
     raw = document.toJS({ maxAliasCount: maxYamlAliases * 10 });
   } catch {
-    sink.error('(archivo)', 'el YAML usa alias (*nombre) de alias que, expandidos, crecerían sin medida', 'Escriba los datos sin anclas ni alias (&nombre, *nombre).');
+    sink.error(
+      '(archivo)',
+      'el YAML usa alias (*nombre) de alias que, expandidos, crecerían sin medida',
+      'Escriba los datos sin anclas ni alias (&nombre, *nombre).',
+    );
     return undefined;
   }
   return { raw, placeOf: yamlPlaces(document.contents, lineCounter) };
@@ -154,14 +171,39 @@ function flowNesting(text: string): number {
 function checkYamlNodes(document: Document.Parsed, lineOf: (offset: number) => number, sink: ProblemSink): boolean {
   let ok = true;
   let aliases = 0;
-  const place = (node: { range?: [number, number, number] | null }): string => `línea ${node.range ? lineOf(node.range[0]) : 1}`;
+  const place = (node: { range?: [number, number, number] | null }): string =>
+    `línea ${node.range ? lineOf(node.range[0]) : 1}`;
+  // One visitor for every node: the library calls only the most specific handler a node has.
   visit(document, {
-    Alias: () => {
-      aliases += 1;
-    },
-    Map: (_key, map) => {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        aliases += 1;
+        return;
+      }
+      if (node.tag !== undefined) {
+        ok = false;
+        sink.error(
+          place(node),
+          `la etiqueta YAML «${node.tag.replace('tag:yaml.org,2002:', '!!')}» no se admite en los datos`,
+          'Quite la etiqueta y escriba el valor tal cual (un texto, un número, una lista).',
+        );
+      }
+      if (
+        isScalar(node) &&
+        typeof node.value === 'number' &&
+        node.type === 'PLAIN' &&
+        !/^[-+]?\d+(\.\d+)?$/.test(node.source ?? '')
+      ) {
+        ok = false;
+        sink.error(
+          place(node),
+          `el número «${node.source ?? ''}» no está escrito con dígitos decimales`,
+          'Escriba el número con sus dígitos: 1000, no 1e3, 0o17 ni 0x1F.',
+        );
+      }
+      if (!isMap(node)) return;
       const seen = new Map<string, number>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value).normalize('NFC');
         const line = pair.key.range ? lineOf(pair.key.range[0]) : 1;
@@ -171,23 +213,21 @@ function checkYamlNodes(document: Document.Parsed, lineOf: (offset: number) => n
           continue;
         }
         ok = false;
-        sink.error(`línea ${line}`, `el campo «${key}» está repetido en el mismo nivel (también en la línea ${first}); sólo uno de sus valores se leería`, 'Deje el campo una sola vez, con su valor correcto.');
-      }
-    },
-    Node: (_key, node) => {
-      if (node.tag !== undefined) {
-        ok = false;
-        sink.error(place(node), `la etiqueta YAML «${node.tag.replace('tag:yaml.org,2002:', '!!')}» no se admite en los datos`, 'Quite la etiqueta y escriba el valor tal cual (un texto, un número, una lista).');
-      }
-      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN' && !/^[-+]?\d+(\.\d+)?$/.test(node.source ?? '')) {
-        ok = false;
-        sink.error(place(node), `el número «${node.source ?? ''}» no está escrito con dígitos decimales`, 'Escriba el número con sus dígitos: 1000, no 1e3, 0o17 ni 0x1F.');
+        sink.error(
+          `línea ${line}`,
+          `el campo «${key}» está repetido en el mismo nivel (también en la línea ${first}); sólo uno de sus valores se leería`,
+          'Deje el campo una sola vez, con su valor correcto.',
+        );
       }
     },
   });
   if (aliases > maxYamlAliases) {
     ok = false;
-    sink.error('(archivo)', `el YAML usa ${aliases} alias (*nombre), más de los ${maxYamlAliases} que se admiten`, 'Escriba los datos sin anclas ni alias (&nombre, *nombre).');
+    sink.error(
+      '(archivo)',
+      `el YAML usa ${aliases} alias (*nombre), más de los ${maxYamlAliases} que se admiten`,
+      'Escriba los datos sin anclas ni alias (&nombre, *nombre).',
+    );
   }
   return ok;
 }
@@ -219,7 +259,9 @@ function offsetOf(root: unknown, path: readonly PropertyKey[]): number | undefin
   let offset = rangeStart(root);
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key),
+      );
       if (pair === undefined) return offset;
       offset = rangeStart(pair.key) ?? offset;
       node = pair.value;

@@ -45,7 +45,11 @@ export function checkXlsxPackage(bytes: Uint8Array, sink: ProblemSink): boolean 
     parts = readPackage(bytes);
   } catch (error) {
     if (!(error instanceof PackageProblem)) throw error;
-    sink.error(wholeFile, error.message, 'Ábralo en Excel y guárdelo de nuevo como «Libro de Excel (.xlsx)», o genere uno con `boletin plantilla`.');
+    sink.error(
+      wholeFile,
+      error.message,
+      'Ábralo en Excel y guárdelo de nuevo como «Libro de Excel (.xlsx)», o genere uno con `boletin plantilla`.',
+    );
     return false;
   }
   const before = sink.problems.filter((problem) => problem.severity === 'error').length;
@@ -56,13 +60,18 @@ export function checkXlsxPackage(bytes: Uint8Array, sink: ProblemSink): boolean 
 
 function readPackage(bytes: Uint8Array): Map<string, string> {
   const entries = centralDirectory(bytes);
-  if (entries.length > xlsxLimits.parts) throw new PackageProblem(`el libro tiene ${entries.length} partes; uno de una jornada tiene unas veinte`);
+  if (entries.length > xlsxLimits.parts)
+    throw new PackageProblem(`el libro tiene ${entries.length} partes; uno de una jornada tiene unas veinte`);
   const parts = new Map<string, string>();
   let total = 0;
   for (const entry of entries) {
     if (entry.encrypted) throw new PackageProblem('el libro está cifrado (protegido con contraseña)');
-    if (entry.method !== 0 && entry.method !== 8) throw new PackageProblem(`una parte del libro («${entry.name}») usa una compresión que Excel no usa`);
-    const keep = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml|externalLinks\/_rels\/[^/]+\.rels)$/.test(entry.name);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new PackageProblem(`una parte del libro («${entry.name}») usa una compresión que Excel no usa`);
+    const keep =
+      /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml|externalLinks\/_rels\/[^/]+\.rels)$/.test(
+        entry.name,
+      );
     const budget = Math.min(entry.size, xlsxLimits.inflatedBytes - total);
     const inflated = inflateEntry(bytes, entry, budget, keep);
     total += inflated.size;
@@ -84,11 +93,13 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
   if (end === -1) throw new PackageProblem('el libro de Excel está dañado (su índice de partes no está)');
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw new PackageProblem('el libro es un ZIP64, demasiado grande para los datos de una jornada');
+  if (count === 0xffff || directoryOffset === 0xffffffff)
+    throw new PackageProblem('el libro es un ZIP64, demasiado grande para los datos de una jornada');
   const entries: ZipEntry[] = [];
   let offset = directoryOffset;
   for (let index = 0; index < count; index += 1) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw new PackageProblem('el libro de Excel está dañado (su índice de partes está roto)');
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50)
+      throw new PackageProblem('el libro de Excel está dañado (su índice de partes está roto)');
     const nameLength = view.getUint16(offset + 28, true);
     const skip = nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
     entries.push({
@@ -105,13 +116,20 @@ function centralDirectory(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** Inflates one part a kilobyte at a time, stopping as soon as it passes its budget. */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, keep: boolean): { size: number; text?: string } {
+function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: number,
+  keep: boolean,
+): { size: number; text?: string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
-  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new PackageProblem('el libro de Excel está dañado (una parte no está donde dice su índice)');
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+    throw new PackageProblem('el libro de Excel está dañado (una parte no está donde dice su índice)');
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length < entry.compressedSize) throw new PackageProblem('el libro de Excel está cortado (le falta el final)');
+  if (data.length < entry.compressedSize)
+    throw new PackageProblem('el libro de Excel está cortado (le falta el final)');
   const chunks: Uint8Array[] = [];
   let size = 0;
   const take = (chunk: Uint8Array): void => {
@@ -129,7 +147,8 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: number, keep: 
   else {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
-      for (let offset = 0; offset < data.length; offset += 1024) inflate.push(data.subarray(offset, offset + 1024), offset + 1024 >= data.length);
+      for (let offset = 0; offset < data.length; offset += 1024)
+        inflate.push(data.subarray(offset, offset + 1024), offset + 1024 >= data.length);
     } catch (error) {
       if (error instanceof PackageProblem) throw error;
       throw new PackageProblem(`el libro de Excel está dañado (la parte «${entry.name}» no se puede descomprimir)`);
@@ -149,7 +168,8 @@ function sheetsOf(parts: Map<string, string>): SheetPart[] {
   for (const tag of (parts.get('xl/_rels/workbook.xml.rels') ?? '').match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attribute(tag, 'Id');
     const target = attribute(tag, 'Target');
-    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id !== undefined && target !== undefined)
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   return ((parts.get('xl/workbook.xml') ?? '').match(/<sheet\b[^>]*>/g) ?? []).map((tag) => ({
     name: attribute(tag, 'name') ?? '',
@@ -174,8 +194,18 @@ function checkSheet(sheet: SheetPart, xml: string | undefined, sink: ProblemSink
   const read = readSheets.includes(sheet.name);
   if (sheet.state !== 'visible') {
     const message = `la hoja «${sheet.name}» está oculta`;
-    if (read) sink.error(`hoja «${sheet.name}»`, `${message}, y sus datos se publicarían sin que nadie los vea`, 'Muéstrela (clic derecho en una pestaña > Mostrar) y revise sus datos.');
-    else sink.warn(`hoja «${sheet.name}»`, `${message}; no se lee`, 'Si tiene datos de la jornada, muéstrela y póngalos en las hojas del formato.');
+    if (read)
+      sink.error(
+        `hoja «${sheet.name}»`,
+        `${message}, y sus datos se publicarían sin que nadie los vea`,
+        'Muéstrela (clic derecho en una pestaña > Mostrar) y revise sus datos.',
+      );
+    else
+      sink.warn(
+        `hoja «${sheet.name}»`,
+        `${message}; no se lee`,
+        'Si tiene datos de la jornada, muéstrela y póngalos en las hojas del formato.',
+      );
   }
   if (xml === undefined || !read) return;
   const { rows, columns } = usedRange(xml);
@@ -190,7 +220,11 @@ function checkSheet(sheet: SheetPart, xml: string | undefined, sink: ProblemSink
   for (const tag of xml.match(/<row\b[^>]*>/g) ?? []) {
     if (isTrue(attribute(tag, 'hidden'))) {
       const row = attribute(tag, 'r') ?? '?';
-      sink.error(`${sheet.name}!${row}:${row}`, `la fila ${row} de la hoja «${sheet.name}» está oculta, y sus datos se publicarían sin que nadie los vea`, 'Muestre la fila (clic derecho > Mostrar) y revísela, o bórrela.');
+      sink.error(
+        `${sheet.name}!${row}:${row}`,
+        `la fila ${row} de la hoja «${sheet.name}» está oculta, y sus datos se publicarían sin que nadie los vea`,
+        'Muestre la fila (clic derecho > Mostrar) y revísela, o bórrela.',
+      );
     }
   }
   for (const tag of xml.match(/<col\b[^>]*>/g) ?? []) {
@@ -198,7 +232,11 @@ function checkSheet(sheet: SheetPart, xml: string | undefined, sink: ProblemSink
     const from = columnName(Number(attribute(tag, 'min') ?? 1));
     const to = columnName(Math.min(Number(attribute(tag, 'max') ?? 1), xlsxLimits.columns));
     const range = from === to ? from : `${from}:${to}`;
-    sink.error(`${sheet.name}!${range}`, `la columna ${range} de la hoja «${sheet.name}» está oculta, y sus datos se publicarían sin que nadie los vea`, 'Muestre la columna (clic derecho > Mostrar) y revísela, o bórrela.');
+    sink.error(
+      `${sheet.name}!${range}`,
+      `la columna ${range} de la hoja «${sheet.name}» está oculta, y sus datos se publicarían sin que nadie los vea`,
+      'Muestre la columna (clic derecho > Mostrar) y revísela, o bórrela.',
+    );
   }
   for (const [, attributes = '', body = ''] of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const formula = /<f\b[^>]*>([\s\S]*?)<\/f>|<f\b[^>]*\/>/.exec(body);
@@ -206,9 +244,17 @@ function checkSheet(sheet: SheetPart, xml: string | undefined, sink: ProblemSink
     const cell = `${sheet.name}!${attribute(attributes, 'r') ?? '?'}`;
     const text = decodeXml(formula[1] ?? '');
     if (/\[[^\]]+\]/.test(text)) {
-      sink.error(cell, `la fórmula de la celda («=${text}») toma su valor de otro libro`, 'Copie la celda y péguela como valor (Pegado especial > Valores), y rompa el vínculo.');
+      sink.error(
+        cell,
+        `la fórmula de la celda («=${text}») toma su valor de otro libro`,
+        'Copie la celda y péguela como valor (Pegado especial > Valores), y rompa el vínculo.',
+      );
     } else {
-      sink.warn(cell, `la celda tiene una fórmula${text === '' ? '' : ` («=${text}»)`}; se lee el último resultado que Excel guardó`, 'Si la cifra es de la jornada, escríbala como número (Pegado especial > Valores).');
+      sink.warn(
+        cell,
+        `la celda tiene una fórmula${text === '' ? '' : ` («=${text}»)`}; se lee el último resultado que Excel guardó`,
+        'Si la cifra es de la jornada, escríbala como número (Pegado especial > Valores).',
+      );
     }
   }
 }
@@ -217,7 +263,9 @@ function checkSheet(sheet: SheetPart, xml: string | undefined, sink: ProblemSink
 function usedRange(xml: string): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
-  for (const [, letters = '', digits = ''] of xml.matchAll(/<(?:c|dimension)\b[^>]*?\b(?:r|ref)="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"/g)) {
+  for (const [, letters = '', digits = ''] of xml.matchAll(
+    /<(?:c|dimension)\b[^>]*?\b(?:r|ref)="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"/g,
+  )) {
     columns = Math.max(columns, columnNumber(letters));
     rows = Math.max(rows, Number(digits));
   }
@@ -253,6 +301,7 @@ function columnNumber(letters: string): number {
 
 function columnName(number: number): string {
   let name = '';
-  for (let rest = number; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  for (let rest = number; rest > 0; rest = Math.floor((rest - 1) / 26))
+    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
   return name;
 }

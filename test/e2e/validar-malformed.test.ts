@@ -130,7 +130,7 @@ const cases: readonly Case[] = [
   { name: 'a workbook with a formula and no result', file: 'formula.xlsx', content: () => workbook({ Jornada: goodJornadaSheet, Nacional: [['indicador', 'nacional'], ['cirugias', { formula: 'SUM(C1:C9)' }]] }), expected: ['✗ error en Nacional!B2: la celda tiene una fórmula sin resultado guardado («cifras.cirugias»).'] },
   { name: 'a workbook with an unknown field', file: 'campo.xlsx', content: () => workbook({ Jornada: [...goodJornadaSheet, ['fechas.final', '2023-02-26']], Nacional: goodNacionalSheet }), expected: ['✗ error en Jornada!A5: «fechas.final» no es un campo de la hoja Jornada.', '→ ¿Quiso decir «fechas.fin»?'] },
   { name: 'a text file named .xlsx', file: 'falso.xlsx', content: () => json(base()), expected: ['el archivo tiene extensión .xlsx pero no es un libro de Excel.'] },
-  { name: 'a damaged workbook', file: 'danado.xlsx', content: () => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), expected: ['el libro de Excel está dañado y no se puede abrir.'] },
+  { name: 'a damaged workbook', file: 'danado.xlsx', content: () => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), expected: ['el libro de Excel está dañado (su índice de partes no está).'] },
   { name: 'a warning in strict mode', file: 'estricto.json', args: ['--estricto'], content: () => withBase((j) => (j['participacion'] = { ooad: 40 })), expected: ['✗ estricto.json: no válido en modo estricto (1 aviso)', '! aviso en participacion.ooad (línea 9): 40 OOAD son más de las 35 que tiene el IMSS.'] },
 ];
 
@@ -212,7 +212,7 @@ describe('boletin validar on the sample jornadas', () => {
     const result = await validar(files, repoRoot);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('6 archivos: 6 válidos, 0 con errores.');
+    expect(result.stdout).toContain(`${files.length} archivos: ${files.length} válidos, 0 con errores.`);
     expect(result.stdout).toContain('✓ data/jornadas/2023-02-cuarta-jornada-extraordinaria.xlsx: datos válidos, sin avisos');
   });
 

@@ -31,15 +31,25 @@ describe('the states CSV is read strictly, each error at its line', () => {
     [
       'a quote that never closes, at the line it opens',
       'nombre,cirugias\nSonora,4\n\n"Jalisco,3\nYucatán,5\nCampeche,6\n',
-      ['error línea 4: unas comillas abren un texto y nunca se cierran, así que el resto del archivo quedaría dentro de una celda'],
+      [
+        'error línea 4: unas comillas abren un texto y nunca se cierran, así que el resto del archivo quedaría dentro de una celda',
+      ],
     ],
-    ['a quote inside an unquoted cell', 'nombre,cirugias\nSonora,4\nJal"isco,3\n', ['error línea 3: hay unas comillas en medio de una celda']],
+    [
+      'a quote inside an unquoted cell',
+      'nombre,cirugias\nSonora,4\nJal"isco,3\n',
+      ['error línea 3: hay unas comillas en medio de una celda'],
+    ],
     [
       'a repeated header, spelt differently',
       'nombre,cirugias,Cirugías\nJalisco,3,4\n',
       ['error fila 1, columna C: la columna C («Cirugías») repite la columna B («cirugias»)'],
     ],
-    ['"nombre" and "estado" both', 'estado,cirugias,nombre\nJalisco,3,Jal\n', ['error fila 1, columna C: la columna C («nombre») repite la columna A («estado»)']],
+    [
+      '"nombre" and "estado" both',
+      'estado,cirugias,nombre\nJalisco,3,Jal\n',
+      ['error fila 1, columna C: la columna C («nombre») repite la columna A («estado»)'],
+    ],
     [
       'a row after a cell with a line break keeps its file line',
       'nombre,cirugias\n"Veracruz\nNorte",3\nSonora,x\n',
@@ -51,7 +61,11 @@ describe('the states CSV is read strictly, each error at its line', () => {
 
   test('a well-formed CSV with quoted commas, escaped quotes and a blank line reads every state', () => {
     const sink = problemSink('estados.csv');
-    const table = parseEstadosCsv('nombre;cirugias\r\n"Veracruz; Norte";12\r\n\r\n"Hospital ""La Raza""";3\r\n', sink, catalog);
+    const table = parseEstadosCsv(
+      'nombre;cirugias\r\n"Veracruz; Norte";12\r\n\r\n"Hospital ""La Raza""";3\r\n',
+      sink,
+      catalog,
+    );
     expect(sink.problems).toEqual([]);
     expect(table?.estados).toEqual([
       { nombre: 'Veracruz; Norte', cifras: { cirugias: 12 } },
@@ -71,9 +85,21 @@ describe('estadosCsv stays in the dataset folder', () => {
   const outside = (dir: string): void => writeFileSync(join(dir, 'secreto.csv'), 'nombre,cirugias\nCONTRASEÑA,1\n');
 
   test.each([
-    ['a parent folder', '../secreto.csv', 'error estadosCsv (línea 1): «estadosCsv» («../secreto.csv») sale de la carpeta de la jornada'],
-    ['an absolute path', '/etc/hosts.csv', 'error estadosCsv (línea 1): «estadosCsv» debe ser una ruta relativa a la carpeta de la jornada, no «/etc/hosts.csv»'],
-    ['a file that is not .csv', 'notas.txt', 'error estadosCsv (línea 1): «estadosCsv» debe nombrar un archivo .csv, no «notas.txt»'],
+    [
+      'a parent folder',
+      '../secreto.csv',
+      'error estadosCsv (línea 1): «estadosCsv» («../secreto.csv») sale de la carpeta de la jornada',
+    ],
+    [
+      'an absolute path',
+      '/etc/hosts.csv',
+      'error estadosCsv (línea 1): «estadosCsv» debe ser una ruta relativa a la carpeta de la jornada, no «/etc/hosts.csv»',
+    ],
+    [
+      'a file that is not .csv',
+      'notas.txt',
+      'error estadosCsv (línea 1): «estadosCsv» debe nombrar un archivo .csv, no «notas.txt»',
+    ],
   ])('refuses %s, reading nothing', async (_name, estadosCsv, expected) => {
     const problems = await problemsFor(estadosCsv, outside);
     expect(problems).toEqual([expected]);
@@ -84,7 +110,9 @@ describe('estadosCsv stays in the dataset folder', () => {
       outside(dir);
       symlinkSync(join(dir, 'secreto.csv'), join(dir, 'jornada', 'estados.csv'));
     });
-    expect(problems).toEqual(['error estadosCsv (línea 1): «estadosCsv» («estados.csv») es un enlace a un archivo fuera de la carpeta de la jornada']);
+    expect(problems).toEqual([
+      'error estadosCsv (línea 1): «estadosCsv» («estados.csv») es un enlace a un archivo fuera de la carpeta de la jornada',
+    ]);
     expect(problems.join('\n')).not.toContain('CONTRASEÑA');
   });
 
