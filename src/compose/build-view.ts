@@ -173,7 +173,8 @@ const summarized = (place: PlaceView): boolean => place.cifras.length > 0 && pla
 const COMPLEMENTARY_GROUPS = ['vacunacion', 'trabajo-social', 'otros'] as const;
 
 /** The groups the summary bullet and the body's main sentence speak of, in the body's order. */
-const MAIN_GROUPS = ['consultas', 'detecciones', 'cirugias', 'planificacion-familiar', 'estudios'] as const;
+// Seed 002's order: detections and surgeries first, consultations closing with "así como".
+const MAIN_GROUPS = ['detecciones', 'cirugias', 'planificacion-familiar', 'estudios', 'consultas'] as const;
 const SUMMARY_GROUPS = ['consultas', 'detecciones', 'cirugias', 'trasplantes', 'donaciones'] as const;
 const MAX_SUMMARY = 4;
 
@@ -254,7 +255,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     estilo: { ordinal: settings.ordinalForm ?? 'palabras', listasAbiertas: settings.openLists ?? false },
     balazos: chooseBullets({
       meta: jornada.meta !== undefined,
-      resumen: resumen.length > 1,
+      resumen: resumen.length > 0,
       participacion: jornada.participacion !== undefined,
       personal: (jornada.personal ?? []).length > 0,
     }),
@@ -339,7 +340,7 @@ export function summaryFigures(grupos: BulletinView['grupos']): FigureItem[] {
     const view = grupos[group];
     if (view.total > 0) return [{ id: view.totalId, valor: view.total }];
     const first = view.partes[0];
-    return first === undefined ? [] : [first];
+    return first === undefined ? [] : [{ ...first, corto: false }];
   });
   return descending(items).slice(0, MAX_SUMMARY);
 }

@@ -37,6 +37,8 @@ export type NounLookup = (id: string) => CountableNoun | undefined;
 interface FigureItem {
   readonly id: string;
   readonly valor: number;
+  /** false: keep the full noun even in the short form (a part named alone: "un trasplante de hígado", not "un hígado"). */
+  readonly corto?: boolean;
 }
 
 export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
@@ -186,7 +188,7 @@ function countPhrases(
 ): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
-    if (form === 'corta') return phrasing.count(item.valor, forms.corto ?? forms);
+    if (form === 'corta') return phrasing.count(item.valor, item.corto === false ? forms : (forms.corto ?? forms));
     const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));
     if (form === 'elidida' && forms.de !== undefined && previous !== undefined && previous === headNoun(forms)) {
       const complement = typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;

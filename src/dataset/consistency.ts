@@ -320,7 +320,9 @@ function reportDuplicates(
   if (items === undefined) return;
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
-    const key = item.normalize('NFC').toLocaleLowerCase('es');
+    // Compared as a reader sees them: compatibility forms folded (full-width letters), any run of spaces
+    // (a no-break space too) as one, case ignored.
+    const key = item.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('es');
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, index);

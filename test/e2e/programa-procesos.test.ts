@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -23,6 +23,27 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.pid !== undefined) killGroup(child.pid);
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The `node src/cli.ts programa correr` process that `npm run programador` started (a descendant of npm). */
+function schedulerPid(npmPid: number): number {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const isDescendant = (pid: number): boolean => {
+    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) if (parent === npmPid) return true;
+    return false;
+  };
+  const found = [...parents.keys()].find((pid) => isDescendant(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('programa\0correr'));
+  if (found === undefined) throw new Error('No se encontró el proceso del programador.');
+  return found;
+}
 
 function killGroup(pid: number): void {
   try {
@@ -222,7 +243,8 @@ jornadas:
   npm.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const closed = new Promise<number | null>((done) => npm.on('close', (code) => done(code)));
   await until('el programador escribe su decisión', () => stdout.includes('"decision":"borrador"'));
-  process.kill(-(npm.pid ?? 0), 'SIGTERM');
+  // SIGTERM to the scheduler's own process (as systemd stops a service); npm passes its exit code on.
+  process.kill(schedulerPid(npm.pid ?? 0), 'SIGTERM');
   expect(await closed).toBe(0);
   expect(JSON.parse(stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({ jornada: 'hoy', decision: 'borrador', estado: 'borrador-listo', solicitud: 1 });
   expect(stderr).toContain('Programador en marcha (zona America/Mexico_City');

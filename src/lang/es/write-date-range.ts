@@ -27,8 +27,8 @@ function rangeText(from: DateTime, to: DateTime, options: DateRangeOptions): str
   const startYear = crossesYear && endYear;
   const [opening, middle] = options.wording === 'between' ? ['entre el', 'y el'] : ['del', 'al'];
   if (from.hasSame(to, 'day')) return `el ${dayAndMonth(to, endYear, preposition)}`;
-  // Two days in a row are named, not spanned: "los días 30 y 31 de octubre", never "del 30 al 31".
-  if (options.wording !== 'between' && from.plus({ days: 1 }).hasSame(to, 'day')) {
+  // Two days in a row of one month are named, not spanned: "los días 30 y 31 de octubre", never "del 30 al 31".
+  if (options.wording !== 'between' && from.hasSame(to, 'month') && from.plus({ days: 1 }).hasSame(to, 'day')) {
     return `los días ${writeDayList([from.toISODate() ?? '', to.toISODate() ?? ''], { ...options, capitalize: false })}`;
   }
   const startText = from.hasSame(to, 'month') ? String(from.day) : dayAndMonth(from, startYear, preposition);

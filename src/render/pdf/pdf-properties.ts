@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from '@cantoo/pdf-lib';
 import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
