@@ -24,3 +24,4 @@ export {
 export { MAX_COUNT } from './check-count.ts';
 export { readFigure } from './es/read-figure.ts';
 export { findFigures, type FigureKind, type FoundFigure } from './es/find-figures.ts';
+export { NO_BREAK_SPACE, keepTogether, withPlainSpaces } from './no-break-space.ts';

@@ -1,5 +1,6 @@
 import type { Phrasing } from '../phrasing.ts';
 import type { PhrasingOptions } from '../phrasing-options.ts';
+import { keepTogether } from '../no-break-space.ts';
 import { percentTenths, tenthsText } from '../percent-tenths.ts';
 import { writeBulletinNumber } from '../write-bulletin-number.ts';
 import type { FigureStyleName } from '../es/figure-styles.ts';
@@ -26,7 +27,7 @@ export function englishPhrasing(style: FigureStyleName = 'imss', options: Phrasi
     elidedCount: (value, _gender, complement) => `${figure(value)} ${complement}`,
     percent: (part, whole) => {
       const digits = tenthsText(percentTenths(part, whole));
-      return options.percentSign ? `${digits}%` : `${digits} percent`;
+      return options.percentSign ? `${digits}%` : keepTogether(digits, 'percent');
     },
     dateRange: writeEnglishDateRange,
     dayList: (dates, rangeOptions) => writeEnglishDayList(dates, rangeOptions, serialComma),
