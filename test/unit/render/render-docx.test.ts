@@ -43,7 +43,7 @@ describe('renderDocx', () => {
     expect(documentXml()).toContain('mia de COVID</w:t><w:noBreakHyphen/><w:t xml:space="preserve">19, es');
     expect(documentXml()).not.toMatch(/COVID-19/);
     // The same break points as the HTML, as <w:softHyphen/>: "Ins-ti-tu-to" in a body paragraph.
-    expect(documentXml()).toMatch(/>Ins<\/w:t><w:softHyphen\/><w:t xml:space="preserve">ti<\/w:t><w:softHyphen\/>/);
+    expect(documentXml()).toMatch(/Ins<\/w:t><w:softHyphen\/><w:t xml:space="preserve">ti<\/w:t><w:softHyphen\/>/);
     const title = /<w:pStyle w:val="Title"\/>[\s\S]*?<\/w:p>/.exec(documentXml())?.[0] ?? '';
     expect(title).toContain('Supera IMSS');
     expect(title).not.toContain('softHyphen');
