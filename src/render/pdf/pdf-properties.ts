@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
 import { GENERATOR } from '../generator.ts';
+import { restoreOutlineTitles } from './pdf-outline.ts';
 
 /**
  * Chromium writes only the title (from <title>) and stamps the current time; this sets the document
@@ -19,5 +20,6 @@ export async function setPdfProperties(pdf: Uint8Array, doc: BulletinDocument): 
   document.setLanguage(doc.lang);
   document.setCreationDate(issued);
   document.setModificationDate(issued);
+  restoreOutlineTitles(document, doc);
   return document.save({ useObjectStreams: false });
 }
