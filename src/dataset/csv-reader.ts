@@ -1,6 +1,10 @@
+import { realpath } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Catalog } from './catalog.ts';
 import { readCountText } from './figure-text.ts';
 import type { ProblemSink } from './problem.ts';
+import type { CsvRecord } from './csv-records.ts';
+import { columnLetter, csvPlace, readCsvRecords } from './csv-records.ts';
 import { decodeText, readSource } from './source.ts';
 import { slugify } from './text-similarity.ts';
 
@@ -17,6 +21,27 @@ export interface EstadosTable {
   readonly placeOf: (path: readonly PropertyKey[]) => string;
 }
 
+/**
+ * The path of the states' CSV a dataset names, refused unless it is a .csv file in the dataset's folder (or
+ * below it), links resolved: a dataset must not make Boletín read, and echo in its messages, another file
+ * on the machine.
+ */
+export async function confinedCsvPath(folder: string, name: string): Promise<string | { message: string; fix: string }> {
+  const fix = 'Ponga el CSV en la carpeta del archivo de la jornada (o en una subcarpeta) y escriba su nombre: "estadosCsv": "estados.csv".';
+  if (isAbsolute(name) || /^[a-z]:|^[\\/]/i.test(name)) return { message: `«estadosCsv» debe ser una ruta relativa a la carpeta de la jornada, no «${name}»`, fix };
+  if (extname(name).toLowerCase() !== '.csv') return { message: `«estadosCsv» debe nombrar un archivo .csv, no «${name}»`, fix };
+  const path = resolve(folder, name);
+  if (!inside(folder, path)) return { message: `«estadosCsv» («${name}») sale de la carpeta de la jornada`, fix };
+  const [realFolder, realPath] = await Promise.all([realpath(folder).catch(() => folder), realpath(path).catch(() => path)]);
+  if (!inside(realFolder, realPath)) return { message: `«estadosCsv» («${name}») es un enlace a un archivo fuera de la carpeta de la jornada`, fix };
+  return path;
+}
+
+function inside(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
+}
+
 export async function readEstadosCsv(path: string, sink: ProblemSink, catalog: Catalog, maxBytes?: number): Promise<EstadosTable | undefined> {
   const source = await readSource(path, sink, maxBytes);
   if (source === undefined) return undefined;
@@ -30,16 +55,18 @@ export async function readEstadosCsv(path: string, sink: ProblemSink, catalog: C
 }
 
 export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalog): EstadosTable | undefined {
-  const records = parseCsv(text).filter((record) => record.some((cell) => cell.trim() !== ''));
-  const header = records[0];
+  const records = readCsvRecords(text, sink);
+  if (records === undefined) return undefined;
+  const [header, ...rows] = records;
   if (header === undefined) {
     sink.error('(archivo)', 'el CSV no tiene filas', 'Escriba un encabezado («nombre» y los ids de los indicadores) y una fila por estado.');
     return undefined;
   }
-  const columns = header.map((cell, index) => ({ index, name: cell.trim(), id: slugify(cell) }));
+  const columns = header.cells.map((cell, index) => ({ index, name: cell.trim(), id: slugify(cell) }));
+  if (!uniqueHeaders(columns, header, sink)) return undefined;
   const nameColumn = columns.find((column) => column.id === 'nombre' || column.id === 'estado');
   if (nameColumn === undefined) {
-    sink.error('fila 1', 'falta la columna «nombre» en el encabezado del CSV', 'Escriba «nombre» en la primera celda del encabezado y el nombre de cada estado debajo.');
+    sink.error(csvPlace(header), 'falta la columna «nombre» en el encabezado del CSV', 'Escriba «nombre» en la primera celda del encabezado y el nombre de cada estado debajo.');
     return undefined;
   }
   const figureColumns: { index: number; id: string }[] = [];
@@ -48,7 +75,7 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
     if (!catalog.has(column.id)) {
       const suggestion = catalog.suggest(column.name);
       sink.error(
-        `fila 1, columna ${columnLetter(column.index)}`,
+        csvPlace(header, column.index),
         `el encabezado «${column.name}» no es un indicador del catálogo`,
         `${suggestion === undefined ? '' : `¿Quiso decir «${suggestion}»? `}Los indicadores están en data/catalogo/indicadores.yaml.`,
       );
@@ -57,14 +84,14 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
     figureColumns.push({ index: column.index, id: column.id });
   }
   const places = new Map<string, string>();
-  const estados = records.slice(1).map((record, rowIndex) => {
-    const row = rowIndex + 2;
-    const entry: Record<string, unknown> = { nombre: (record[nameColumn.index] ?? '').trim() };
-    places.set(`${rowIndex}.nombre`, `fila ${row}, columna ${columnLetter(nameColumn.index)}`);
+  const estados = rows.map((record, rowIndex) => {
+    const entry: Record<string, unknown> = { nombre: (record.cells[nameColumn.index] ?? '').trim() };
+    places.set(`${rowIndex}`, csvPlace(record));
+    places.set(`${rowIndex}.nombre`, csvPlace(record, nameColumn.index));
     const cifras: Record<string, number> = {};
     for (const column of figureColumns) {
-      const cell = (record[column.index] ?? '').trim();
-      const place = `fila ${row}, columna ${columnLetter(column.index)}`;
+      const cell = (record.cells[column.index] ?? '').trim();
+      const place = csvPlace(record, column.index);
       places.set(`${rowIndex}.cifras.${column.id}`, place);
       if (cell === '') continue;
       const reading = readCountText(cell);
@@ -79,63 +106,28 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
   }
   return {
     estados,
-    placeOf: (path) => places.get(path.map(String).join('.')) ?? places.get(path.slice(0, 2).map(String).join('.')) ?? `fila ${Number(path[0] ?? 0) + 2}`,
+    placeOf: (path) => places.get(path.map(String).join('.')) ?? places.get(path.slice(0, 2).map(String).join('.')) ?? places.get(String(path[0])) ?? `fila ${Number(path[0] ?? 0) + 2}`,
   };
 }
 
-/** RFC 4180 CSV: quoted fields with "" escapes and line breaks; the delimiter is guessed from the header. */
-export function parseCsv(text: string): string[][] {
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
-  const delimiter = [';', '\t', ','].reduce((best, candidate) => (count(firstLine, candidate) > count(firstLine, best) ? candidate : best), ',');
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += char;
+/** Two columns with the same header (or "nombre" and "estado") would make one figure overwrite the other. */
+function uniqueHeaders(columns: readonly { index: number; name: string; id: string }[], header: CsvRecord, sink: ProblemSink): boolean {
+  const seen = new Map<string, number>();
+  let unique = true;
+  for (const column of columns) {
+    if (column.name === '') continue;
+    const key = column.id === 'estado' ? 'nombre' : column.id;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, column.index);
+      continue;
     }
+    unique = false;
+    sink.error(
+      csvPlace(header, column.index),
+      `la columna ${columnLetter(column.index)} («${column.name}») repite la columna ${columnLetter(first)} («${columns[first]?.name ?? ''}»)`,
+      'Deje una sola columna por indicador (y una sola de nombres): junte sus cifras o borre la repetida.',
+    );
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
-}
-
-/** 0 -> "A", 26 -> "AA". */
-export function columnLetter(index: number): string {
-  let letters = '';
-  let rest = index + 1;
-  while (rest > 0) {
-    const remainder = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
+  return unique;
 }

@@ -4,8 +4,7 @@ import { InputError } from '../errors.ts';
 import type { Catalog } from './catalog.ts';
 import { loadCatalog } from './catalog.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
-import { readEstadosCsv } from './csv-reader.ts';
-import { readWorkbook } from './excel-reader.ts';
+import { confinedCsvPath, readEstadosCsv } from './csv-reader.ts';
 import { countText } from './format-problems.ts';
 import type { ProblemSink } from './problem.ts';
 import { hasErrors, isRecord, problemSink } from './problem.ts';
@@ -74,7 +73,11 @@ interface RawDataset {
 async function readRaw(path: string, sink: ProblemSink, maxBytes: number, catalog: Catalog): Promise<RawDataset | undefined> {
   const source = await readSource(path, sink, maxBytes);
   if (source === undefined) return undefined;
-  if (source.format === 'xlsx') return readWorkbook(source.bytes, sink, catalog);
+  if (source.format === 'xlsx') {
+    // exceljs and its chain cost about half a second of start-up: only a workbook pays for them.
+    const { readWorkbook } = await import('./excel-reader.ts');
+    return readWorkbook(source.bytes, sink, catalog);
+  }
   if (source.format === 'csv') {
     sink.error(
       '(archivo)',
@@ -100,7 +103,11 @@ async function resolveStatesCsv(parsed: RawDataset, path: string, sink: ProblemS
     sink.error(parsed.placeOf(['estadosCsv']), 'hay «estados» y también «estadosCsv»', 'Deje sólo uno de los dos.');
     return undefined;
   }
-  const csvPath = resolve(dirname(path), csvName);
+  const csvPath = await confinedCsvPath(dirname(resolve(path)), csvName);
+  if (typeof csvPath !== 'string') {
+    sink.error(parsed.placeOf(['estadosCsv']), csvPath.message, csvPath.fix);
+    return undefined;
+  }
   const csvSink = problemSink(csvPath);
   const table = await readEstadosCsv(csvPath, csvSink, catalog, maxBytes);
   sink.problems.push(...csvSink.problems);

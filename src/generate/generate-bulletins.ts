@@ -1,17 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
-import { composeBulletin } from '../compose/compose-bulletin.ts';
+import { type ComposeStyle, composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
+import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor, withPlainSpaces } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
+import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
+import { type BulletinStyleSettings, bulletinStyle } from './bulletin-style.ts';
 import { resolveIssueDate } from './issue-date.ts';
+import { inFlight } from './in-flight.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
 import { DEFAULT_FORMATS, type OutputFormat } from './output-format.ts';
 import { renderFormats } from './render-formats.ts';
@@ -22,13 +28,17 @@ export interface GenerateRequest {
   readonly outputDir: string;
   readonly registryPath: string;
   readonly formats?: readonly OutputFormat[];
-  /** Phrasing style of the figures ("imss" by default). */
+  /** Phrasing style of the figures ("imss" by default); wins over the dataset's `boletin.cifras`. */
   readonly style?: string;
+  /** The other bulletin style settings; each wins over the same setting in the dataset's `boletin`. */
+  readonly styleSettings?: BulletinStyleSettings;
   readonly strict?: boolean;
   /** Render with a "BORRADOR" mark, without a number, into `<año>/borradores/`. */
   readonly draft?: boolean;
   /** Publish a new version of a number whose data changed. */
   readonly correction?: boolean;
+  /** Who publishes, as the registry records it (the person who approved); otherwise the OS user. */
+  readonly user?: string;
   /** Replace files on disk that the registry does not hold as this bulletin's. */
   readonly overwrite?: boolean;
   /** The number to give (only with one file); otherwise the dataset's, or the next free of the year. */
@@ -38,6 +48,8 @@ export interface GenerateRequest {
   readonly edition?: string;
   readonly signal?: AbortSignal;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
+  /** Bulletins in flight at once (by default one per core, at least 2, plus one). */
+  readonly concurrency?: number;
   /** Told when each bulletin starts and is done, for a progress line. */
   readonly onProgress?: (event: GenerateProgress) => void;
 }
@@ -65,7 +77,9 @@ const NATIONAL_EDITION = 'nacional';
 /**
  * The whole pipeline for a batch of datasets: load and validate every file first (a bad one stops the
  * batch before anything is written), then for each, compose and render it in every format and publish
- * the files under its number. One browser serves the batch and is closed whatever happens.
+ * the files under its number. One browser serves the batch and is closed whatever happens. A bulletin
+ * that fails (a conflict with the registry, a render error) gives its number back and never leaves
+ * another one half done; with several in flight, a later bulletin may already hold the next number.
  */
 export async function generateBulletins(request: GenerateRequest): Promise<GeneratedBulletin[]> {
   if (request.number !== undefined && request.files.length !== 1) {
@@ -73,39 +87,54 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   }
   if (request.issueDate !== undefined) checkIssueDate(request.issueDate);
   const catalog = loadCatalog();
-  const phrasing = phrasingForRequest(request.style);
+  // Checked once up front, so a wrong --estilo stops the batch before any file is read.
+  phrasingForRequest(request.style, {});
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
-  const registry = openRegistry(request.registryPath);
-  const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
-  const results: GeneratedBulletin[] = [];
+  const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
   try {
-    // One bulletin at a time, in order of issue: numbers follow the dates, and a bulletin that fails (a
-    // conflict with the registry, a render error) never leaves another one half done.
-    for (const [index, dataset] of loaded.entries()) {
+    // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
+    if (request.draft !== true) await checkArchiveFolder(registry, request.outputDir, { mark: true });
+  } catch (error) {
+    registry.close();
+    throw error;
+  }
+  const browser = lazyBrowser({ ...request.browser, ...(request.signal ? { signal: request.signal } : {}) });
+  // Several bulletins at once (while one prints, another composes or packs its DOCX), each taking its
+  // number only after the one before it took its own: numbers follow the dates whatever finishes first.
+  try {
+    return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, registry, browser });
-      results.push(result);
+      const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
+      const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
+      const style = chosen.composeStyle;
+      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, registry, browser }, claimed);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
-    }
-    return results;
+      return result;
+    });
   } finally {
     await browser.close();
     registry.close();
   }
 }
 
+/** Bulletins in flight by default: one per page the browser prints at once, plus one composing or packing. */
+function defaultConcurrency(): number {
+  return Math.max(2, availableParallelism()) + 1;
+}
+
 interface Tools {
   readonly catalog: Catalog;
   readonly phrasing: Phrasing;
+  readonly style: ComposeStyle;
   readonly templates: TemplateSet;
   readonly registry: Registry;
   readonly browser: LazyBrowser;
 }
 
 /** Composes, renders and publishes one dataset; a failure is returned with the dataset, not thrown. */
-async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools): Promise<GeneratedBulletin> {
+async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools, claimed: () => void): Promise<GeneratedBulletin> {
   const { jornada } = dataset;
   const issueDate = resolveIssueDate(jornada, request.issueDate);
   const formats = request.formats ?? DEFAULT_FORMATS;
@@ -114,6 +143,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       templates: tools.templates,
       catalog: tools.catalog,
       phrasing: tools.phrasing,
+      style: tools.style,
       number,
       issueDate,
       ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
@@ -141,10 +171,35 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       explicitNumber: request.draft === true ? request.number : (request.number ?? jornada.boletin?.numero),
       draft: request.draft,
       correction: request.correction,
+      user: request.user,
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
-      render: (numbering) => renderFormats(compose(numbering.number), formats, tools.browser.get),
+      render: (numbering) => {
+        // The number is taken: the next bulletin may take its own while this one renders.
+        claimed();
+        const doc = compose(numbering.number);
+        // The registry's record travels inside each file, so a lost registry can be rebuilt from them.
+        const stamped =
+          numbering.number === null
+            ? doc
+            : {
+                ...doc,
+                archiveStamp: {
+                  number: numbering.number,
+                  year: numbering.year,
+                  version: numbering.version,
+                  slug: bulletinSlug(jornada),
+                  title,
+                  issueDate,
+                  datasetHash: dataset.hash,
+                  edition: request.edition ?? NATIONAL_EDITION,
+                  style: tools.phrasing.style,
+                  templateVersion: tools.templates.version,
+                },
+              };
+        return renderFormats(stamped, formats, tools.browser.get);
+      },
     });
     return { ...base, title, publication };
   } catch (error) {
@@ -159,9 +214,9 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined): Phrasing {
+function phrasingForRequest(style: string | undefined, options: PhrasingOptions): Phrasing {
   try {
-    return phrasingFor(LANG, style);
+    return phrasingFor(LANG, style, options);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;
@@ -173,6 +228,8 @@ function checkIssueDate(date: string): void {
   if (parsed === undefined || !parsed.isValid) {
     throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
   }
+  const unpublishable = unpublishableDate(date);
+  if (unpublishable !== undefined) throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
 }
 
 /** Every file loaded before anything is written; the problems of all bad files are reported together. */

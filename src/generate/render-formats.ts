@@ -1,10 +1,8 @@
 import type { BulletinDocument } from '../model/bulletin-document.ts';
 import type { RenderedFile } from '../publish/publish-bulletin.ts';
 import type { BrowserSession } from '../render/pdf/browser-session.ts';
-import { renderDocx } from '../render/docx/render-docx.ts';
 import { renderHtml } from '../render/html/render-html.ts';
 import { renderMarkdown } from '../render/markdown/render-markdown.ts';
-import { renderPdf } from '../render/pdf/render-pdf.ts';
 import type { OutputFormat } from './output-format.ts';
 
 /** Renders one document in each format asked for; the browser is only asked for when a PDF is. */
@@ -13,11 +11,8 @@ export async function renderFormats(
   formats: readonly OutputFormat[],
   browser: () => Promise<BrowserSession>,
 ): Promise<RenderedFile[]> {
-  const files: RenderedFile[] = [];
-  for (const format of formats) {
-    files.push({ format, extension: format, bytes: await renderFormat(doc, format, browser) });
-  }
-  return files;
+  // At once: the DOCX is packed here while Chromium, in its own process, prints the PDF.
+  return Promise.all(formats.map(async (format) => ({ format, extension: format, bytes: await renderFormat(doc, format, browser) })));
 }
 
 async function renderFormat(doc: BulletinDocument, format: OutputFormat, browser: () => Promise<BrowserSession>): Promise<Uint8Array> {
@@ -26,9 +21,14 @@ async function renderFormat(doc: BulletinDocument, format: OutputFormat, browser
       return new TextEncoder().encode(renderHtml(doc));
     case 'md':
       return new TextEncoder().encode(renderMarkdown(doc));
-    case 'docx':
+    // docx, puppeteer-core and pdf-lib are loaded by the first bulletin that asks for their format.
+    case 'docx': {
+      const { renderDocx } = await import('../render/docx/render-docx.ts');
       return renderDocx(doc);
-    case 'pdf':
+    }
+    case 'pdf': {
+      const { renderPdf } = await import('../render/pdf/render-pdf.ts');
       return renderPdf(doc, { browser: await browser() });
+    }
   }
 }

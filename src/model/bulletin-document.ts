@@ -45,6 +45,24 @@ export interface DocumentMetadata {
   readonly section?: string;
 }
 
+/**
+ * What the registry records of a numbered bulletin, written into each file's own properties (HTML meta,
+ * PDF info, DOCX custom property), so that `boletin archivo reconstruir` can rebuild a lost registry from
+ * the published files. Drafts carry none.
+ */
+export interface ArchiveStamp {
+  readonly number: number;
+  readonly year: number;
+  readonly version: number;
+  readonly slug: string;
+  readonly title: string;
+  readonly issueDate: string;
+  readonly datasetHash: string;
+  readonly edition: string;
+  readonly style: string;
+  readonly templateVersion: string;
+}
+
 export interface BulletinDocument {
   /** BCP 47 tag: "es-MX", "en-US". */
   readonly lang: string;
@@ -67,4 +85,6 @@ export interface BulletinDocument {
    * SVG logo for Word versions that cannot show SVG.
    */
   readonly logo?: { readonly dataUri: string; readonly mediaType: string; readonly pngDataUri?: string };
+  /** The registry's record of this bulletin, for `archivo reconstruir`; absent in drafts and previews. */
+  readonly archiveStamp?: ArchiveStamp;
 }

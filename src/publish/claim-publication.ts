@@ -20,6 +20,8 @@ export interface PublicationIdentity {
   readonly outputDir: string;
   readonly explicitNumber?: number | undefined;
   readonly correction: boolean;
+  /** The person publishing (an approval names who approved); otherwise the OS user running it. */
+  readonly user?: string | undefined;
 }
 
 /** What the registry lets this run do. */
@@ -242,7 +244,7 @@ function ownedVersionValues(identity: PublicationIdentity, owner: ReturnType<typ
     identity.templateVersion,
     identity.outputDir,
     now,
-    currentUserName(),
+    identity.user ?? currentUserName(),
     owner.pid,
     owner.host,
     owner.start,
@@ -352,13 +354,14 @@ export function finishPublication(
  * An unfinished version is deleted, and its number given back if it had no other version; a repair only
  * drops the lease. Nothing happens if another process took the version over.
  */
-export function releasePublication(registry: Registry, versionId: number): void {
+export function releasePublication(registry: Registry, versionId: number): boolean {
   try {
-    registry.immediate((db) => {
+    return registry.immediate((db) => {
       const version = selectVersion(db, versionId);
-      if (version === undefined || !holdsLease(version, currentOwner())) return;
-      if (version.state === BulletinState.inProgress) dropUnfinished(db, version);
-      else clearLease(db, versionId);
+      if (version === undefined || !holdsLease(version, currentOwner())) return false;
+      if (version.state === BulletinState.inProgress) return dropUnfinished(db, version);
+      clearLease(db, versionId);
+      return false;
     });
   } finally {
     activeWork.delete(workKey(registry, versionId));
@@ -377,14 +380,17 @@ function clearLease(db: DatabaseSync, versionId: number): void {
   );
 }
 
-/** Deletes an unfinished version; a number left with no version leaves the registry and is given back. */
-export function dropUnfinished(db: DatabaseSync, version: BulletinVersionRecord): void {
+/**
+ * Deletes an unfinished version; a number left with no version leaves the registry and is given back.
+ * Returns whether the number was given back.
+ */
+export function dropUnfinished(db: DatabaseSync, version: BulletinVersionRecord): boolean {
   db.prepare('DELETE FROM versiones WHERE id = ?').run(version.id);
   const left = db.prepare('SELECT COUNT(*) AS n FROM versiones WHERE boletin_id = ?').get(version.bulletinId) as { n: number };
-  if (left.n === 0) {
-    db.prepare('DELETE FROM boletines WHERE id = ?').run(version.bulletinId);
-    giveBackNumber(db, version.year, version.number, new Date().toISOString());
-  }
+  if (left.n !== 0) return false;
+  db.prepare('DELETE FROM boletines WHERE id = ?').run(version.bulletinId);
+  giveBackNumber(db, version.year, version.number, new Date().toISOString());
+  return true;
 }
 
 function ownedVersion(db: DatabaseSync, versionId: number): BulletinVersionRecord {

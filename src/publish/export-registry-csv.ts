@@ -61,6 +61,15 @@ export function toCsv(rows: readonly (readonly (string | number | null)[])[]): s
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutralizeFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * OWASP's rule against CSV injection: a spreadsheet runs a cell that starts with =, +, -, @, a tab or a
+ * carriage return as a formula, so such a text gets a leading apostrophe (titles and jornadas come
+ * from datasets, which anyone may write). Numbers are written as numbers.
+ */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

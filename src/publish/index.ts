@@ -42,4 +42,19 @@ export {
 } from './output-path.ts';
 export { writeFileAtomic, cleanStaleTempFiles, sha256Hex, type WriteFileAtomicOptions } from './write-file-atomic.ts';
 export { resolveDataFolder, resolveRegistryPath, DATA_FOLDER_ENV, REGISTRY_FILE_NAME, type DataFolderChoice } from './data-folder.ts';
-export { PublishConflictError, RegistryBusyError, RegistryError } from './publish-errors.ts';
+export { PublishConflictError, PublishIoError, RegistryBusyError, RegistryError } from './publish-errors.ts';
+export {
+  ARCHIVE_MARKER_FILE,
+  archiveEvidence,
+  archiveIdentity,
+  checkArchiveFolder,
+  publishedFilesIn,
+  readArchiveMarker,
+  type ArchiveIdentity,
+  type ArchiveMarker,
+} from './archive-identity.ts';
+export { resolveArchivePath, PUBLISHED_PATH_PATTERN } from './archive-path.ts';
+export { rebuildRegistry, type RebuildReport, type RebuildRequest } from './rebuild-registry.ts';
+export { backupRegistry, defaultBackupPath, type BackupResult } from './backup-registry.ts';
+export { restoreAdvice } from './restore-advice.ts';
+export { neutralizeFormula } from './export-registry-csv.ts';

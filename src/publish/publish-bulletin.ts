@@ -16,8 +16,11 @@ import {
   type PublicationIdentity,
 } from './claim-publication.ts';
 import { DRAFTS_FOLDER, assertValidNumber, assertValidYear, outputPath, relativeOutputPath } from './output-path.ts';
-import { PublishConflictError, RegistryBusyError } from './publish-errors.ts';
+import { PublishConflictError, PublishIoError, RegistryBusyError } from './publish-errors.ts';
+import { describeSystemError, systemErrorCode } from '../system-error.ts';
 import { cleanStaleTempFiles, sha256Hex, writeFileAtomic } from './write-file-atomic.ts';
+import { checkArchiveFolder } from './archive-identity.ts';
+import { resolveArchivePath } from './archive-path.ts';
 
 /** What the render callback is told: the number to print (null for a draft) and the version. */
 export interface Numbering {
@@ -84,6 +87,8 @@ export interface PublishRequest {
   readonly draft?: boolean | undefined;
   /** Publish a new version of an existing number with changed data (or style, template, date). */
   readonly correction?: boolean | undefined;
+  /** Who publishes, as the registry records it (an approver's name); otherwise the OS user. */
+  readonly user?: string | undefined;
   /** Allow replacing a file on disk that the registry does not hold as this bulletin's (or that was edited). */
   readonly overwrite?: boolean | undefined;
   /**
@@ -146,7 +151,10 @@ export async function publishBulletin(request: PublishRequest): Promise<PublishR
     outputDir,
     explicitNumber: request.explicitNumber,
     correction: request.correction === true,
+    user: request.user,
   };
+  // A registry that is not this folder's (deleted, emptied, mistyped) would give published numbers again.
+  await checkArchiveFolder(request.registry, outputDir, { mark: true });
   const deadline = Date.now() + (request.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
   const beforeClaimCommit = hookFor(request, PublishStep.claim);
   for (;;) {
@@ -212,27 +220,44 @@ async function work(
     const finished = finishPublication(request.registry, version.id, hookFor(request, PublishStep.finish));
     return resultOf(finished, outputDir, { reused: false, recovered: claim.recovered });
   } catch (error) {
-    await giveUp(request.registry, version.id, outputDir);
+    const freed = await giveUp(request.registry, version.id, outputDir);
+    const note = freed ? ` ${numberFreedNote(version)}` : '';
+    const code = systemErrorCode(error);
+    if (code !== undefined) {
+      const label = bulletinLabel(version.number, version.year);
+      throw new PublishIoError(`No se pudo publicar el ${label}: ${describeSystemError(error, outputDir)}.${note}`, code, { cause: error });
+    }
+    if (note !== '' && error instanceof Error) error.message += note;
     throw error;
   }
 }
 
-/** Files first, then the registry: a crash in between leaves an entry that still lists them. */
-async function giveUp(registry: Registry, versionId: number, outputDir: string): Promise<void> {
+/** Said after a failure that gave the number back, so the office knows it was not used. */
+export function numberFreedNote(version: Pick<BulletinVersionRecord, 'number' | 'year'>): string {
+  const label = bulletinLabel(version.number, version.year).replace(/^No\. /, '');
+  return `El número ${label} quedó libre: lo tomará el siguiente boletín de ${version.year}.`;
+}
+
+/**
+ * Files first, then the registry: a crash in between leaves an entry that still lists them.
+ * Returns whether the number was given back.
+ */
+async function giveUp(registry: Registry, versionId: number, outputDir: string): Promise<boolean> {
   // Failures here are swallowed: the original error matters more, and an entry left 'en-proceso' is
   // finished by the next run of the same data.
   try {
     const owned = ownsVersion(registry, versionId);
     if (owned?.state === BulletinState.inProgress) {
-      for (const file of owned.files) await removeFile(join(outputDir, file.path));
+      for (const file of owned.files) await removeFile(resolveArchivePath(outputDir, file.path));
     }
   } catch {
     // The files stay recorded in the entry.
   }
   try {
-    releasePublication(registry, versionId);
+    return releasePublication(registry, versionId);
   } catch {
     // The entry stays 'en-proceso'.
+    return false;
   }
 }
 
@@ -269,7 +294,7 @@ async function filesToRepair(
       chosen.push(file);
       continue;
     }
-    const status = await fileStatus(join(outputDir, previous.path), previous.sha256);
+    const status = await fileStatus(resolveArchivePath(outputDir, previous.path), previous.sha256);
     if (status === 'falta' || (status === 'alterado' && overwrite)) chosen.push(file);
     else if (status === 'alterado') throw alteredFiles(version, [previous.path]);
   }
@@ -292,7 +317,7 @@ async function refuseForeignFiles(files: readonly PlannedFile[], version: Bullet
 async function removeAbandonedFiles(version: BulletinVersionRecord, planned: readonly PlannedFile[], outputDir: string): Promise<void> {
   const keep = new Set(planned.map((f) => f.path));
   for (const file of version.files) {
-    if (!keep.has(file.path)) await removeFile(join(outputDir, file.path));
+    if (!keep.has(file.path)) await removeFile(resolveArchivePath(outputDir, file.path));
   }
 }
 
@@ -343,7 +368,7 @@ async function checkPublishedFiles(
   let ok = true;
   const altered: string[] = [];
   for (const file of version.files) {
-    const status = await fileStatus(join(outputDir, file.path), file.sha256);
+    const status = await fileStatus(resolveArchivePath(outputDir, file.path), file.sha256);
     if (status !== 'ok') ok = false;
     if (status === 'alterado') altered.push(file.path);
   }
@@ -369,7 +394,7 @@ function resultOf(
     version: version.version,
     ...flags,
     files: version.files.map((f) => ({
-      path: join(outputDir, ...f.path.split('/')),
+      path: resolveArchivePath(outputDir, f.path),
       relativePath: f.path,
       format: f.format,
       sha256: f.sha256,

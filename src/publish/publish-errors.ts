@@ -26,3 +26,16 @@ export class RegistryError extends Error {
     this.name = 'RegistryError';
   }
 }
+
+/**
+ * The system refused a file operation while publishing (disk full, no permission, read-only disk...).
+ * The message is Spanish, names the path and the fix, and says whether the number was given back.
+ */
+export class PublishIoError extends Error {
+  readonly code: string;
+  constructor(message: string, code: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PublishIoError';
+    this.code = code;
+  }
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
@@ -123,10 +124,171 @@ const version2: Migration = {
 };
 
 /**
+ * Version 3: the archive knows itself. One row (`archivo`) holds the archive's identity, a random id
+ * written once when the registry is created (or migrated); every output folder the registry publishes
+ * into carries the same id in its marker file, so a registry and a folder of published files that do not
+ * belong together are told apart. `carpetas_salida` lists the folders that carry the marker.
+ */
+const version3: Migration = {
+  version: 3,
+  description: 'identidad del archivo y carpetas de salida',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE archivo (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        identidad  TEXT NOT NULL CHECK (length(identidad) = 36),
+        aplicacion TEXT NOT NULL CHECK (aplicacion = 'boletin'),
+        creado_en  TEXT NOT NULL
+      );
+      CREATE TABLE carpetas_salida (
+        ruta          TEXT PRIMARY KEY,
+        registrada_en TEXT NOT NULL
+      );
+    `);
+    db.prepare(`INSERT INTO archivo (id, identidad, aplicacion, creado_en) VALUES (1, ?, 'boletin', ?)`).run(
+      randomUUID(),
+      new Date().toISOString(),
+    );
+  },
+};
+
+/**
+ * Version 4: approval requests (solicitudes) and the audit log (bitacora). A request keeps the dataset's
+ * bytes and their sha256, so approving publishes exactly what was reviewed; its draft files are recorded
+ * like a bulletin's, relative to the output folder. The log is append-only: who did what, when, to which
+ * request or number. Published numbers are copied, not referenced, so the log outlives any cleanup.
+ */
+const version4: Migration = {
+  version: 4,
+  description: 'solicitudes de aprobación y bitácora',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE solicitudes (
+        id             INTEGER PRIMARY KEY,
+        estado         TEXT NOT NULL CHECK (estado IN ('borrador', 'por-aprobar', 'aprobado', 'publicado', 'rechazado')),
+        nombre_archivo TEXT NOT NULL,
+        datos          BLOB NOT NULL,
+        sha256_datos   TEXT NOT NULL,
+        hash_datos     TEXT NOT NULL,
+        jornada        TEXT NOT NULL,
+        titulo         TEXT NOT NULL,
+        fecha          TEXT NOT NULL,
+        opciones       TEXT NOT NULL,
+        origen         TEXT NOT NULL,
+        carpeta_salida TEXT NOT NULL,
+        creado_por     TEXT NOT NULL,
+        creado_en      TEXT NOT NULL,
+        actualizado_en TEXT NOT NULL,
+        motivo_rechazo TEXT,
+        aprobado_por   TEXT,
+        aprobado_en    TEXT,
+        anio           INTEGER,
+        numero         INTEGER,
+        version        INTEGER
+      );
+      CREATE INDEX solicitudes_por_estado ON solicitudes (estado);
+      CREATE TABLE archivos_borrador (
+        id           INTEGER PRIMARY KEY,
+        solicitud_id INTEGER NOT NULL REFERENCES solicitudes (id) ON DELETE CASCADE,
+        ruta         TEXT NOT NULL,
+        formato      TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        bytes        INTEGER NOT NULL CHECK (bytes >= 0)
+      );
+      CREATE INDEX archivos_borrador_por_solicitud ON archivos_borrador (solicitud_id);
+      CREATE TABLE bitacora (
+        id           INTEGER PRIMARY KEY,
+        momento      TEXT NOT NULL,
+        persona      TEXT NOT NULL,
+        accion       TEXT NOT NULL,
+        solicitud_id INTEGER REFERENCES solicitudes (id),
+        anio         INTEGER,
+        numero       INTEGER,
+        version      INTEGER,
+        detalle      TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX bitacora_por_solicitud ON bitacora (solicitud_id);
+      CREATE INDEX bitacora_por_numero ON bitacora (anio, numero);
+    `),
+};
+
+/**
+ * Version 5: the scheduler's state per calendar jornada (programa_jornadas): what it saw last (file,
+ * size, time, hash), why it did not render yet, when it looks next, and the request it made. The owner
+ * columns are a claim like a publication's: a scheduler takes a jornada in a BEGIN IMMEDIATE transaction
+ * before looking, so two schedulers never render one jornada twice, and a dead one's claim is taken over.
+ */
+const version5: Migration = {
+  version: 5,
+  description: 'estado del programador por jornada',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE programa_jornadas (
+        jornada            TEXT PRIMARY KEY,
+        estado             TEXT NOT NULL CHECK (estado IN ('esperando-datos', 'datos-invalidos', 'generado', 'vencido')),
+        intentos           INTEGER NOT NULL DEFAULT 0 CHECK (intentos >= 0),
+        ultima_busqueda    TEXT,
+        siguiente_busqueda TEXT,
+        motivo             TEXT NOT NULL DEFAULT '',
+        informe            TEXT,
+        archivo            TEXT,
+        tamano             INTEGER,
+        modificado         TEXT,
+        sha256             TEXT,
+        solicitud_id       INTEGER REFERENCES solicitudes (id),
+        dueno_pid          INTEGER,
+        dueno_host         TEXT,
+        dueno_inicio       TEXT,
+        dueno_desde        TEXT,
+        actualizado_en     TEXT NOT NULL
+      );
+    `),
+};
+
+/**
+ * Version 7: the people who use the download page (portal), their roles, their sign-in sessions, and the
+ * failed sign-ins that slow the next attempt down. A password is kept only as its scrypt hash, a session
+ * only as the sha256 of its token, so a copy of the registry signs nobody in.
+ */
+const version7: Migration = {
+  version: 7,
+  description: 'personas, roles, sesiones e intentos fallidos del portal',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE personas (
+        id              INTEGER PRIMARY KEY,
+        usuario         TEXT NOT NULL UNIQUE CHECK (usuario GLOB '[a-z0-9]*' AND length(usuario) BETWEEN 2 AND 32),
+        nombre          TEXT NOT NULL CHECK (length(nombre) BETWEEN 1 AND 120),
+        rol             TEXT NOT NULL CHECK (rol IN ('redacción', 'titular', 'consulta')),
+        hash_contrasena TEXT NOT NULL,
+        creado_en       TEXT NOT NULL,
+        cambiado_en     TEXT NOT NULL
+      );
+      CREATE TABLE sesiones (
+        hash_token TEXT PRIMARY KEY,
+        persona_id INTEGER NOT NULL REFERENCES personas (id) ON DELETE CASCADE,
+        csrf       TEXT NOT NULL,
+        creada_en  TEXT NOT NULL,
+        vence_en   TEXT NOT NULL
+      );
+      CREATE INDEX sesiones_por_persona ON sesiones (persona_id);
+      CREATE TABLE intentos_fallidos (
+        clave     TEXT PRIMARY KEY,
+        fallos    INTEGER NOT NULL CHECK (fallos >= 1),
+        ultimo_en TEXT NOT NULL
+      );
+    `),
+};
+
+/**
  * Every migration, in ascending version order. Version numbers are reserved ahead for work in progress
- * (3: the archive's identity, 4: people and approvals, 5: the scheduler, 6: edition packages), so a
+ * (3: the archive's identity, 4: approvals and the audit log, 5: the scheduler, 6: edition packages,
+ * 7: the portal's people), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2];
+export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5, version7];
+
+/** Version 3, for a database that a build without it already took past 3 (reserved versions landed out of order). */
+export const archiveIdentityMigration: Migration = version3;
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((migration) => migration.version));

@@ -1,12 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { LATEST_SCHEMA_VERSION, migrations } from './registry-migrations.ts';
+import { LATEST_SCHEMA_VERSION, archiveIdentityMigration, migrations } from './registry-migrations.ts';
 import { RegistryError } from './publish-errors.ts';
+import { restoreAdvice } from './restore-advice.ts';
+import { describeSystemError } from '../system-error.ts';
 
 export interface OpenRegistryOptions {
   /** How long a statement waits for another process's lock before failing (SQLite busy_timeout). */
   readonly busyTimeoutMs?: number;
+  /** The output folder the caller publishes into, named in the advice when the registry is damaged. */
+  readonly outputDir?: string;
 }
 
 /** Default lock wait: generous, because a shared machine can stall a writer for seconds. */
@@ -63,7 +67,13 @@ export class Registry implements Disposable {
 export function openRegistry(path: string, options: OpenRegistryOptions = {}): Registry {
   // ":memory:" gives a private, empty registry (read-only commands on a registry that does not exist yet).
   const absolute = path === ':memory:' ? path : resolve(path);
-  if (absolute !== ':memory:') mkdirSync(dirname(absolute), { recursive: true });
+  if (absolute !== ':memory:') {
+    try {
+      mkdirSync(dirname(absolute), { recursive: true });
+    } catch (error) {
+      throw new RegistryError(`No se pudo crear la carpeta del registro: ${describeSystemError(error, dirname(absolute))}.`, { cause: error });
+    }
+  }
   let db: DatabaseSync;
   try {
     db = new DatabaseSync(absolute, {
@@ -72,17 +82,27 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
       enableForeignKeyConstraints: false,
     });
   } catch (error) {
-    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${messageOf(error)}`, { cause: error });
+    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
   }
   try {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    refuseForeignDatabase(db, absolute);
+    checkIntegrity(db, absolute, options.outputDir);
     migrate(db, absolute);
+    addMissingIdentity(db);
+    checkIdentityRow(db, absolute, options.outputDir);
     db.exec('PRAGMA foreign_keys = ON');
   } catch (error) {
     db.close();
     if (error instanceof RegistryError) throw error;
-    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${messageOf(error)}`, { cause: error });
+    if (isDamagedDatabaseError(error)) {
+      throw new RegistryError(
+        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${messageOf(error)}). ${restoreAdvice(absolute, options.outputDir)}`,
+        { cause: error },
+      );
+    }
+    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
   }
   return new Registry(absolute, db);
 }
@@ -112,6 +132,61 @@ function migrate(db: DatabaseSync, path: string): void {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * A database that holds tables but no schema version was not written by Boletín (a `--datos` that points
+ * at another program's folder): adding our tables to it would hide the mistake.
+ */
+function refuseForeignDatabase(db: DatabaseSync, path: string): void {
+  if (readUserVersion(db) !== 0) return;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 3`).all() as { name: string }[];
+  if (tables.length === 0) return;
+  throw new RegistryError(
+    `${path} es una base de datos SQLite, pero no un registro de Boletín (tiene las tablas ${tables.map((t) => `«${t.name}»`).join(', ')}). ¿Se equivocó de carpeta en --datos o BOLETIN_DATOS? No se modificó.`,
+  );
+}
+
+/** `PRAGMA quick_check`: pages, records and indexes readable (O(N), a few ms for a registry). */
+function checkIntegrity(db: DatabaseSync, path: string, outputDir: string | undefined): void {
+  if (readUserVersion(db) === 0) return;
+  const rows = db.prepare('PRAGMA quick_check(5)').all() as { quick_check: string }[];
+  const findings = rows.map((row) => row.quick_check.replace(/\s*\n\s*/g, '; ')).filter((text) => text !== 'ok');
+  if (findings.length === 0) return;
+  throw new RegistryError(
+    `El registro ${path} está dañado (la comprobación de SQLite encontró: ${findings.join('; ')}). No se usó. ${restoreAdvice(path, outputDir)}`,
+  );
+}
+
+/**
+ * A registry migrated past version 3 by a build that did not have it yet (reserved versions land in any
+ * order) lacks the identity tables: they are added once, under the write lock.
+ */
+function addMissingIdentity(db: DatabaseSync): void {
+  const exists = () => db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'archivo'`).get() as { n: number };
+  if (exists().n === 1) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (exists().n === 0) archiveIdentityMigration.up(db);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** From version 3 on, a registry without its identity row was altered by hand or damaged. */
+function checkIdentityRow(db: DatabaseSync, path: string, outputDir: string | undefined): void {
+  const row = db.prepare(`SELECT count(*) AS n FROM archivo WHERE id = 1 AND aplicacion = 'boletin'`).get() as { n: number };
+  if (row.n === 1) return;
+  throw new RegistryError(`El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path, outputDir)}`);
+}
+
+/** SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): garbage bytes where the registry should be. */
+function isDamagedDatabaseError(error: unknown): boolean {
+  const code = (error as { errcode?: unknown }).errcode;
+  if (typeof code === 'number' && ((code & 0xff) === 26 || (code & 0xff) === 11)) return true;
+  return /file is not a database|database disk image is malformed/i.test(messageOf(error));
 }
 
 function readUserVersion(db: DatabaseSync): number {

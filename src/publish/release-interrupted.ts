@@ -1,9 +1,11 @@
 import { unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { ARCHIVE_MARKER_FILE, archiveIdentity, readArchiveMarker } from './archive-identity.ts';
+import { resolveArchivePath } from './archive-path.ts';
 import type { Registry } from './registry.ts';
 import { BulletinState, bulletinLabel, selectVersions } from './registry-records.ts';
 import { dropUnfinished, isLeaseLive } from './claim-publication.ts';
-import { PublishConflictError } from './publish-errors.ts';
+import { PublishConflictError, RegistryError } from './publish-errors.ts';
 
 export interface ReleasedEntry {
   readonly year: number;
@@ -41,9 +43,13 @@ export async function releaseInterrupted(
     );
   }
   const outputDir = resolve(unfinished.outputDir ?? options.fallbackOutputDir ?? 'output');
+  // Deleting is the one thing a crafted row could abuse: the folder must carry this archive's marker,
+  // and every path must have Boletín's shape and stay inside it. All are checked before any is removed.
+  if (unfinished.files.length > 0) assertOwnFolder(registry, outputDir, label);
+  const paths = unfinished.files.map((file) => resolveArchivePath(outputDir, file.path));
   // Files first: if this is interrupted, the entry still lists them.
-  for (const file of unfinished.files) {
-    await unlink(join(outputDir, ...file.path.split('/'))).catch((error: NodeJS.ErrnoException) => {
+  for (const path of paths) {
+    await unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
   }
@@ -62,4 +68,12 @@ export async function releaseInterrupted(
       removedFiles: unfinished.files.map((f) => f.path),
     };
   });
+}
+
+function assertOwnFolder(registry: Registry, outputDir: string, label: string): void {
+  const marker = readArchiveMarker(outputDir);
+  if (marker?.archivo === archiveIdentity(registry).id) return;
+  throw new RegistryError(
+    `La carpeta de salida registrada para el ${label}, ${outputDir}, no lleva la marca de este archivo (${ARCHIVE_MARKER_FILE}): no se borró ningún archivo ni se liberó el número. Si el registro fue alterado, restáurelo desde un respaldo; si los archivos se movieron, verifique con «boletin archivo verificar --salida <carpeta>».`,
+  );
 }

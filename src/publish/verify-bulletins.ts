@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { resolveArchivePath } from './archive-path.ts';
 import type { Registry } from './registry.ts';
 import type { BulletinVersionRecord } from './registry-records.ts';
 import { BulletinState, selectVersions } from './registry-records.ts';
@@ -83,7 +84,7 @@ export async function verifyBulletins(registry: Registry, options: VerifyOptions
 }
 
 async function checkFile(outputDir: string, file: BulletinVersionRecord['files'][number]): Promise<FileCheck> {
-  const absolutePath = join(outputDir, ...file.path.split('/'));
+  const absolutePath = resolveArchivePath(outputDir, file.path);
   const base = { path: file.path, absolutePath, format: file.format, expectedSha256: file.sha256, expectedBytes: file.bytes };
   let bytes: Uint8Array;
   try {

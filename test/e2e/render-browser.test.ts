@@ -93,6 +93,7 @@ describe('browser session', () => {
     for (const maxPages of [1, 2]) {
       let open = 0;
       let most = 0;
+      let done = 0;
       await withBrowser(
         async (session) => {
           await Promise.all(
@@ -100,8 +101,12 @@ describe('browser session', () => {
               session.withPage(async () => {
                 open += 1;
                 most = Math.max(most, open);
-                await new Promise((resolve) => setTimeout(resolve, 150));
+                // Each holds its page until as many as allowed are open (opening a page takes its time on
+                // a loaded machine), so the count shows the limit, not the machine's speed.
+                await eventually(async () => open >= Math.min(maxPages, 4 - done), 20_000);
+                await new Promise((resolve) => setTimeout(resolve, 50));
                 open -= 1;
+                done += 1;
               }),
             ),
           );
@@ -110,6 +115,60 @@ describe('browser session', () => {
       );
       expect(most).toBe(maxPages);
     }
+  });
+
+  it('reuses a page from one document to the next', async () => {
+    await withBrowser(
+      async (session) => {
+        const first = await session.withPage(async (page) => page);
+        const second = await session.withPage(async (page) => page);
+        expect(second).toBe(first);
+        expect(second.isClosed()).toBe(false);
+      },
+      { maxPages: 1 },
+    );
+  });
+
+  it('replaces Chromium after the configured number of prints, and removes the old one with its profile', async () => {
+    await withBrowser(
+      async (session) => {
+        const profiles: string[] = [];
+        for (let print = 0; print < 3; print += 1) {
+          await session.withPage(async (page) => page.setContent('<p>x</p>'));
+          profiles.push(session.profileDir);
+        }
+        expect(profiles[1]).toBe(profiles[0]);
+        expect(profiles[2]).not.toBe(profiles[0]);
+        expect(await eventually(gone(profiles[0] ?? ''))).toBe(true);
+        expect(session.relaunches).toBe(0);
+      },
+      { restartAfterPrints: 2, maxPages: 1 },
+    );
+  });
+
+  it('relaunches a Chromium killed in the middle of a page once, and the work is done on the new one', async () => {
+    const notices: string[] = [];
+    await withBrowser(
+      async (session) => {
+        const first = session.profileDir;
+        let tries = 0;
+        const answer = await session.withPage(async (page) => {
+          tries += 1;
+          if (tries === 1) {
+            for (const pid of await chromiumProcesses(first)) process.kill(pid, 'SIGKILL');
+            await page.evaluate('new Promise(() => {})');
+          }
+          return page.evaluate('6 * 7');
+        });
+        expect(answer).toBe(42);
+        expect(tries).toBe(2);
+        expect(session.relaunches).toBe(1);
+        expect(session.profileDir).not.toBe(first);
+        expect(await eventually(gone(first))).toBe(true);
+      },
+      { onRelaunch: (reason) => notices.push(reason), pageTimeoutMs: 20_000 },
+    );
+    expect(notices).toEqual(['el navegador se cerró inesperadamente; se abrió otro y el trabajo sigue.']);
   });
 
   it('fails with the Spanish discovery message when there is no browser, launching nothing', async () => {

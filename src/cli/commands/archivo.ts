@@ -25,6 +25,16 @@ import {
   type VerificationReport,
 } from '../../publish/index.ts';
 import { isOwnerAlive } from '../../publish/process-owner.ts';
+import {
+  RegistryError,
+  archiveEvidence,
+  backupRegistry,
+  checkArchiveFolder,
+  defaultBackupPath,
+  rebuildRegistry,
+  restoreAdvice,
+} from '../../publish/index.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 /** Options every `archivo` subcommand accepts (declared on `archivo` itself). */
 interface ArchiveOptions {
@@ -33,7 +43,7 @@ interface ArchiveOptions {
 
 /**
  * `boletin archivo ...`: the registry of numbered bulletins. listar, mostrar, verificar, exportar,
- * numeracion, liberar. Exit codes: 0 done; 2 bad input (unknown bulletin, bad number, a conflict);
+ * numeracion, liberar, respaldo, reconstruir. Exit codes: 0 done; 2 bad input (unknown bulletin, bad number, a conflict);
  * 1 when `verificar` finds a missing or altered file or an interrupted entry, or the registry fails.
  */
 export function registerArchivo(program: Command, context: CommandContext): void {
@@ -95,7 +105,8 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .option('--salida <carpeta>', 'busca los archivos en esta carpeta y no en la registrada')
     .option('--json', 'escribe el informe en JSON')
     .action(async (ref: string | undefined, options: { anio?: string; salida?: string; json?: boolean }, command: Command) => {
-      await run(context, command, { readOnly: true }, async (registry) => {
+      const folder = resolve(context.io.cwd, options.salida ?? 'output');
+      await run(context, command, { readOnly: true, outputDir: folder }, async (registry) => {
         let year = options.anio === undefined ? undefined : parseYear(options.anio);
         let number: number | undefined;
         if (ref !== undefined) {
@@ -182,6 +193,53 @@ export function registerArchivo(program: Command, context: CommandContext): void
         );
       });
     });
+
+  archivo
+    .command('respaldo')
+    .usage('[opciones] [archivo]')
+    .description('escribe una copia coherente del registro (por omisión en <datos>/respaldos/)')
+    .argument('[archivo]', 'dónde escribir la copia')
+    .option('--sobrescribir', 'reemplaza el archivo si ya existe')
+    .action(async (file: string | undefined, options: { sobrescribir?: boolean }, command: Command) => {
+      await run(context, command, { readOnly: false }, async (registry) => {
+        const destination = file === undefined ? defaultBackupPath(registry) : resolve(context.io.cwd, file);
+        const copy = await backupRegistry(registry, destination, { overwrite: options.sobrescribir === true });
+        context.io.stdout(`Respaldo del registro escrito en ${copy.path} (${copy.bytes} bytes). Para restaurarlo, cópielo como ${registry.path} con Boletín detenido.\n`);
+      });
+    });
+
+  archivo
+    .command('reconstruir')
+    .usage('--salida <carpeta> [opciones]')
+    .description('reconstruye un registro perdido o dañado a partir de los boletines publicados en la carpeta de salida')
+    .option('--salida <carpeta>', 'la carpeta de salida con los boletines publicados (por omisión, output/)')
+    .option('--json', 'escribe el resumen en JSON')
+    .action(async (options: { salida?: string; json?: boolean }, command: Command) => {
+      try {
+        const { datos } = command.optsWithGlobals<ArchiveOptions>();
+        const registryPath = resolveRegistryPath({ option: datos, env: context.io.env, cwd: context.io.cwd });
+        // pdf-lib is loaded only for this command.
+        const { readArchiveStamp } = await import('../../render/read-archive-stamp.ts');
+        const report = await rebuildRegistry({
+          registryPath,
+          outputDir: resolve(context.io.cwd, options.salida ?? 'output'),
+          readStamp: readArchiveStamp,
+        });
+        if (options.json === true) {
+          context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        const unstamped =
+          report.unstamped.length === 0
+            ? ''
+            : ` Sin datos de registro en sus archivos (sólo se conserva su número): ${report.unstamped.join(', ')}.`;
+        context.io.stdout(
+          `Registro reconstruido en ${report.registryPath}: ${plural(report.bulletins, 'boletín', 'boletines')}, ${plural(report.versions, 'versión', 'versiones')}, ${plural(report.files, 'archivo', 'archivos')}.${unstamped} Compruébelo con «boletin archivo verificar». Si la numeración de algún año seguía más arriba, fíjela con «boletin archivo numeracion <año> --siguiente <n>».\n`,
+        );
+      } catch (error) {
+        reportError(context, error);
+      }
+    });
 }
 
 /**
@@ -191,26 +249,57 @@ export function registerArchivo(program: Command, context: CommandContext): void
 async function run(
   context: CommandContext,
   command: Command,
-  mode: { readonly readOnly: boolean },
+  mode: { readonly readOnly: boolean; readonly outputDir?: string },
   action: (registry: Registry) => void | Promise<void>,
 ): Promise<void> {
   let registry: Registry | undefined;
   try {
     const { datos } = command.optsWithGlobals<ArchiveOptions>();
     const path = resolveRegistryPath({ option: datos, env: context.io.env, cwd: context.io.cwd });
-    registry = openRegistry(mode.readOnly && !existsSync(path) ? ':memory:' : path);
+    const missing = !existsSync(path);
+    // No registry beside a folder of published bulletins is a lost registry, not an empty archive.
+    if (missing && mode.outputDir !== undefined) refuseLostRegistry(path, mode.outputDir);
+    registry = openRegistry(mode.readOnly && missing ? ':memory:' : path, mode.outputDir === undefined ? {} : { outputDir: resolve(mode.outputDir) });
+    if (!missing) await checkRecordedFolders(registry, mode.outputDir);
     await action(registry);
   } catch (error) {
-    if (error instanceof InputError) {
-      context.io.stderr(`${error.message}\n`);
-      context.exitCode = ExitCode.badInput;
-    } else {
-      context.io.stderr(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
-      context.exitCode = ExitCode.renderFailed;
-    }
+    reportError(context, error);
   } finally {
     registry?.close();
   }
+}
+
+function reportError(context: CommandContext, error: unknown): void {
+  if (error instanceof InputError) {
+    context.io.stderr(`${error.message}\n`);
+    context.exitCode = ExitCode.badInput;
+  } else if (isPathMistake(error)) {
+    context.io.stderr(`Error: ${describeSystemError(error)}\n`);
+    context.exitCode = ExitCode.badInput;
+  } else {
+    context.io.stderr(`Error: ${describeSystemError(error)}\n`);
+    context.exitCode = ExitCode.renderFailed;
+  }
+}
+
+function refuseLostRegistry(path: string, outputDir: string): void {
+  const evidence = archiveEvidence(outputDir);
+  if (evidence === undefined) return;
+  throw new RegistryError(`No existe el registro ${path}, pero la carpeta de salida ${resolve(outputDir)} ${evidence}. ${restoreAdvice(path, resolve(outputDir))}`);
+}
+
+/**
+ * The folder a command looks at, and every folder the registry recorded that still carries a marker,
+ * must be this archive's; an emptied or foreign registry is refused here instead of reporting
+ * "Todo en orden".
+ */
+async function checkRecordedFolders(registry: Registry, outputDir: string | undefined): Promise<void> {
+  const recorded = registry.db.prepare('SELECT DISTINCT carpeta_salida AS ruta FROM versiones WHERE carpeta_salida IS NOT NULL').all() as {
+    ruta: string;
+  }[];
+  const folders = new Set(recorded.map((row) => row.ruta));
+  if (outputDir !== undefined) folders.add(resolve(outputDir));
+  for (const folder of folders) await checkArchiveFolder(registry, folder, { mark: false });
 }
 
 function mustFind(registry: Registry, ref: string): BulletinRecord {

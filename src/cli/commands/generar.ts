@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
+import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
 import { newestSampleDataset } from '../../generate/default-dataset.ts';
 import { type GeneratedBulletin, generateBulletins } from '../../generate/generate-bulletins.ts';
@@ -10,6 +11,7 @@ import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 interface GenerarOptions {
   readonly salida?: string;
@@ -17,6 +19,11 @@ interface GenerarOptions {
   readonly numero?: number;
   readonly fecha?: string;
   readonly estilo?: string;
+  readonly relleno?: boolean;
+  readonly millonEnCifras?: boolean;
+  readonly signo?: boolean;
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  readonly listasAbiertas?: boolean;
   readonly estricto?: boolean;
   readonly borrador?: boolean;
   readonly correccion?: boolean;
@@ -39,7 +46,18 @@ export function registerGenerar(program: Command, context: CommandContext): void
     )
     .option('-n, --numero <n>', 'número del boletín en su año (sólo con un archivo)', parseNumber)
     .option('--fecha <aaaa-mm-dd>', 'fecha de emisión (por omisión, la del archivo o el día siguiente a la jornada)')
-    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos)')
+    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos); o «boletin.cifras» en los datos')
+    .option('--relleno', 'grupos tras «mil» con tres cifras: «90 mil 034» (o «boletin.relleno»)')
+    .option('--millon-en-cifras', '«1 millón» en lugar de «un millón» (o «boletin.millonEnCifras»)')
+    .option('--signo', 'porcentajes con «%»: «120.9%» (o «boletin.signoPorcentaje»)')
+    .addOption(
+      new Option('--ordinal <forma>', 'ordinal de la jornada: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª» (o «boletin.ordinal»)').choices([
+        'palabras',
+        'unaPalabra',
+        'corta',
+      ]),
+    )
+    .option('--listas-abiertas', 'el resumen como lista abierta: «..., entre otras» (o «boletin.listasAbiertas»)')
     .option('--estricto', 'los avisos de los datos también detienen')
     .option('--borrador', 'borrador: marca «BORRADOR», sin número, en <año>/borradores/')
     .option('--correccion', 'publica una nueva versión de un número ya emitido con datos distintos')
@@ -62,6 +80,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
   const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(io.cwd, options.salida);
   try {
+    const tuning = batchTuning(io.env);
     const results = await generateBulletins({
       files,
       outputDir,
@@ -70,12 +89,24 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       ...(options.numero !== undefined ? { number: options.numero } : {}),
       ...(options.fecha !== undefined ? { issueDate: options.fecha } : {}),
       ...(options.estilo !== undefined ? { style: options.estilo } : {}),
+      styleSettings: {
+        ...(options.relleno === true ? { relleno: true } : {}),
+        ...(options.millonEnCifras === true ? { millonEnCifras: true } : {}),
+        ...(options.signo === true ? { signoPorcentaje: true } : {}),
+        ...(options.ordinal !== undefined ? { ordinal: options.ordinal } : {}),
+        ...(options.listasAbiertas === true ? { listasAbiertas: true } : {}),
+      },
       strict: options.estricto ?? false,
       draft: options.borrador ?? false,
       correction: options.correccion ?? false,
       overwrite: options.sobrescribir ?? false,
       signal: io.signal,
-      browser: options.navegador !== undefined ? { executablePath: options.navegador } : {},
+      ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),
+      browser: {
+        ...tuning.browser,
+        ...(options.navegador !== undefined ? { executablePath: options.navegador } : {}),
+        onRelaunch: (reason) => io.stderr(`aviso: ${reason}\n`),
+      },
       onProgress: (event) => {
         if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
           io.stderr(`[${event.index + 1}/${event.total}] ${displayPath(event.source, io.cwd)}\n`);
@@ -89,7 +120,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     }
     return batchExitCode(results);
   } catch (error) {
-    const code = error instanceof InputError ? ExitCode.badInput : ExitCode.renderFailed;
+    const code = error instanceof InputError || isPathMistake(error) ? ExitCode.badInput : ExitCode.renderFailed;
     if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
       // The report of problems carries its own header per file; the summary message is for when there is none.
@@ -98,7 +129,7 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
     } else if (io.signal.aborted) {
       io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
     } else {
-      io.stderr(`No se pudo generar el boletín: ${(error as Error).message}\n`);
+      io.stderr(`No se pudo generar el boletín: ${describeSystemError(error)}\nNo se publicó ningún boletín.\n`);
     }
     return code;
   }
@@ -113,7 +144,7 @@ function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
 
 function describeFailure(result: GeneratedBulletin, cwd: string): string {
   const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
-  return `${displayPath(result.source, cwd)}: ${what}. ${result.error?.message ?? ''}\nNo se escribió ningún archivo de este boletín.\n`;
+  return `${displayPath(result.source, cwd)}: ${what}. ${result.error === undefined ? '' : describeSystemError(result.error)}\nNo se escribió ningún archivo de este boletín.\n`;
 }
 
 function errorJson(error: unknown, code: ExitCode): unknown {
@@ -165,17 +196,17 @@ function summaryJson(results: readonly GeneratedBulletin[]): unknown {
   };
 }
 
-function parseFormats(value: string): OutputFormat[] {
+export function parseFormats(value: string): OutputFormat[] {
   const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const unknown = names.filter((name) => !isOutputFormat(name));
   if (names.length === 0 || unknown.length > 0) {
-    throw new InvalidOptionArgument(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
+    throw new InvalidArgumentError(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
   }
   return [...new Set(names)] as OutputFormat[];
 }
 
-function parseNumber(value: string): number {
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidOptionArgument('el número debe ser un entero de 1 a 9999');
+export function parseNumber(value: string): number {
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('el número debe ser un entero de 1 a 9999');
   return Number(value);
 }
 

@@ -5,12 +5,13 @@ import { checkRangeOrder } from '../check-date-order.ts';
 import { keepTogether } from '../no-break-space.ts';
 import { parseIsoDate } from '../parse-iso-date.ts';
 import { SPANISH_LOCALE, dayAndMonth } from './date-words.ts';
+import { writeDayList } from './write-day-list.ts';
 
 /**
  * "del 24 al 26 de febrero", "del 31 de mayo al 6 de junio", across years
  * "del 30 de diciembre de 2022 al 2 de enero de 2023" (year "auto" or "always"); one day: "el 24 de febrero".
- * The "between" wording: "entre el 31 de mayo y el 6 de junio". Within one month the days are joined by
- * no-break spaces ("24 al 26"), so a line never ends between them.
+ * Two consecutive days: "los días 30 y 31 de octubre". The "between" wording: "entre el 31 de mayo y el 6 de junio".
+ * Within one month the days of a range are joined by no-break spaces ("24 al 26"), so a line never ends between them.
  */
 export function writeDateRange(start: string, end: string, options: DateRangeOptions = {}): string {
   const from = parseIsoDate(start);
@@ -28,6 +29,10 @@ function rangeText(from: DateTime, to: DateTime, options: DateRangeOptions): str
   const startYear = crossesYear && endYear;
   const [opening, middle] = options.wording === 'between' ? ['entre el', 'y el'] : ['del', 'al'];
   if (from.hasSame(to, 'day')) return `el ${dayAndMonth(to, endYear, preposition)}`;
+  // Two days in a row of one month are named, not spanned: "los días 30 y 31 de octubre", never "del 30 al 31".
+  if (options.wording !== 'between' && from.hasSame(to, 'month') && from.plus({ days: 1 }).hasSame(to, 'day')) {
+    return `los días ${writeDayList([from.toISODate() ?? '', to.toISODate() ?? ''], { ...options, capitalize: false })}`;
+  }
   if (from.hasSame(to, 'month')) {
     // "24 al 26" (or "24 y el 26") is one unit on the page: no line breaks inside it.
     const days = keepTogether(String(from.day), ...middle.split(' '), String(to.day));

@@ -1,3 +1,4 @@
+import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import { Document, Packer, Paragraph } from 'docx';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
@@ -21,9 +22,14 @@ export interface DocxOptions {
  * and the document properties. The same document always gives the same bytes.
  */
 export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const issued = issueDate(doc.metadata.issuedAt);
+  const packed = await Packer.toBuffer(docxTree(doc, options), false, [{ path: 'docProps/app.xml', data: appProperties() }]);
+  return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issueDate(doc.metadata.issuedAt));
+}
+
+/** The document tree docx packs (exported for the benchmark, which packs it bare as its floor). */
+export function docxTree(doc: BulletinDocument, options: DocxOptions = {}): Document {
   const logo = resolveLogo(doc, options.layout ?? loadLayoutAssets());
-  const file = new Document({
+  return new Document({
     title: doc.metadata.title,
     subject: doc.metadata.subject,
     creator: doc.metadata.author,
@@ -31,6 +37,9 @@ export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {
     keywords: doc.metadata.keywords.join(', '),
     description: doc.metadata.description ?? doc.metadata.subject,
     revision: 1,
+    ...(doc.archiveStamp === undefined
+      ? {}
+      : { customProperties: [{ name: ARCHIVE_STAMP_NAME, value: encodeArchiveStamp(doc.archiveStamp) }] }),
     styles: bulletinStyles(doc.lang),
     numbering: bulletinNumbering(),
     theme: { fonts: { headings: FONT, body: FONT } },
@@ -62,8 +71,6 @@ export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {
       },
     ],
   });
-  const packed = await Packer.toBuffer(file, false, [{ path: 'docProps/app.xml', data: appProperties() }]);
-  return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issued);
 }
 
 /** The extended properties: the application that wrote the file, as Word's Properties dialog shows it. */

@@ -1,3 +1,4 @@
+import { encodeArchiveStamp } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { RenderError } from '../../errors.ts';
 import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
@@ -37,6 +38,7 @@ export function renderHtml(doc: BulletinDocument, options: HtmlOptions = {}): st
     subject: doc.metadata.subject,
     keywords: doc.metadata.keywords.join(', '),
     generator: GENERATOR,
+    archiveStamp: doc.archiveStamp === undefined ? '' : encodeArchiveStamp(doc.archiveStamp),
     style: trustedHtml(layout.stylesheet),
     draft: doc.draft,
     draftMark: doc.draft && options.omitDraftMark !== true,

@@ -1,4 +1,4 @@
-import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { plainText } from '../text/text-runs.ts';
 

@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from '@cantoo/pdf-lib';
+import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
 import { GENERATOR } from '../generator.ts';
@@ -20,6 +21,17 @@ export async function setPdfProperties(pdf: Uint8Array, doc: BulletinDocument): 
   document.setLanguage(doc.lang);
   document.setCreationDate(issued);
   document.setModificationDate(issued);
+  if (doc.archiveStamp !== undefined) {
+    pdfInfo(document)?.set(PDFName.of(ARCHIVE_STAMP_NAME), PDFHexString.fromText(encodeArchiveStamp(doc.archiveStamp)));
+  }
   restoreOutlineTitles(document, doc);
   return document.save({ useObjectStreams: false });
+}
+
+/** The document information dictionary (pdf-lib keeps its own getter private). */
+export function pdfInfo(document: PDFDocument): PDFDict | undefined {
+  const info = document.context.trailerInfo.Info;
+  if (info === undefined) return undefined;
+  const dict = document.context.lookup(info);
+  return dict instanceof PDFDict ? dict : undefined;
 }

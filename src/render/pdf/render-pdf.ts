@@ -7,7 +7,7 @@ import { setPdfProperties } from './pdf-properties.ts';
 import { footerTemplate, headerTemplate } from './running-templates.ts';
 
 export interface PdfOptions {
-  /** The browser that serves the batch (see withBrowser); renderPdf opens and closes one page on it. */
+  /** The browser that serves the batch (see withBrowser); renderPdf prints on one of its pages. */
   readonly browser: BrowserSession;
   /** Page template, stylesheet and placeholder logo; by default read from templates/. */
   readonly layout?: LayoutAssets;
@@ -25,8 +25,7 @@ export async function renderPdf(doc: BulletinDocument, options: PdfOptions): Pro
 }
 
 async function printPage(page: Page, html: string, doc: BulletinDocument): Promise<Uint8Array> {
-  await page.setJavaScriptEnabled(false);
-  await keepOffline(page);
+  await preparePage(page);
   await page.setContent(html, { waitUntil: 'load' });
   return page.pdf({
     format: 'letter',
@@ -42,8 +41,17 @@ async function printPage(page: Page, html: string, doc: BulletinDocument): Promi
   });
 }
 
-/** The page is self-contained; any request other than an inline data: URI is refused. */
-async function keepOffline(page: Page): Promise<void> {
+/** Pages the session gave before: they are already offline and without scripts. */
+const prepared = new WeakSet<Page>();
+
+/**
+ * Scripts off, and any request other than an inline data: URI refused: the page is self-contained.
+ * Once per page: the session reuses a page for the next document, and a second listener would answer
+ * each request twice.
+ */
+async function preparePage(page: Page): Promise<void> {
+  if (prepared.has(page)) return;
+  await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -51,4 +59,5 @@ async function keepOffline(page: Page): Promise<void> {
     if (url.startsWith('data:') || url === 'about:blank') void request.continue();
     else void request.abort('blockedbyclient');
   });
+  prepared.add(page);
 }

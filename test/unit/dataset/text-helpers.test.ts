@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseDestacadoTexto } from '../../../src/dataset/index.ts';
 import { explainBadDate, readCountText, readDateText } from '../../../src/dataset/figure-text.ts';
-import { parseCsv, columnLetter } from '../../../src/dataset/csv-reader.ts';
+import { columnLetter, readCsvRecords } from '../../../src/dataset/csv-records.ts';
+import { problemSink } from '../../../src/dataset/problem.ts';
 
 describe('figures and dates typed as text', () => {
   test('only plain digits are read as a count', () => {
@@ -47,7 +48,7 @@ describe('highlight placeholders', () => {
 
 describe('CSV', () => {
   test('quoted fields, escaped quotes, semicolons and CRLF', () => {
-    expect(parseCsv('nombre;cirugias\r\n"Veracruz; Norte";"1""2"\r\n')).toEqual([
+    expect(readCsvRecords('nombre;cirugias\r\n"Veracruz; Norte";"1""2"\r\n', problemSink('x.csv'))?.map((record) => record.cells)).toEqual([
       ['nombre', 'cirugias'],
       ['Veracruz; Norte', '1"2'],
     ]);

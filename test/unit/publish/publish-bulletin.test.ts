@@ -147,16 +147,19 @@ describe('publishBulletin', () => {
 
   test('an unrecorded file at the target path is not overwritten; the number is given back', async () => {
     const { registry, out, request } = setup();
-    const stranger = join(out, '2023', '001-cuarta-jornada-extraordinaria.pdf');
-    await publishBulletin(request({ draft: true })); // creates the folders
+    // A first bulletin marks the folder as this archive's, so the check of the target path is what refuses.
+    await publishBulletin(request({ slug: 'otra-jornada', datasetHash: 'c'.repeat(64) }));
+    const stranger = join(out, '2023', '002-cuarta-jornada-extraordinaria.pdf');
     writeFileSync(stranger, 'de otro registro');
-    await expect(publishBulletin(request())).rejects.toThrow(/Ya existe .*el registro no lo tiene/);
+    await expect(publishBulletin(request())).rejects.toThrow(
+      /Ya existe .*002-cuarta-jornada-extraordinaria\.pdf» y el registro no lo tiene .*El número 002\/2023 quedó libre/,
+    );
     expect(readFileSync(stranger, 'utf8')).toBe('de otro registro');
-    expect(existsSync(join(out, '2023', '001-cuarta-jornada-extraordinaria.html'))).toBe(false);
-    expect(listBulletins(registry)).toEqual([]);
+    expect(existsSync(join(out, '2023', '002-cuarta-jornada-extraordinaria.html'))).toBe(false);
+    expect(listBulletins(registry).map((b) => b.number)).toEqual([1]);
     const forced = await publishBulletin(request({ overwrite: true }));
-    expect(forced.number).toBe(1);
-    expect(readFileSync(stranger, 'utf8')).toMatch(/^No\. 1\/2023/);
+    expect(forced.number).toBe(2);
+    expect(readFileSync(stranger, 'utf8')).toMatch(/^No\. 2\/2023/);
     registry.close();
   });
 });
