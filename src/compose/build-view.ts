@@ -69,7 +69,7 @@ export interface BulletinView {
   readonly balazos: Readonly<Record<BulletKind, boolean>>;
   /** The headline figures for the summary bullet: one per group (its total, or its largest part), largest first. */
   readonly resumen: readonly FigureItem[];
-  /** The two largest of those, for the headline. */
+  /** The largest of those, for the headline (a headline names one figure). */
   readonly resumenTitular: readonly FigureItem[];
   /** The main figures of the body, gathered in one sentence: consultations, detections, surgeries, planning, studies. */
   readonly principales: readonly GroupView[];
@@ -239,7 +239,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     grupos,
     complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
     resumen,
-    resumenTitular: resumen.slice(0, 2),
+    resumenTitular: resumen.slice(0, 1),
     principales: MAIN_GROUPS.map((group) => grupos[group]).filter((group) => group.total > 0 || group.partes.length > 0),
     principalesCifras: MAIN_GROUPS.flatMap((group) => (grupos[group].total > 0 ? [{ id: group, valor: grupos[group].total }] : grupos[group].partes)),
     unaMultiorganica: jornada.cifras['donacion-multiorganica'] === 1,
