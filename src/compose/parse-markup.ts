@@ -171,7 +171,8 @@ class MarkupParser {
     const content: Inline[] = [];
     for (let token = this.next(); token !== undefined; token = this.next()) {
       if (token.type === 'text') {
-        appendText(content, token.text.replace(/\s+/g, ' '));
+        // ASCII whitespace collapses as in HTML; a no-break space from the phrasing ("3 mil 729") stays.
+        appendText(content, token.text.replace(/[ \t\n\r\f]+/g, ' '));
       } else if (token.type === 'close') {
         if (token.name !== parent) throw new MarkupError(`Se esperaba </${parent}> y se encontró </${token.name}>`);
         return content;

@@ -206,7 +206,11 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
      */
     enLista: (items: unknown, options: HelperOptions & { fn: (context: unknown) => string }) => {
       if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
-      const parts = items.map((item) => options.fn(item).replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
+      // ASCII whitespace only: the no-break spaces inside a figure stay (see src/lang/no-break-space.ts).
+      const parts = items
+        .map((item) => options.fn(item).replace(/[ 	
+]+/g, ' ').replace(/^ | $/g, ''))
+        .filter((part) => part !== '');
       return joinMarked(parts, (plain) => phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }));
     },
     /**

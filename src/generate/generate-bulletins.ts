@@ -7,7 +7,7 @@ import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
 import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
-import { phrasingFor } from '../lang/index.ts';
+import { phrasingFor, withPlainSpaces } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
@@ -173,7 +173,9 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
   const editions = request.editions ?? DEFAULT_EDITIONS;
   let packaged: readonly PackagedEdition[] = [];
   try {
-    const title = compose(null).headline;
+    // The registry, its listings, the CSV export and the CLI keep the title in plain spaces: the
+    // no-break spaces that hold a figure together on the page only make a search or comparison fail there.
+    const title = withPlainSpaces(compose(null).headline);
     const publication = await publishBulletin({
       registry: tools.registry,
       outputDir: request.outputDir,

@@ -27,3 +27,4 @@ export { findFigures, type FigureKind, type FoundFigure } from './es/find-figure
 export { readEnglishFigure } from './en/read-figure.ts';
 export { findEnglishFigures } from './en/find-figures.ts';
 export { percentTenths } from './percent-tenths.ts';
+export { NO_BREAK_SPACE, keepTogether, withPlainSpaces } from './no-break-space.ts';

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Registry } from './registry.ts';
+import { withPlainSpaces } from '../lang/no-break-space.ts';
 import { writeBulletinNumber } from '../lang/write-bulletin-number.ts';
 
 /** States of a bulletin version. Drafts take no number and are not recorded. */
@@ -62,9 +63,12 @@ export interface BulletinRecord {
   readonly versions: readonly BulletinVersionRecord[];
 }
 
-/** "No. 093/2023": how messages and listings name a bulletin. */
+/**
+ * "No. 093/2023": how messages and listings name a bulletin. Plain spaces: these are read in a terminal,
+ * a log or a CSV file, where the no-break space of the printed bulletin would only make searches fail.
+ */
 export function bulletinLabel(number: number, year: number): string {
-  return writeBulletinNumber(number, year);
+  return withPlainSpaces(writeBulletinNumber(number, year));
 }
 
 /** The version that stands for the bulletin: the published one, else the newest. */

@@ -18,8 +18,9 @@ import type { BulletinDocument } from '../../src/model/bulletin-document.ts';
  *   page are stripped, so the number printed under the letterhead stays in the flow.
  * - DOCX: word/document.xml is flow; word/header*.xml and word/footer*.xml are running.
  * Words are split on whitespace after Unicode NFC normalisation; list bullets drawn as glyphs (•) are not
- * words; a word hyphenated across a PDF line ("COVID-\n19") is joined back, keeping its hyphen, since
- * the renderers never hyphenate on their own.
+ * words; soft hyphens (U+00AD, where a justified line may break a word) are dropped; Word's no-break
+ * hyphen (<w:noBreakHyphen/>, "COVID-19") is a hyphen; a word hyphenated across a PDF line
+ * ("COVID-\n19") is joined back, keeping its hyphen.
  */
 export interface ExtractedWords {
   readonly flow: readonly string[];
@@ -31,6 +32,8 @@ const BULLET_GLYPH = /^[\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf]$/;
 export function words(text: string): string[] {
   return text
     .normalize('NFC')
+    // Soft hyphens mark where a justified line may break a word; they are not part of the word.
+    .replace(/\u00ad/g, '')
     .replace(/\ufb01/g, 'fi')
     .replace(/\ufb02/g, 'fl')
     .split(/\s+/u)
@@ -140,13 +143,16 @@ export async function wordsFromDocx(docx: Uint8Array): Promise<ExtractedWords> {
   return { flow: words(textOfWordXml(await part('word/document.xml'))), running: words(running.join(' ')) };
 }
 
-/** Text of WordprocessingML: runs of a paragraph joined, paragraphs, tabs and breaks separate words. */
+/**
+ * Text of WordprocessingML: runs of a paragraph joined, paragraphs, tabs and breaks separate words;
+ * a no-break hyphen is "-", an optional hyphen (<w:softHyphen/>) nothing.
+ */
 export function textOfWordXml(xml: string): string {
   const paragraphs = xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
   return paragraphs
     .map((paragraph) =>
-      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)]
-        .map((match) => (match[2] !== undefined ? ' ' : decodeEntities(match[1] ?? '')))
+      [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr|noBreakHyphen)\b[^>]*\/>/g)]
+        .map((match) => (match[2] === 'noBreakHyphen' ? '-' : match[2] !== undefined ? ' ' : decodeEntities(match[1] ?? '')))
         .join(''),
     )
     .join(' ');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { PhrasingError } from '../../errors.ts';
-import { FIGURE_STYLES, phrasingFor, type Phrasing } from '../../lang/index.ts';
+import { FIGURE_STYLES, phrasingFor, withPlainSpaces, type Phrasing } from '../../lang/index.ts';
 
 interface CifraOptions {
   readonly estilo?: string;
@@ -13,11 +13,13 @@ interface CifraOptions {
   readonly millonEnCifras?: boolean;
   readonly redondear?: boolean;
   readonly idioma?: string;
+  readonly espacioDuro?: boolean;
 }
 
 /**
  * `boletin cifra [números...]`: writes each number as the bulletin writes it, one line each
- * (3729 -> «3 mil 729»; 197144/163110 -> «120.9 por ciento»). With no number it reads one per line from
+ * (3729 -> «3 mil 729»; 197144/163110 -> «120.9 por ciento»), with plain spaces (a terminal, a script);
+ * `--espacio-duro` keeps the no-break spaces the bulletin prints inside a figure. With no number it reads one per line from
  * standard input and answers line for line, so thousands go through one process.
  *
  * Bad input: with arguments, nothing is written to standard output, every bad number is reported on
@@ -39,6 +41,7 @@ export function registerCifra(program: Command, context: CommandContext): void {
     .option('--millon-en-cifras', '«1 millón» en lugar de «un millón»')
     .option('--redondear', 'redondea las cifras grandes: «16.1 millones»')
     .option('-i, --idioma <es|en>', 'idioma: es (por omisión) o en')
+    .option('--espacio-duro', 'deja los espacios de no separación (U+00A0) del boletín, para pegar en un documento')
     // Negative numbers ("-5") must reach the action, where they get a Spanish message.
     .allowUnknownOption()
     .action(async (numbers: string[], options: CifraOptions) => {
@@ -109,11 +112,14 @@ function figureWriter(options: CifraOptions): FigureWriter | string {
     return messageOf(error);
   }
   const figureOptions = { gender, pronoun: options.pronombre ?? false } as const;
+  // A terminal never breaks a line inside a figure, and an invisible U+00A0 would make `grep "3 mil 729"`
+  // or a spreadsheet's comparison fail: plain spaces, unless asked for the bulletin's own text.
+  const shown = options.espacioDuro ? (text: string) => text : withPlainSpaces;
   return (input) => {
     const parsed = parseInput(input);
-    if (parsed.kind === 'percent') return phrasing.percent(parsed.part, parsed.whole);
-    if (options.redondear && phrasing.roundedFigure) return phrasing.roundedFigure(parsed.value);
-    return phrasing.figure(parsed.value, figureOptions);
+    if (parsed.kind === 'percent') return shown(phrasing.percent(parsed.part, parsed.whole));
+    if (options.redondear && phrasing.roundedFigure) return shown(phrasing.roundedFigure(parsed.value));
+    return shown(phrasing.figure(parsed.value, figureOptions));
   };
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { PhrasingError } from '../../errors.ts';
-import { phrasingFor, type DateRangeOptions } from '../../lang/index.ts';
+import { phrasingFor, withPlainSpaces, type DateRangeOptions } from '../../lang/index.ts';
 
 interface FechaOptions {
   readonly anio?: boolean;
@@ -13,6 +13,7 @@ interface FechaOptions {
   readonly dias?: boolean;
   readonly lugar?: string;
   readonly idioma?: string;
+  readonly espacioDuro?: boolean;
 }
 
 /**
@@ -36,6 +37,7 @@ export function registerFecha(program: Command, context: CommandContext): void {
     .option('--dias', 'las fechas son días sueltos aunque sean dos: «10 y 12 de marzo»')
     .option('--lugar <lugar>', 'escribe la fecha del boletín: «Ciudad de México, miércoles 1 de marzo de 2023»')
     .option('-i, --idioma <es|en>', 'idioma: es (por omisión) o en')
+    .option('--espacio-duro', 'deja los espacios de no separación (U+00A0) del boletín: «24 al 26» no se corta')
     .action(async (dates: string[], options: FechaOptions) => {
       let write: (dates: readonly string[]) => string;
       try {
@@ -77,7 +79,10 @@ function dateWriter(options: FechaOptions): (dates: readonly string[]) => string
     yearPreposition: options.del ? 'del' : 'de',
     wording: options.entre ? 'between' : 'from-to',
   };
-  return (dates) => {
+  // Plain spaces in a terminal, as `cifra` prints them; the bulletin's own text with --espacio-duro.
+  const shown = options.espacioDuro ? (text: string) => text : withPlainSpaces;
+  return (dates) => shown(writeDates(dates));
+  function writeDates(dates: readonly string[]): string {
     const [first, second] = dates;
     if (first === undefined) throw new PhrasingError('indique al menos una fecha AAAA-MM-DD.');
     if (options.lugar !== undefined) {
@@ -87,7 +92,7 @@ function dateWriter(options: FechaOptions): (dates: readonly string[]) => string
     if (dates.length === 1 && !options.dias) return phrasing.date(first);
     if (dates.length === 2 && second !== undefined && !options.dias) return phrasing.dateRange(first, second, rangeOptions);
     return phrasing.dayList(dates, rangeOptions);
-  };
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,6 @@
 import type { Phrasing } from '../phrasing.ts';
 import type { PhrasingOptions } from '../phrasing-options.ts';
+import { keepTogether } from '../no-break-space.ts';
 import { givenTenths, percentTenths, tenthsText } from '../percent-tenths.ts';
 import { writeBulletinNumber } from '../write-bulletin-number.ts';
 import type { FigureStyleName } from '../es/figure-styles.ts';
@@ -26,11 +27,11 @@ export function englishPhrasing(style: FigureStyleName = 'imss', options: Phrasi
     elidedCount: (value, _gender, complement) => `${figure(value)} ${complement}`,
     givenPercent: (value) => {
       const digits = tenthsText(givenTenths(value));
-      return options.percentSign ? `${digits}%` : `${digits} percent`;
+      return options.percentSign ? `${digits}%` : keepTogether(digits, 'percent');
     },
     percent: (part, whole) => {
       const digits = tenthsText(percentTenths(part, whole));
-      return options.percentSign ? `${digits}%` : `${digits} percent`;
+      return options.percentSign ? `${digits}%` : keepTogether(digits, 'percent');
     },
     dateRange: writeEnglishDateRange,
     dayList: (dates, rangeOptions) => writeEnglishDayList(dates, rangeOptions, serialComma),

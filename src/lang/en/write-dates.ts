@@ -3,6 +3,7 @@ import type { DateRangeOptions } from '../phrasing.ts';
 import { checkDayListOrder, checkRangeOrder } from '../check-date-order.ts';
 import { parseIsoDate } from '../parse-iso-date.ts';
 import { PhrasingError } from '../../errors.ts';
+import { keepTogether } from '../no-break-space.ts';
 import { writeEnglishList } from './write-list.ts';
 
 const LOCALE = 'en-US';
@@ -23,7 +24,11 @@ export function writeEnglishDateRange(start: string, end: string, options: DateR
   const [opening, middle] = options.wording === 'between' ? ['between ', ' and '] : ['', ' to '];
   let text: string;
   if (from.hasSame(to, 'day')) text = `${monthDay(to)}${yearText}`;
-  else if (from.hasSame(to, 'month')) text = `${opening}${monthDay(from)}${middle}${String(to.day)}${yearText}`;
+  else if (from.hasSame(to, 'month')) {
+    // "17 to 19" stays on one line, as in the Spanish edition.
+    const days = keepTogether(String(from.day), ...middle.trim().split(' '), String(to.day));
+    text = `${opening}${from.setLocale(LOCALE).toFormat('LLLL')} ${days}${yearText}`;
+  }
   else {
     const startYear = crossesYear && endYear ? `, ${String(from.year)}` : '';
     text = `${opening}${monthDay(from)}${startYear}${middle}${monthDay(to)}${yearText}`;

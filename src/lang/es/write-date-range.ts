@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { DateRangeOptions } from '../phrasing.ts';
 import { capitalizeFirst } from '../capitalize-first.ts';
 import { checkRangeOrder } from '../check-date-order.ts';
+import { keepTogether } from '../no-break-space.ts';
 import { parseIsoDate } from '../parse-iso-date.ts';
 import { SPANISH_LOCALE, dayAndMonth } from './date-words.ts';
 import { writeDayList } from './write-day-list.ts';
@@ -10,6 +11,7 @@ import { writeDayList } from './write-day-list.ts';
  * "del 24 al 26 de febrero", "del 31 de mayo al 6 de junio", across years
  * "del 30 de diciembre de 2022 al 2 de enero de 2023" (year "auto" or "always"); one day: "el 24 de febrero".
  * Two consecutive days: "los días 30 y 31 de octubre". The "between" wording: "entre el 31 de mayo y el 6 de junio".
+ * Within one month the days of a range are joined by no-break spaces ("24 al 26"), so a line never ends between them.
  */
 export function writeDateRange(start: string, end: string, options: DateRangeOptions = {}): string {
   const from = parseIsoDate(start);
@@ -31,6 +33,10 @@ function rangeText(from: DateTime, to: DateTime, options: DateRangeOptions): str
   if (options.wording !== 'between' && from.hasSame(to, 'month') && from.plus({ days: 1 }).hasSame(to, 'day')) {
     return `los días ${writeDayList([from.toISODate() ?? '', to.toISODate() ?? ''], { ...options, capitalize: false })}`;
   }
-  const startText = from.hasSame(to, 'month') ? String(from.day) : dayAndMonth(from, startYear, preposition);
-  return `${opening} ${startText} ${middle} ${dayAndMonth(to, endYear, preposition)}`;
+  if (from.hasSame(to, 'month')) {
+    // "24 al 26" (or "24 y el 26") is one unit on the page: no line breaks inside it.
+    const days = keepTogether(String(from.day), ...middle.split(' '), String(to.day));
+    return `${opening} ${days}${dayAndMonth(to, endYear, preposition).slice(String(to.day).length)}`;
+  }
+  return `${opening} ${dayAndMonth(from, startYear, preposition)} ${middle} ${dayAndMonth(to, endYear, preposition)}`;
 }

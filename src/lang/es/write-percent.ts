@@ -1,3 +1,4 @@
+import { keepTogether } from '../no-break-space.ts';
 import { givenTenths, percentTenths, tenthsText } from '../percent-tenths.ts';
 
 export interface SpanishPercentOptions {
@@ -8,7 +9,7 @@ export interface SpanishPercentOptions {
 }
 
 /**
- * part/whole as a bulletin writes it: "120.9 por ciento", "100 por ciento" (never "100.0"); a point
+ * part/whole as a bulletin writes it: "120.9 por ciento" (one unit, joined by no-break spaces), "100 por ciento" (never "100.0"); a point
  * as decimal separator, as Mexico writes it; one decimal, rounded half up.
  */
 export function writePercent(part: number, whole: number, options: SpanishPercentOptions = {}): string {
@@ -21,5 +22,5 @@ export function writeGivenPercent(value: number, options: SpanishPercentOptions 
 }
 
 function percentWords(digits: string, options: SpanishPercentOptions): string {
-  return options.sign ? `${digits}${options.signSpace ?? ''}%` : `${digits} por ciento`;
+  return options.sign ? `${digits}${options.signSpace ?? ''}%` : keepTogether(digits, 'por', 'ciento');
 }

@@ -1,4 +1,5 @@
 import { checkCount } from '../check-count.ts';
+import { keepTogether } from '../no-break-space.ts';
 import { tenthsText } from '../percent-tenths.ts';
 import { FIGURE_STYLE_REGISTRY, type FigureStyleName } from './figure-styles.ts';
 import { writeFigure } from './write-figure.ts';
@@ -26,13 +27,13 @@ function unitPhrase(
   style: FigureStyleName,
   millionInDigits: boolean,
 ): string {
-  if (tenths % 10 !== 0) return `${tenthsText(BigInt(tenths))} ${unitWords}`;
+  if (tenths % 10 !== 0) return keepTogether(tenthsText(BigInt(tenths)), ...unitWords.split(' '));
   const whole = tenths / 10;
   // 999,950,000,000 and up round to a Spanish "billón" (10^12), one past the largest count.
-  if (unit === THOUSAND_MILLION && whole === 1000) return 'un billón';
+  if (unit === THOUSAND_MILLION && whole === 1000) return keepTogether('un', 'billón');
   if (FIGURE_STYLE_REGISTRY[style].grouping === 'space') {
-    if (whole === 1) return unit === MILLION ? 'un millón' : 'mil millones';
-    return `${String(whole)} ${unitWords}`;
+    if (whole === 1) return unit === MILLION ? keepTogether('un', 'millón') : keepTogether('mil', 'millones');
+    return keepTogether(String(whole), ...unitWords.split(' '));
   }
   return writeFigure(whole * unit, style, { millionInDigits });
 }

@@ -1,5 +1,7 @@
+import { NO_BREAK_SPACE } from '../no-break-space.ts';
+
 /** The RAE/Fundéu grouping space: a no-break space, so "154 000" never splits across lines. */
-export const GROUP_SEPARATOR = '\u00A0';
+export const GROUP_SEPARATOR = NO_BREAK_SPACE;
 
 /**
  * Digits only, as the Academy writes them: four digits together ("3729", as the Ortografía asks),

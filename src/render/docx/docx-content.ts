@@ -1,25 +1,29 @@
 import {
   ExternalHyperlink,
   HeadingLevel,
+  NoBreakHyphen,
   Paragraph,
+  SoftHyphen,
   TextRun,
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline } from '../../model/bulletin-document.ts';
+import { SOFT_HYPHEN, hyphenate } from '../text/hyphenate.ts';
 import { textRuns, type TextRun as PlainRun } from '../text/text-runs.ts';
 import { BULLETS, StyleId } from './docx-styles.ts';
 
 /**
  * Inline content as Word runs: bold, italics and hyperlinks, with whitespace collapsed as the HTML
- * shows it, so every format carries the same words.
+ * shows it, so every format carries the same words. With `hyphenateAs` (a justified paragraph's
+ * language) words get the same soft hyphens as the HTML; a link's text does not.
  */
-export function inlinesToRuns(inlines: readonly Inline[]): ParagraphChild[] {
+export function inlinesToRuns(inlines: readonly Inline[], hyphenateAs?: string): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   const runs = textRuns(inlines);
   for (let index = 0; index < runs.length; ) {
     const run = runs[index] as PlainRun;
     if (run.link === undefined) {
-      children.push(toTextRun(run));
+      children.push(toTextRun(hyphenateAs === undefined ? run : { ...run, text: hyphenate(run.text, hyphenateAs) }));
       index += 1;
       continue;
     }
@@ -36,11 +40,35 @@ export function inlinesToRuns(inlines: readonly Inline[]): ParagraphChild[] {
 
 function toTextRun(run: PlainRun, style?: string): TextRun {
   return new TextRun({
-    text: run.text,
+    children: style === undefined ? wordChildren(run.text) : [run.text],
     ...(run.bold ? { bold: true } : {}),
     ...(run.italic ? { italics: true } : {}),
     ...(style === undefined ? {} : { style }),
   });
+}
+
+/** A run of plain text (the headline) with the same hyphen rules as the content. */
+export function plainTextRun(text: string): TextRun {
+  return new TextRun({ children: wordChildren(text) });
+}
+
+/** A hyphen between two letters or digits, or a soft hyphen: where a run's text splits into pieces. */
+const WORD_BREAKS = /((?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])|\u00AD)/u;
+
+/**
+ * The text of a run as Word pieces: a hyphen inside a word ("COVID-19", "crónico-degenerativas")
+ * becomes Word's no-break hyphen, so Word and LibreOffice never break the word there (the HTML keeps
+ * such words whole with white-space: nowrap); a soft hyphen becomes Word's optional hyphen, which
+ * Word and LibreOffice break at without a hyphenation dictionary. Links keep their text as it is.
+ */
+function wordChildren(text: string): Array<string | NoBreakHyphen | SoftHyphen> {
+  const pieces: Array<string | NoBreakHyphen | SoftHyphen> = [];
+  for (const piece of text.split(WORD_BREAKS)) {
+    if (piece === '-') pieces.push(new NoBreakHyphen());
+    else if (piece === SOFT_HYPHEN) pieces.push(new SoftHyphen());
+    else if (piece !== '') pieces.push(piece);
+  }
+  return pieces;
 }
 
 /**
@@ -60,7 +88,8 @@ export function bulletParagraph(item: readonly Inline[], style: string, spaceAft
 export const SPACE_AFTER_SUMMARY = 280;
 const SPACE_AFTER_LIST = 180;
 
-export function blocksToParagraphs(blocks: readonly Block[]): Paragraph[] {
+/** The body; its justified paragraphs are hyphenated in the document's language `lang`. */
+export function blocksToParagraphs(blocks: readonly Block[], lang?: string): Paragraph[] {
   return blocks.flatMap((block): Paragraph[] => {
     switch (block.kind) {
       case 'heading':
@@ -71,7 +100,7 @@ export function blocksToParagraphs(blocks: readonly Block[]): Paragraph[] {
           }),
         ];
       case 'paragraph':
-        return [new Paragraph({ style: StyleId.bodyText, children: inlinesToRuns(block.content) })];
+        return [new Paragraph({ style: StyleId.bodyText, children: inlinesToRuns(block.content, lang) })];
       case 'list':
         return block.items.map((item, index) =>
           bulletParagraph(item, StyleId.listParagraph, index === block.items.length - 1 ? SPACE_AFTER_LIST : undefined),

@@ -1,10 +1,10 @@
 import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph } from 'docx';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
 import { resolveLogo } from '../assets/logo.ts';
 import { issueDate } from '../text/issue-date.ts';
-import { blocksToParagraphs, bulletParagraph, SPACE_AFTER_SUMMARY } from './docx-content.ts';
+import { blocksToParagraphs, bulletParagraph, plainTextRun, SPACE_AFTER_SUMMARY } from './docx-content.ts';
 import { FONT, StyleId, bulletinNumbering, bulletinStyles } from './docx-styles.ts';
 import { letterhead, PAGE, runningFooter, runningHeader } from './docx-letterhead.ts';
 import { makeReproducible } from './reproducible-docx.ts';
@@ -62,11 +62,11 @@ export function docxTree(doc: BulletinDocument, options: DocxOptions = {}): Docu
         footers: { default: runningFooter(doc) },
         children: [
           ...letterhead(doc, logo),
-          new Paragraph({ style: StyleId.title, children: [new TextRun(doc.headline)] }),
+          new Paragraph({ style: StyleId.title, children: [plainTextRun(doc.headline)] }),
           ...doc.bullets.map((bullet, index) =>
             bulletParagraph(bullet, StyleId.summary, index === doc.bullets.length - 1 ? SPACE_AFTER_SUMMARY : undefined),
           ),
-          ...blocksToParagraphs(doc.body),
+          ...blocksToParagraphs(doc.body, doc.lang),
         ],
       },
     ],

@@ -56,6 +56,6 @@ export function renderHtml(doc: BulletinDocument, options: HtmlOptions = {}): st
     headline: doc.headline,
     hasBullets: doc.bullets.length > 0,
     bullets: trustedHtml(listItemsToHtml(doc.bullets)),
-    body: trustedHtml(blocksToHtml(doc.body)),
+    body: trustedHtml(blocksToHtml(doc.body, doc.lang)),
   });
 }

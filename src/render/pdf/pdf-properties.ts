@@ -3,6 +3,7 @@ import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
 import { GENERATOR } from '../generator.ts';
+import { restoreOutlineTitles } from './pdf-outline.ts';
 
 /**
  * Chromium writes only the title (from <title>) and stamps the current time; this sets the document
@@ -23,6 +24,7 @@ export async function setPdfProperties(pdf: Uint8Array, doc: BulletinDocument): 
   if (doc.archiveStamp !== undefined) {
     pdfInfo(document)?.set(PDFName.of(ARCHIVE_STAMP_NAME), PDFHexString.fromText(encodeArchiveStamp(doc.archiveStamp)));
   }
+  restoreOutlineTitles(document, doc);
   return document.save({ useObjectStreams: false });
 }
 

@@ -1,6 +1,12 @@
 import type { Inline } from '../../model/bulletin-document.ts';
 import { safeHref } from './safe-href.ts';
 
+/**
+ * Whitespace a browser collapses: ASCII only. The no-break spaces the phrasing writes inside a figure
+ * ("3 mil 729"), a day range and a bulletin number are text, kept in every format.
+ */
+const ASCII_WHITESPACE = /[ \t\n\r\f]+/g;
+
 /** A stretch of text with one formatting, as Word and Markdown need it: no nesting left. */
 export interface TextRun {
   readonly text: string;
@@ -17,8 +23,8 @@ interface Formatting {
 }
 
 /**
- * Flattens inline content into runs and collapses whitespace the way a browser does (runs of spaces
- * and line breaks become one space, none at the edges of the paragraph), so that Word and Markdown
+ * Flattens inline content into runs and collapses whitespace the way a browser does (runs of ASCII spaces
+ * and line breaks become one space, no-break spaces stay, none at the edges of the paragraph), so that Word and Markdown
  * show exactly the words the HTML shows.
  */
 export function textRuns(inlines: readonly Inline[]): TextRun[] {
@@ -27,7 +33,7 @@ export function textRuns(inlines: readonly Inline[]): TextRun[] {
   const runs: TextRun[] = [];
   let previousEndsInSpace = true;
   for (const run of raw) {
-    let text = run.text.replace(/\s+/g, ' ');
+    let text = run.text.replace(ASCII_WHITESPACE, ' ');
     if (previousEndsInSpace) text = text.replace(/^ /, '');
     if (text === '') continue;
     runs.push({ ...run, text });
@@ -70,5 +76,5 @@ export function plainText(inlines: readonly Inline[]): string {
 
 /** Collapses whitespace in a plain string the way the runs do. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(ASCII_WHITESPACE, ' ').replace(/^ | $/g, '');
 }

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../../src/dataset/catalog.ts';
 import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
 import { phrasingFor } from '../../../src/lang/index.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
+import { typedDocument } from '../../support/typed-document.ts';
 
 const catalog = loadCatalog();
 const templates = loadTemplateSet('es');
@@ -21,7 +22,8 @@ function compose(data: Partial<Jornada>, options: { number?: number | null; draf
     cifras: { cirugias: 3729 },
     ...data,
   });
-  return composeBulletin(jornada, {
+  // Wording tests compare with plain spaces; the no-break spaces are tested in compose-ties.test.ts.
+  return typedDocument(composeBulletin(jornada, {
     templates,
     catalog,
     phrasing: phrasingFor('es', options.style),
@@ -29,7 +31,7 @@ function compose(data: Partial<Jornada>, options: { number?: number | null; draf
     issueDate: '2021-05-17',
     draft: options.draft ?? false,
     edition: 'nacional',
-  });
+  }));
 }
 
 const textOf = (doc: BulletinDocument): string =>

@@ -13,6 +13,7 @@ import { bulletinStyle } from '../../../src/generate/bulletin-style.ts';
 import { phrasingFor } from '../../../src/lang/index.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
 import { boletin, minimalJornada, useTempDirs } from '../dataset/helpers.ts';
+import { typedDocument } from '../../support/typed-document.ts';
 
 const catalog = loadCatalog();
 const templates = loadTemplateSet('es');
@@ -20,7 +21,8 @@ const templates = loadTemplateSet('es');
 function compose(data: Record<string, unknown>, settings: Parameters<typeof bulletinStyle>[1] = {}): BulletinDocument {
   const jornada: Jornada = jornadaSchema.parse({ tipo: 'extraordinaria-continuidad', ordinal: 4, fechas: { inicio: '2023-02-24', fin: '2023-02-26' }, cifras: { cirugias: 3029 }, ...data });
   const style = bulletinStyle(jornada, settings);
-  return composeBulletin(jornada, {
+  // Wording tests compare with plain spaces; the no-break spaces are tested in compose-ties.test.ts.
+  return typedDocument(composeBulletin(jornada, {
     templates,
     catalog,
     phrasing: phrasingFor('es', style.figureStyle, style.phrasingOptions),
@@ -29,7 +31,7 @@ function compose(data: Record<string, unknown>, settings: Parameters<typeof bull
     issueDate: '2023-03-01',
     draft: true,
     edition: 'nacional',
-  });
+  }));
 }
 
 const textOf = (doc: BulletinDocument): string =>

@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { PhrasingError } from '../../../src/errors.ts';
 import { phrasingFor } from '../../../src/lang/index.ts';
+import { tie } from './support/ties.ts';
 
 const es = phrasingFor('es');
 const en = phrasingFor('en');
 
 describe('Spanish ranges', () => {
   test.each([
-    ['2023-02-24', '2023-02-26', {}, 'del 24 al 26 de febrero'],
+    ['2023-02-24', '2023-02-26', {}, tie('del 24~al~26 de febrero')],
     ['2021-05-31', '2021-06-06', {}, 'del 31 de mayo al 6 de junio'],
-    ['2021-08-27', '2021-08-29', { year: 'always' }, 'del 27 al 29 de agosto de 2021'],
-    ['2021-08-27', '2021-08-29', { year: 'always', yearPreposition: 'del' }, 'del 27 al 29 de agosto del 2021'],
-    ['2021-08-27', '2021-08-29', { year: 'auto' }, 'del 27 al 29 de agosto'],
+    ['2021-08-27', '2021-08-29', { year: 'always' }, tie('del 27~al~29 de agosto de 2021')],
+    ['2021-08-27', '2021-08-29', { year: 'always', yearPreposition: 'del' }, tie('del 27~al~29 de agosto del 2021')],
+    ['2021-08-27', '2021-08-29', { year: 'auto' }, tie('del 27~al~29 de agosto')],
     ['2022-12-30', '2023-01-02', { year: 'auto' }, 'del 30 de diciembre de 2022 al 2 de enero de 2023'],
     ['2022-12-30', '2023-01-02', { year: 'always' }, 'del 30 de diciembre de 2022 al 2 de enero de 2023'],
     ['2022-12-30', '2023-01-02', {}, 'del 30 de diciembre al 2 de enero'],
@@ -28,14 +29,14 @@ describe('Spanish ranges', () => {
     // two days in a row of one month are named, not spanned
     ['2023-10-30', '2023-10-31', {}, 'los días 30 y 31 de octubre'],
     ['2023-10-30', '2023-10-31', { capitalize: true, year: 'always' }, 'Los días 30 y 31 de octubre de 2023'],
-    ['2023-10-30', '2023-10-31', { wording: 'between' }, 'entre el 30 y el 31 de octubre'],
+    ['2023-10-30', '2023-10-31', { wording: 'between' }, tie('entre el 30~y~el~31 de octubre')],
     // one day
     ['2023-02-24', '2023-02-24', {}, 'el 24 de febrero'],
     ['2023-02-24', '2023-02-24', { capitalize: true, year: 'always' }, 'El 24 de febrero de 2023'],
     // capitalised, between
-    ['2023-02-24', '2023-02-26', { capitalize: true }, 'Del 24 al 26 de febrero'],
+    ['2023-02-24', '2023-02-26', { capitalize: true }, tie('Del 24~al~26 de febrero')],
     ['2021-05-31', '2021-06-06', { wording: 'between' }, 'entre el 31 de mayo y el 6 de junio'],
-    ['2023-02-24', '2023-02-26', { wording: 'between', capitalize: true }, 'Entre el 24 y el 26 de febrero'],
+    ['2023-02-24', '2023-02-26', { wording: 'between', capitalize: true }, tie('Entre el 24~y~el~26 de febrero')],
   ] as const)('%s to %s %j -> «%s»', (start, end, options, text) => {
     expect(es.dateRange(start, end, options)).toBe(text);
   });
@@ -112,11 +113,11 @@ describe('single dates and the dateline', () => {
 
 describe('English dates', () => {
   test.each([
-    ['2021-12-17', '2021-12-19', {}, 'December 17 to 19'],
-    ['2021-12-17', '2021-12-19', { year: 'always' }, 'December 17 to 19, 2021'],
+    ['2021-12-17', '2021-12-19', {}, tie('December 17~to~19')],
+    ['2021-12-17', '2021-12-19', { year: 'always' }, tie('December 17~to~19, 2021')],
     ['2021-05-31', '2021-06-06', {}, 'May 31 to June 6'],
     ['2022-12-30', '2023-01-02', { year: 'auto' }, 'December 30, 2022 to January 2, 2023'],
-    ['2024-02-28', '2024-02-29', {}, 'February 28 to 29'],
+    ['2024-02-28', '2024-02-29', {}, tie('February 28~to~29')],
     ['2021-05-31', '2021-06-06', { wording: 'between', capitalize: true }, 'Between May 31 and June 6'],
     ['2023-02-24', '2023-02-24', {}, 'February 24'],
   ] as const)('%s to %s %j -> «%s»', (start, end, options, text) => {

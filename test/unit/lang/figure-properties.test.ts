@@ -3,12 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { FIGURE_STYLES, MAX_COUNT, phrasingFor, readFigure } from '../../../src/lang/index.ts';
 import { FIGURE_SHAPES, IMSS_MILLION_IN_DIGITS } from './support/figure-shapes.ts';
 import { propertyRuns } from '../../support/property-runs.ts';
+import { asTyped, tie } from './support/ties.ts';
 
 /**
  * Property tests over every count from 0 to 999,999,999,999, 200,000 cases per style in CI (see
- * test/support/property-runs.ts for the local count): reading back what
- * was written gives the number; the text has one of the style's shapes (so no thousands separator, no
- * stray space, no word/digit mix other than the house forms).
+ * test/support/property-runs.ts for the local count): reading back what was written gives the number,
+ * with its no-break spaces or typed with plain ones; the text has one of the style's shapes (so no
+ * thousands separator, no stray or plain space inside the figure, no word/digit mix other than the
+ * house forms).
  */
 const RUNS_PER_STYLE = propertyRuns(200_000);
 const MILLION_OPTION_RUNS = propertyRuns(50_000);
@@ -39,6 +41,8 @@ describe.each(FIGURE_STYLES)('style %s', (style) => {
       fc.property(anyCount, gender, (value, chosenGender) => {
         const text = phrasing.figure(value, { gender: chosenGender });
         if (readFigure(text) !== value) return false;
+        // A figure typed by hand (plain spaces) reads the same as the written one (no-break spaces).
+        if (readFigure(asTyped(text)) !== value) return false;
         if (!shape.test(text) && !(value === 1 && text === 'una')) return false;
         return !/[,.]|^\s|\s$|\s\s/.test(text);
       }),
@@ -59,12 +63,15 @@ test(`"1 millón" option: ${String(MILLION_OPTION_RUNS)} counts read back, in th
 });
 
 test('the shapes reject what a journalist must never read', () => {
-  for (const bad of ['3,729', '3.729', '3 mil  729', ' 3 mil 729', 'tres mil 729', '1 mil', '3 mil 7 mil', '3729', 'diez']) {
-    expect(FIGURE_SHAPES.imss.test(bad), bad).toBe(false);
-  }
-  expect(FIGURE_SHAPES['imss-letras'].test('3 mil 729')).toBe(false);
-  expect(FIGURE_SHAPES.rae.test('154 mil')).toBe(false);
-  expect(FIGURE_SHAPES.relleno.test('90 mil 34')).toBe(false);
+  const bad = ['3,729', '3.729', '3~mil~~729', '~3~mil~729', 'tres~mil~729', '1~mil', '3~mil~7~mil', '3729', 'diez'];
+  for (const text of bad.map(tie)) expect(FIGURE_SHAPES.imss.test(text), text).toBe(false);
+  // A plain space inside a figure is where a line may break: the shapes accept only no-break spaces.
+  expect(FIGURE_SHAPES.imss.test('3 mil 729')).toBe(false);
+  expect(FIGURE_SHAPES.imss.test(tie('3~mil~729'))).toBe(true);
+  expect(FIGURE_SHAPES['imss-letras'].test(tie('3~mil~729'))).toBe(false);
+  expect(FIGURE_SHAPES.rae.test(tie('154~mil'))).toBe(false);
+  expect(FIGURE_SHAPES.rae.test('154 000')).toBe(false);
+  expect(FIGURE_SHAPES.relleno.test(tie('90~mil~34'))).toBe(false);
   expect(FIGURE_SHAPES.digitos.test('ocho')).toBe(false);
 });
 

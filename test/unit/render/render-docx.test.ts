@@ -38,6 +38,17 @@ describe('renderDocx', () => {
     expect(documentXml()).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Trasplantes y donaciones/);
   });
 
+  it('never breaks COVID-19 at its hyphen, and hyphenates justified paragraphs with optional hyphens', () => {
+    // Word's no-break hyphen: neither Word nor LibreOffice ends a line with "COVID-".
+    expect(documentXml()).toContain('mia de COVID</w:t><w:noBreakHyphen/><w:t xml:space="preserve">19, es');
+    expect(documentXml()).not.toMatch(/COVID-19/);
+    // The same break points as the HTML, as <w:softHyphen/>: "Ins-ti-tu-to" in a body paragraph.
+    expect(documentXml()).toMatch(/Ins<\/w:t><w:softHyphen\/><w:t xml:space="preserve">ti<\/w:t><w:softHyphen\/>/);
+    const title = /<w:pStyle w:val="Title"\/>[\s\S]*?<\/w:p>/.exec(documentXml())?.[0] ?? '';
+    expect(title).toContain('Supera IMSS');
+    expect(title).not.toContain('softHyphen');
+  });
+
   it('sets Liberation Sans and the document language as defaults', () => {
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(xml['word/styles.xml'] ?? '')?.[0] ?? '';
     expect(defaults).toContain('w:ascii="Liberation Sans"');

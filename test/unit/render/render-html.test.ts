@@ -12,9 +12,26 @@ import { HOSTILE, hostileDocument, sampleDocument } from '../../support/sample-d
 const between = (html: string, open: string, close: string): string[] =>
   [...html.matchAll(new RegExp(`${open}([\\s\\S]*?)${close}`, 'g'))].map((match) => match[1] ?? '');
 
+/** The HTML without the soft hyphens of justified paragraphs, for tests about markup and words. */
+const unhyphenated = (html: string): string => html.replaceAll('\u00AD', '');
+
 describe('renderHtml', () => {
   const doc = sampleDocument();
-  const html = renderHtml(doc);
+  const hyphenated = renderHtml(doc);
+  const html = unhyphenated(hyphenated);
+
+  it('hyphenates the justified body paragraphs only: not headings, lists, links, figures or acronyms', () => {
+    const paragraphs = [...hyphenated.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((match) => match[1] ?? '');
+    expect(paragraphs.join('')).toContain('Ins\u00ADti\u00ADtu\u00ADto');
+    expect(paragraphs.join('')).toContain('(IMSS)');
+    // A figure's words are joined by no-break spaces: "millones" inside one is never hyphenated.
+    const tied = renderHtml({ ...doc, body: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'con 4\u00A0millones\u00A0824\u00A0mil\u00A0171 consultas' }] }] });
+    expect(tied).toContain('con 4\u00A0millones\u00A0824\u00A0mil\u00A0171 con\u00ADsul\u00ADtas');
+    const outside = hyphenated.replace(/<p>[\s\S]*?<\/p>/g, '').replace(/<a [^>]*>[^<]*<\/a>/g, '');
+    expect(outside).not.toContain('\u00AD');
+    for (const link of hyphenated.matchAll(/<a [^>]*>([^<]*)<\/a>/g)) expect(link[1]).not.toContain('\u00AD');
+    expect(hyphenated).not.toMatch(/\d\u00AD|\u00AD\d/);
+  });
 
   it('declares the document language, charset and a phone viewport', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -81,7 +98,7 @@ describe('renderHtml', () => {
   });
 
   it('gives the same bytes for the same document', () => {
-    expect(renderHtml(sampleDocument())).toBe(html);
+    expect(unhyphenated(renderHtml(sampleDocument()))).toBe(html);
   });
 });
 
@@ -153,6 +170,6 @@ describe('the page template', () => {
 
   it('renders with another office’s layout files', () => {
     const layout = { ...loadLayoutAssets(), pageTemplate: '<html lang="{{lang}}"><h1>{{headline}}</h1>{{body}}</html>' };
-    expect(renderHtml(sampleDocument(), { layout })).toMatch(/^<html lang="es-MX"><h1>Supera IMSS[^<]*<\/h1><p>El Instituto/);
+    expect(unhyphenated(renderHtml(sampleDocument(), { layout }))).toMatch(/^<html lang="es-MX"><h1>Supera IMSS[^<]*<\/h1><p>El Instituto/);
   });
 });

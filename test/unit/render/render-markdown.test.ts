@@ -34,6 +34,21 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(doc)).toContain('\ndate: 2023-03-01T12:00:00-06:00\n');
   });
 
+  it('keeps the no-break spaces of a figure (U+00A0, not an entity) in the title, the number and the text', () => {
+    const tied = {
+      ...doc,
+      number: 'No.\u00A0093/2023',
+      metadata: { ...doc.metadata, title: 'Supera IMSS su meta con 197\u00A0mil\u00A0144 acciones' },
+      body: [{ kind: 'paragraph' as const, content: [{ kind: 'text' as const, text: 'Del 24\u00A0al\u00A026 de febrero, 3\u00A0mil\u00A0729 cirugías.' }] }],
+    };
+    const markdown = split(renderMarkdown(tied));
+    // The web site renders the post as HTML, where U+00A0 keeps the figure on one line on a phone too.
+    expect(markdown.front['title']).toBe('Supera IMSS su meta con 197\u00A0mil\u00A0144 acciones');
+    expect(markdown.front['number']).toBe('No.\u00A0093/2023');
+    expect(markdown.body).toContain('Del 24\u00A0al\u00A026 de febrero, 3\u00A0mil\u00A0729 cirugías.');
+    expect(markdown.body).not.toContain('&nbsp;');
+  });
+
   it('leaves out what the document does not have, and marks a draft unpublished and visibly', () => {
     const draft = split(
       renderMarkdown({ ...doc, draft: true, number: '', metadata: { ...doc.metadata, keywords: [], section: undefined, description: undefined } }),
