@@ -5,6 +5,7 @@ import { describeSystemError } from '../system-error.ts';
 import type { CommandContext } from './command-context.ts';
 import { registerCommands } from './commands/index.ts';
 import { spanishHelp, translateCommanderError } from './spanish-help.ts';
+import { packageVersion } from './package-version.ts';
 
 /**
  * The boletin CLI. Parses the arguments, runs one command, and returns the exit code.
@@ -14,8 +15,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const context: CommandContext = { io, exitCode: ExitCode.ok };
   const program = new Command('boletin')
     .description('Escribe los boletines de prensa del IMSS a partir de los datos de cada jornada.')
+    .version(packageVersion(), '-V, --version', 'muestra la versión de Boletín')
     .helpOption('-h, --help', 'muestra esta ayuda')
-    .addHelpCommand('ayuda [comando]', 'muestra la ayuda de un comando')
+    .helpCommand('ayuda [comando]', 'muestra la ayuda de un comando')
     .showHelpAfterError('(use --help para ver las opciones)')
     .configureHelp(spanishHelp)
     .exitOverride()

@@ -1,9 +1,11 @@
 import type { Catalog, IndicatorGroup } from '../dataset/catalog.ts';
 import { indicatorGroups } from '../dataset/catalog.ts';
-import type { Jornada } from '../dataset/schema.ts';
+import type { Programme } from '../dataset/programme-catalog.ts';
+import type { Jornada, Meta } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import { fillPlaceholders } from './fill-placeholders.ts';
 import { type FigureItem, figureItems } from './figure-item.ts';
+import { packParagraphs } from './pack-paragraphs.ts';
 
 /**
  * What the templates see: the jornada reshaped for writing, with every optional part present as `null`
@@ -21,7 +23,14 @@ export interface BulletinView {
   };
   readonly jornada: {
     readonly tipo: string;
+    /** The programme's name as the office writes it (data/catalogo/programas.yaml). */
     readonly nombreTipo: string;
+    /** Its short form for a second mention: "jornada". */
+    readonly corto: string;
+    /** The name is plural ("las jornadas monotemáticas"): articles and participles agree. */
+    readonly plural: boolean;
+    readonly femenino: boolean;
+    readonly genero: 'f' | 'm';
     readonly ordinal: number | null;
     readonly inicio: string;
     readonly fin: string;
@@ -31,7 +40,10 @@ export interface BulletinView {
     readonly ultimaDelAnio: boolean;
   };
   readonly meta: {
-    readonly planeadas: number;
+    /** Planned actions, only when published. */
+    readonly planeadas: number | null;
+    /** The percentage as published, when given; otherwise the templates compute it from planeadas. */
+    readonly porcentaje: number | null;
     readonly logradas: number;
     /** More was done than planned. */
     readonly superada: boolean;
@@ -41,6 +53,9 @@ export interface BulletinView {
   readonly participacion: {
     readonly ooad: number;
     readonly umae: number;
+    /** Every OOAD (UMAE) of the Institute took part: "los 35 OOAD". */
+    readonly todasOoad: boolean;
+    readonly todasUmae: boolean;
     readonly ooadNombres: readonly string[];
     readonly umaeNombres: readonly string[];
   } | null;
@@ -52,8 +67,23 @@ export interface BulletinView {
   readonly complementarias: readonly FigureItem[];
   /** Which bullet points to write, chosen from the data (see chooseBullets); the templates word them. */
   readonly balazos: Readonly<Record<BulletKind, boolean>>;
-  /** The headline figures for the bullets: totals first, in catalog order. */
+  /** The headline figures for the summary bullet: one per group (its total, or its largest part), largest first. */
   readonly resumen: readonly FigureItem[];
+  /** The two largest of those, for the headline. */
+  readonly resumenTitular: readonly FigureItem[];
+  /** The main figures of the body, gathered in one sentence: consultations, detections, surgeries, planning, studies. */
+  readonly principales: readonly GroupView[];
+  /** The figures of that sentence, for the verb's agreement. */
+  readonly principalesCifras: readonly FigureItem[];
+  /** Exactly one multi-organ donation: "—una de ellas multiorgánica—" rather than "de las cuales N fueron...". */
+  readonly unaMultiorganica: boolean;
+  readonly hayTrasplantes: boolean;
+  /** The transplant paragraph has something to say (it also carries the year-to-date figures). */
+  readonly hayTrasplantesODonaciones: boolean;
+  /** Groups of states named together with one statement and no figures. */
+  readonly gruposDeEstados: readonly PlaceGroupView[];
+  /** Style choices of the edition that the templates apply. */
+  readonly estilo: { readonly ordinal: 'palabras' | 'unaPalabra' | 'corta'; readonly listasAbiertas: boolean };
   readonly cifrasUmae: readonly FigureItem[];
   readonly acumuladoAnual: readonly FigureItem[];
   readonly especialidades: { readonly consultaExterna: readonly string[]; readonly cirugia: readonly string[] };
@@ -61,6 +91,10 @@ export interface BulletinView {
   readonly estrategias: readonly string[];
   readonly personal: readonly string[];
   readonly destacados: readonly string[];
+  /** The national, state and hospital highlights gathered into paragraphs of 25 to 85 words. */
+  readonly destacadosParrafos: readonly (readonly string[])[];
+  readonly estadosParrafos: readonly (readonly string[])[];
+  readonly hospitalesParrafos: readonly (readonly string[])[];
   readonly estados: readonly PlaceView[];
   readonly hospitales: readonly PlaceView[];
   /**
@@ -74,9 +108,23 @@ export interface BulletinView {
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
 }
 
+export interface PlaceGroupView {
+  readonly estados: readonly string[];
+  /** "más de 10 mil acciones": the threshold and the noun it counts, or null with a statement. */
+  readonly masDe: number | null;
+  readonly de: string;
+  readonly enunciado: string | null;
+}
+
 export interface GroupView {
+  readonly grupo: IndicatorGroup;
   /** The group's own total; 0 when not reported. */
   readonly total: number;
+  /** The id of the total ("trasplantes"), for its noun. */
+  readonly totalId: string;
+  /** The total's noun is feminine: "entre ellas" / "entre ellos". */
+  readonly femenino: boolean;
+  /** The parts, largest first: a breakdown reads in descending order of count. */
   readonly partes: readonly FigureItem[];
   /** Whether the parts add up to the total, so a sentence may present them as the whole breakdown. */
   readonly completo: boolean;
@@ -98,9 +146,16 @@ export interface ViewSettings {
   readonly place: string;
   readonly draft: boolean;
   readonly lang: 'es' | 'en';
-  /** Names of the kinds of jornada, from the templates' labels. */
-  readonly kindNames: Readonly<Record<string, string>>;
+  /** The programme of the jornada, from data/catalogo/programas.yaml. */
+  readonly programme: Programme;
+  /** A language edition's own name for the programme (the English templates' labels), if any. */
+  readonly kindName?: string;
+  readonly ordinalForm?: 'palabras' | 'unaPalabra' | 'corta';
+  readonly openLists?: boolean;
 }
+
+/** How many OOAD and UMAE the Institute has: when all took part, the bulletin says "los 35 OOAD". */
+export const INSTITUTION_SIZE = { ooad: 35, umae: 25 } as const;
 
 /** Unit names that take "la": "la UMAE de Puebla", "la Unidad Médica...", "la Clínica...". */
 const FEMININE_UNIT_WORDS = /^(UMAE|Unidad|Clínica)\b/;
@@ -117,8 +172,11 @@ const summarized = (place: PlaceView): boolean => place.cifras.length > 0 && pla
 /** Groups the bulletin lists together in one closing sentence of figures. */
 const COMPLEMENTARY_GROUPS = ['vacunacion', 'trabajo-social', 'otros'] as const;
 
-/** The group totals the bullets lead with, in this order when present. */
-const SUMMARY_IDS = ['detecciones', 'cirugias', 'trasplantes', 'donacion-cadaverica'] as const;
+/** The groups the summary bullet and the body's main sentence speak of, in the body's order. */
+// Seed 002's order: detections and surgeries first, consultations closing with "así como".
+const MAIN_GROUPS = ['detecciones', 'cirugias', 'planificacion-familiar', 'estudios', 'consultas'] as const;
+const SUMMARY_GROUPS = ['consultas', 'detecciones', 'cirugias', 'trasplantes', 'donaciones'] as const;
+const MAX_SUMMARY = 4;
 
 export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);
@@ -143,7 +201,7 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       destacados: write(hospital.destacados),
     };
   });
-  const resumen = figureItems(jornada.cifras, order, (id) => (SUMMARY_IDS as readonly string[]).includes(id));
+  const resumen = summaryFigures(grupos);
   return {
     boletin: {
       numero: settings.number,
@@ -154,7 +212,11 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     },
     jornada: {
       tipo: jornada.tipo,
-      nombreTipo: settings.kindNames[jornada.tipo] ?? jornada.tipo,
+      nombreTipo: settings.kindName ?? settings.programme.nombre,
+      corto: settings.programme.corto,
+      plural: settings.programme.numero === 'plural',
+      femenino: settings.programme.genero === 'f',
+      genero: settings.programme.genero,
       ordinal: jornada.ordinal ?? null,
       inicio: jornada.fechas.inicio,
       fin: jornada.fechas.fin,
@@ -162,17 +224,13 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
       unDia: jornada.fechas.inicio === jornada.fechas.fin,
       ultimaDelAnio: jornada.ultimaDelAnio ?? false,
     },
-    meta: jornada.meta
-      ? {
-          ...jornada.meta,
-          superada: jornada.meta.logradas > jornada.meta.planeadas,
-          cumplida: jornada.meta.logradas >= jornada.meta.planeadas,
-        }
-      : null,
+    meta: jornada.meta ? goalView(jornada.meta) : null,
     participacion: jornada.participacion
       ? {
           ooad: jornada.participacion.ooad,
           umae: jornada.participacion.umae ?? 0,
+          todasOoad: jornada.participacion.ooad === INSTITUTION_SIZE.ooad,
+          todasUmae: jornada.participacion.umae === INSTITUTION_SIZE.umae,
           ooadNombres: jornada.participacion.ooadNombres ?? [],
           umaeNombres: jornada.participacion.umaeNombres ?? [],
         }
@@ -181,12 +239,25 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     grupos,
     complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
     resumen,
+    resumenTitular: resumen.slice(0, 2),
+    principales: MAIN_GROUPS.map((group) => grupos[group]).filter((group) => group.total > 0 || group.partes.length > 0),
+    principalesCifras: MAIN_GROUPS.flatMap((group) => (grupos[group].total > 0 ? [{ id: group, valor: grupos[group].total }] : grupos[group].partes)),
+    unaMultiorganica: jornada.cifras['donacion-multiorganica'] === 1,
+    hayTrasplantes: grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0,
+    hayTrasplantesODonaciones:
+      grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0 || grupos.donaciones.partes.length > 0 || figureItems(jornada.acumuladoAnual, order).length > 0,
+    gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo) => ({
+      estados: grupo.estados,
+      masDe: grupo.masDe ?? null,
+      de: grupo.de ?? 'accion',
+      enunciado: grupo.enunciado ?? null,
+    })),
+    estilo: { ordinal: settings.ordinalForm ?? 'palabras', listasAbiertas: settings.openLists ?? false },
     balazos: chooseBullets({
       meta: jornada.meta !== undefined,
       resumen: resumen.length > 0,
-      consultas: grupos.consultas.total > 0 || grupos.consultas.partes.length > 0,
-      detecciones: grupos.detecciones.total === 0 && grupos.detecciones.partes.length > 0,
       participacion: jornada.participacion !== undefined,
+      personal: (jornada.personal ?? []).length > 0,
     }),
     cifrasUmae: figureItems(jornada.cifrasUmae, order),
     acumuladoAnual: figureItems(jornada.acumuladoAnual, order),
@@ -198,6 +269,9 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     estrategias: jornada.estrategias ?? [],
     personal: jornada.personal ?? [],
     destacados: write(jornada.destacados),
+    destacadosParrafos: packParagraphs(write(jornada.destacados)),
+    estadosParrafos: packParagraphs(estados.flatMap((estado) => estado.destacados)),
+    hospitalesParrafos: packParagraphs(hospitales.flatMap((hospital) => hospital.destacados)),
     estados,
     hospitales,
     estadosResumen: estados.filter(summarized),
@@ -213,16 +287,16 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
 }
 
 /** The bullet points a bulletin can open with, in order of preference. */
-export const BULLET_KINDS = ['meta', 'resumen', 'consultas', 'detecciones', 'participacion', 'jornada'] as const;
+export const BULLET_KINDS = ['meta', 'resumen', 'participacion', 'personal', 'jornada'] as const;
 export type BulletKind = (typeof BULLET_KINDS)[number];
 
 const MIN_BULLETS = 2;
 const MAX_BULLETS = 4;
 
 /**
- * Two to four bullet points chosen from what the data has, in order of preference: the plan against
- * what was achieved, the headline figures, consultations, detections (when no total leads the
- * figures), participation. A jornada with too little to say gets a bullet naming the jornada itself.
+ * Two to four bullet points chosen from what the data has, in order of preference: the goal, the
+ * headline figures (one per group, so they summarise what the body details), who took part, and the
+ * staff and strategies. A jornada with too little to say gets a bullet naming the jornada itself.
  */
 export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jornada'>, boolean>>): Record<BulletKind, boolean> {
   const chosen = BULLET_KINDS.filter((kind) => kind !== 'jornada' && available[kind]).slice(0, MAX_BULLETS);
@@ -245,7 +319,40 @@ function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView
     });
     const total = cifras[group] ?? 0;
     const completo = total > 0 && partes.reduce((sum, part) => sum + part.valor, 0) === total;
-    return [group, { total, partes, completo }] as const;
+    const femenino = catalog.get(group)?.es.gender === 'f';
+    return [group, { grupo: group, total, totalId: group, femenino, partes: descending(partes), completo }] as const;
   });
   return Object.fromEntries(entries) as unknown as BulletinView['grupos'];
+}
+
+/** Largest first; equal counts keep their catalog order (the sort is stable). */
+export function descending(items: readonly FigureItem[]): FigureItem[] {
+  return [...items].sort((a, b) => b.valor - a.valor);
+}
+
+/**
+ * The summary bullet's figures: for each main group its total, or its largest part when the dataset
+ * gives no total (the body lists the rest), largest first, at most four. A bullet that names each group
+ * once summarises; the body then says the same groups in detail and in other words.
+ */
+export function summaryFigures(grupos: BulletinView['grupos']): FigureItem[] {
+  const items = SUMMARY_GROUPS.flatMap((group): FigureItem[] => {
+    const view = grupos[group];
+    if (view.total > 0) return [{ id: view.totalId, valor: view.total }];
+    const first = view.partes[0];
+    return first === undefined ? [] : [{ ...first, corto: false }];
+  });
+  return descending(items).slice(0, MAX_SUMMARY);
+}
+
+/** The goal as given: a planned count, a published percentage, or both; passed when above 100 per cent. */
+function goalView(meta: Meta): NonNullable<BulletinView['meta']> {
+  const ratio = meta.porcentaje !== undefined ? meta.porcentaje / 100 : meta.logradas / (meta.planeadas ?? meta.logradas);
+  return {
+    logradas: meta.logradas,
+    planeadas: meta.planeadas ?? null,
+    porcentaje: meta.porcentaje ?? null,
+    superada: ratio > 1,
+    cumplida: ratio >= 1,
+  };
 }

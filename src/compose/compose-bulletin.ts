@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Catalog } from '../dataset/catalog.ts';
+import { type ProgrammeCatalog, loadProgrammeCatalog } from '../dataset/programme-catalog.ts';
 import type { Jornada } from '../dataset/schema.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import type { BulletinDocument } from '../model/bulletin-document.ts';
@@ -20,6 +21,18 @@ export interface ComposeOptions {
   readonly place?: string;
   readonly draft: boolean;
   readonly edition: string;
+  /** The programmes' names; the project's catalog by default. */
+  readonly programmes?: ProgrammeCatalog;
+  /** Style choices the templates apply (the figure style lives in the phrasing). */
+  readonly style?: ComposeStyle;
+}
+
+/** The bulletin style settings that shape sentences rather than figures. */
+export interface ComposeStyle {
+  /** The jornada's ordinal: "Décima Cuarta" (palabras), "Decimocuarta" (unaPalabra), "14ª" (corta). */
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  /** The summary bullet as an open list: "A, B, C, entre otras". */
+  readonly openLists?: boolean;
 }
 
 /**
@@ -29,6 +42,9 @@ export interface ComposeOptions {
 export function composeBulletin(jornada: Jornada, options: ComposeOptions): BulletinDocument {
   const { templates, catalog, phrasing } = options;
   const lang = templates.lang === 'en' ? 'en' : 'es';
+  const programme = (options.programmes ?? loadProgrammeCatalog()).require(jornada.tipo);
+  // A language edition names the programme in its own words: its labels first, then the catalog's English name.
+  const kindName = lang === 'en' ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en) : templates.labels.tiposDeJornada?.[jornada.tipo];
   const view = buildView(
     jornada,
     {
@@ -37,17 +53,15 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       place: options.place ?? templates.labels.lugar,
       draft: options.draft,
       lang,
-      kindNames: templates.labels.tiposDeJornada,
+      programme,
+      ...(kindName === undefined ? {} : { kindName }),
+      ...(options.style?.ordinal === undefined ? {} : { ordinalForm: options.style.ordinal }),
+      ...(options.style?.openLists === undefined ? {} : { openLists: options.style.openLists }),
     },
     catalog,
     phrasing,
   );
-  const nouns = (id: string) => {
-    const indicator = catalog.get(id);
-    if (indicator !== undefined) return lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
-    return templates.nouns[id];
-  };
-  const engine = createTemplateEngine(templates, phrasing, nouns);
+  const engine = engineFor(templates, catalog, phrasing, lang);
   const parsed = parseMarkup(engine.render('boletin', view));
   const labels = templates.labels;
   return {
@@ -84,4 +98,27 @@ function issueInstant(issueDate: string): string {
   const instant = DateTime.fromISO(issueDate, { zone: 'America/Mexico_City' }).set({ hour: 12 });
   if (!instant.isValid) throw new RangeError(`Fecha de emisión inválida: «${issueDate}».`);
   return instant.toISO({ suppressMilliseconds: true });
+}
+
+/**
+ * One template engine per set of templates, catalog and phrasing: Handlebars compiles a template on its
+ * first use, and compiling took most of a compose's time when every bulletin of a batch built its own.
+ */
+const engines = new WeakMap<TemplateSet, WeakMap<Catalog, WeakMap<Phrasing, ReturnType<typeof createTemplateEngine>>>>();
+
+function engineFor(templates: TemplateSet, catalog: Catalog, phrasing: Phrasing, lang: 'es' | 'en'): ReturnType<typeof createTemplateEngine> {
+  let byCatalog = engines.get(templates);
+  if (byCatalog === undefined) engines.set(templates, (byCatalog = new WeakMap()));
+  let byPhrasing = byCatalog.get(catalog);
+  if (byPhrasing === undefined) byCatalog.set(catalog, (byPhrasing = new WeakMap()));
+  const cached = byPhrasing.get(phrasing);
+  if (cached !== undefined) return cached;
+  const nouns = (id: string) => {
+    const indicator = catalog.get(id);
+    if (indicator !== undefined) return lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
+    return templates.nouns[id];
+  };
+  const engine = createTemplateEngine(templates, phrasing, nouns);
+  byPhrasing.set(phrasing, engine);
+  return engine;
 }

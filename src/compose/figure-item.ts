@@ -2,6 +2,8 @@
 export interface FigureItem {
   readonly id: string;
   readonly valor: number;
+  /** false: a short-form list keeps this figure's full noun (a part named alone, as in the summary bullet). */
+  readonly corto?: boolean;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { TemplateSources } from './template-engine.ts';
 export interface TemplateSet extends TemplateSources {
   readonly lang: string;
   readonly labels: TemplateLabels;
-  readonly nouns: Readonly<Record<string, NounForms>>;
+  readonly nouns: Readonly<Record<string, NounForms & { readonly siglas?: string }>>;
   /** A short hash of every file of the set: recorded with each bulletin so a change of wording is traceable. */
   readonly version: string;
 }
@@ -31,13 +31,14 @@ const labelsSchema = z.strictObject({
   asunto: z.string().min(1),
   palabrasClave: z.array(z.string().min(1)),
   lugar: z.string().min(1),
-  tiposDeJornada: z.record(z.string(), z.string().min(1)),
+  /** A language edition's own names for the programmes; Spanish takes them from data/catalogo/programas.yaml. */
+  tiposDeJornada: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type TemplateLabels = z.infer<typeof labelsSchema>;
 
 const nounsSchema = z.record(
   z.string(),
-  z.strictObject({ singular: z.string().min(1), plural: z.string().min(1), genero: z.enum(['f', 'm']) }),
+  z.strictObject({ singular: z.string().min(1), plural: z.string().min(1), genero: z.enum(['f', 'm']), siglas: z.string().min(1).optional() }),
 );
 
 export const templatesRoot: string = join(import.meta.dirname, '..', '..', 'templates');
@@ -59,7 +60,7 @@ export function loadTemplateSet(lang: string, root: string = templatesRoot): Tem
   const nouns = Object.fromEntries(
     Object.entries(nounsSchema.parse(parse(read(join(folder, 'sustantivos.yaml'))))).map(([id, noun]) => [
       id,
-      { singular: noun.singular, plural: noun.plural, gender: noun.genero },
+      { singular: noun.singular, plural: noun.plural, gender: noun.genero, ...(noun.siglas === undefined ? {} : { siglas: noun.siglas }) },
     ]),
   );
   return { lang, templates, partials, labels, nouns, version: hash.digest('hex').slice(0, 12) };

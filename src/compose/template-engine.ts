@@ -24,8 +24,10 @@ export interface TemplateSources {
 export interface CountableNoun extends NounForms {
   /** "riñón"/"riñones": for terse lists ("un hígado, ocho riñones y dos córneas"). */
   readonly corto?: NounForms;
-  /** "de córnea": what follows a figure when the head noun was said before ("12 de córnea"). */
-  readonly de?: string;
+  /** "de córnea": what follows a figure when the head noun was said before ("12 de córnea", "10 renales"). */
+  readonly de?: string | { readonly singular: string; readonly plural: string };
+  /** The acronym of a long name: "OOAD". Said once in full with it, then alone (see {{nombre}}). */
+  readonly siglas?: string;
 }
 
 /** Nouns the templates count with, by id: the indicator catalog plus the template's own nouns. */
@@ -35,6 +37,8 @@ export type NounLookup = (id: string) => CountableNoun | undefined;
 interface FigureItem {
   readonly id: string;
   readonly valor: number;
+  /** false: keep the full noun even in the short form (a part named alone: "un trasplante de hígado", not "un hígado"). */
+  readonly corto?: boolean;
 }
 
 export const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
@@ -52,7 +56,10 @@ export class TemplateError extends Error {
 
 export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasing, nouns: NounLookup): TemplateEngine {
   const handlebars = Handlebars.create();
-  const helpers = phrasingHelpers(phrasing, nouns);
+  // The long names already spelled out in this render: a name is said in full once, with its acronym,
+  // and by its acronym after that. A render writes the bulletin in reading order, so "first" is first read.
+  const mentioned = new Set<string>();
+  const helpers = phrasingHelpers(phrasing, nouns, mentioned);
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   const compileOptions = { ...COMPILE_OPTIONS, knownHelpers };
@@ -64,6 +71,7 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
   );
   return {
     render(templateName, context) {
+      mentioned.clear();
       const template = compiled.get(templateName);
       if (template === undefined) throw new TemplateError(`No existe la plantilla «${templateName}».`);
       try {
@@ -78,7 +86,7 @@ export function createTemplateEngine(sources: TemplateSources, phrasing: Phrasin
 type HelperOptions = { readonly hash: Readonly<Record<string, unknown>> };
 
 /** The helpers by the names the office writes in templates. */
-function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, Handlebars.HelperDelegate> {
+function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<string>): Record<string, Handlebars.HelperDelegate> {
   const noun = (id: unknown): CountableNoun => {
     const forms = typeof id === 'string' ? nouns(id) : undefined;
     if (forms === undefined) throw new TemplateError(`Sustantivo desconocido en la plantilla: «${String(id)}».`);
@@ -93,6 +101,8 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
     cantidad: (value: unknown, nounId: unknown) => phrasing.count(asNumber(value, 'cantidad'), noun(nounId)),
     porcentaje: (part: unknown, whole: unknown) =>
       phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje')),
+    /** A percentage as the office published it, never recomputed: {{porcentajeDado meta.porcentaje}}. */
+    porcentajeDado: (value: unknown) => phrasing.givenPercent(asNumber(value, 'porcentajeDado')),
     rango: (start: unknown, end: unknown, options: HelperOptions) =>
       phrasing.dateRange(asText(start, 'rango'), asText(end, 'rango'), {
         year: asYearMode(options.hash['anio']),
@@ -109,16 +119,35 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup): Record<string, 
       phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
     ordinal: (value: unknown, gender: unknown, options: HelperOptions) =>
       phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+    /**
+     * A long name with an acronym, spelled out at its first mention in the bulletin and by its acronym
+     * after: {{nombre "ooad" cantidad=35}} -> "35 Órganos de Operación Administrativa Desconcentrada
+     * (OOAD)", then "35 OOAD"; {{nombre "umae" plural=true}} -> "Unidades Médicas... (UMAE)", then "UMAE".
+     */
+    nombre: (id: unknown, options: HelperOptions) => {
+      const forms = noun(id);
+      const key = String(id);
+      if (forms.siglas === undefined) throw new TemplateError(`«${key}» no tiene siglas: {{nombre}} es para nombres largos con siglas.`);
+      const count = options.hash['cantidad'];
+      const first = !mentioned.has(key);
+      mentioned.add(key);
+      if (count !== undefined) {
+        const value = asNumber(count, 'nombre');
+        return first ? `${phrasing.count(value, forms)} (${forms.siglas})` : `${phrasing.figure(value, { gender: forms.gender })} ${forms.siglas}`;
+      }
+      const words = options.hash['plural'] === true ? forms.plural : forms.singular;
+      return first ? `${words} (${forms.siglas})` : forms.siglas;
+    },
     lista: (items: unknown, options: HelperOptions) =>
       phrasing.list(asTextList(items, 'lista'), {
         conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
         closeWithAsWellAs: options.hash['asiComo'] === true,
       }),
     listaCantidades: (items: unknown, options: HelperOptions) =>
-      phrasing.list(
-        countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing),
-        { closeWithAsWellAs: options.hash['asiComo'] === true },
-      ),
+      phrasing.list(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing, asOptionalText(options.hash['tras'])), {
+        closeWithAsWellAs: options.hash['asiComo'] === true,
+        ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
+      }),
     /**
      * A block written once per item and joined as a list by the phrasing module:
      * {{#enLista estados}}{{listaCantidades cifras}} en {{nombre}}{{/enLista}}. Empty items are left out.
@@ -150,13 +179,20 @@ type CountForm = 'completa' | 'corta' | 'elidida';
  * renales, 12 de córnea, dos de células hematopoyéticas y uno de hígado"; "390 detecciones de diabetes
  * mellitus, 408 de hipertensión arterial, mil 576 mastografías").
  */
-function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: string) => CountableNoun, phrasing: Phrasing): string[] {
+function countPhrases(
+  items: readonly FigureItem[],
+  form: CountForm,
+  noun: (id: string) => CountableNoun,
+  phrasing: Phrasing,
+  saidBefore?: string,
+): string[] {
   return items.map((item, index) => {
     const forms = noun(item.id);
-    if (form === 'corta') return phrasing.count(item.valor, forms.corto ?? forms);
-    const previous = index > 0 ? items[index - 1] : undefined;
-    if (form === 'elidida' && forms.de !== undefined && previous !== undefined && headNoun(noun(previous.id)) === headNoun(forms)) {
-      return phrasing.elidedCount(item.valor, forms.gender, forms.de);
+    if (form === 'corta') return phrasing.count(item.valor, item.corto === false ? forms : (forms.corto ?? forms));
+    const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));
+    if (form === 'elidida' && forms.de !== undefined && previous !== undefined && previous === headNoun(forms)) {
+      const complement = typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;
+      return phrasing.elidedCount(item.valor, forms.gender, complement);
     }
     return phrasing.count(item.valor, forms);
   });
@@ -164,7 +200,8 @@ function countPhrases(items: readonly FigureItem[], form: CountForm, noun: (id: 
 
 /** The noun a complement hangs from: "detecciones" in "detecciones de diabetes mellitus". */
 function headNoun(forms: CountableNoun): string {
-  const suffix = forms.de === undefined ? undefined : ` ${forms.de}`;
+  const complement = typeof forms.de === 'object' ? forms.de.plural : forms.de;
+  const suffix = complement === undefined ? undefined : ` ${complement}`;
   if (suffix !== undefined && forms.plural.endsWith(suffix)) return forms.plural.slice(0, -suffix.length);
   return forms.plural.split(' ')[0] ?? forms.plural;
 }
@@ -191,6 +228,11 @@ function isSingular(subject: unknown): boolean {
     if ('cifras' in subject) return isSingular((subject as { cifras: unknown }).cifras);
   }
   throw new TemplateError(`{{verbo}} no sabe concordar con «${String(subject)}».`);
+}
+
+/** The id of a noun just said ({{listaCantidades partes forma="elidida" tras="trasplantes"}}): its parts drop it. */
+function asOptionalText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function asNumber(value: unknown, helper: string): number {

@@ -28,8 +28,11 @@ export type IndicatorGroup = (typeof indicatorGroups)[number];
 export interface SpanishForms extends NounForms {
   /** The short noun for terse lists: "un hígado, ocho riñones y dos córneas". */
   readonly corto?: NounForms;
-  /** The complement that follows an elided head noun: "12 de córnea" after "10 trasplantes renales". */
-  readonly de?: string;
+  /**
+   * The complement that follows an elided head noun: "12 de córnea" after "10 trasplantes renales"; an
+   * adjective agrees in number: { singular: "renal", plural: "renales" } gives "10 renales", "uno renal".
+   */
+  readonly de?: string | { readonly singular: string; readonly plural: string };
 }
 
 export interface EnglishForms {
@@ -90,7 +93,10 @@ const catalogFileSchema = z.strictObject({
       orden: z.number(),
       accion: z.boolean(),
       parte_de: z.string().regex(idPattern).optional(),
-      es: nounSchema.extend({ corto: nounSchema.optional(), de: z.string().min(1).optional() }),
+      es: nounSchema.extend({
+        corto: nounSchema.optional(),
+        de: z.union([z.string().min(1), z.strictObject({ singular: z.string().min(1), plural: z.string().min(1) })]).optional(),
+      }),
       en: z.strictObject({
         singular: z.string().min(1),
         plural: z.string().min(1),

@@ -1,7 +1,8 @@
 import type { Catalog } from './catalog.ts';
 import { daysBetween } from './dates.ts';
 import type { ProblemSink } from './problem.ts';
-import type { Cifras, Destacado, Fechas, Jornada, JornadaKind } from './schema.ts';
+import { loadProgrammeCatalog } from './programme-catalog.ts';
+import type { Cifras, Destacado, Fechas, Jornada } from './schema.ts';
 
 /**
  * The checks a schema cannot express: dates that make sense, parts that fit in their totals, states and
@@ -12,13 +13,6 @@ import type { Cifras, Destacado, Fechas, Jornada, JornadaKind } from './schema.t
 
 type PlaceOf = (path: readonly PropertyKey[]) => string;
 
-/** Longest plausible jornada, in days, by kind. */
-export const maxDaysByKind: Readonly<Record<JornadaKind, number>> = {
-  'nacional-recuperacion': 5,
-  'extraordinaria-continuidad': 5,
-  monotematica: 5,
-  'periodo-plan': 31,
-};
 
 export const institutionSize = { ooad: 35, umae: 25 } as const;
 
@@ -29,10 +23,41 @@ export function checkConsistency(jornada: Jornada, catalog: Catalog, sink: Probl
   checkEntitiesWithinNational(jornada, catalog, sink, placeOf);
   checkGoal(jornada, catalog, sink, placeOf);
   checkLists(jornada, sink, placeOf);
+  checkPlaces(jornada, catalog, sink, placeOf);
+}
+
+/**
+ * Nothing given is silently dropped: a state with neither figures nor highlights has nothing the bulletin
+ * can say of it, and a group of states must count something the bulletin has a noun for.
+ */
+function checkPlaces(jornada: Jornada, catalog: Catalog, sink: ProblemSink, placeOf: PlaceOf): void {
+  for (const key of ['estados', 'hospitales'] as const) {
+    jornada[key]?.forEach((place, index) => {
+      const hasFigures = Object.values(place.cifras ?? {}).some((value) => value > 0);
+      if (hasFigures || (place.destacados ?? []).length > 0) return;
+      sink.warn(
+        placeOf([key, index, 'nombre']),
+        `«${place.nombre}» no tiene cifras ni destacados: el boletín no lo nombra`,
+        key === 'estados'
+          ? 'Dé sus cifras o un destacado, o nómbrelo en «gruposDeEstados» o en «participacion.ooadNombres».'
+          : 'Dé sus cifras o un destacado, o nómbrelo en «participacion.umaeNombres».',
+      );
+    });
+  }
+  jornada.gruposDeEstados?.forEach((grupo, index) => {
+    if (grupo.de !== undefined && grupo.de !== 'accion' && !catalog.has(grupo.de)) {
+      sink.error(placeOf(['gruposDeEstados', index, 'de']), `«${grupo.de}» no es «accion» ni un indicador del catálogo`, 'Escriba «accion» o un id de data/catalogo/indicadores.yaml.');
+    }
+    if (grupo.masDe === 0) {
+      sink.error(placeOf(['gruposDeEstados', index, 'masDe']), '«más de 0» no dice nada', 'Escriba el umbral que cada estado superó, o quite «masDe» y use «enunciado».');
+    }
+    reportDuplicates(grupo.estados, ['gruposDeEstados', index, 'estados'], 'error', sink, placeOf);
+  });
 }
 
 function checkDates(jornada: Jornada, sink: ProblemSink, placeOf: PlaceOf): void {
-  const maxDays = maxDaysByKind[jornada.tipo];
+  // The longest plausible jornada is a setting of its programme in data/catalogo/programas.yaml.
+  const maxDays = loadProgrammeCatalog().require(jornada.tipo).dias;
   checkRange(jornada.fechas, ['fechas'], maxDays, 'la jornada', sink, placeOf);
   const year = Number(jornada.fechas.inicio.slice(0, 4));
   const thisYear = new Date().getUTCFullYear();
@@ -246,7 +271,17 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
 function checkGoal(jornada: Jornada, catalog: Catalog, sink: ProblemSink, placeOf: PlaceOf): void {
   const meta = jornada.meta;
   if (meta === undefined) return;
-  if (meta.logradas > meta.planeadas * 2) {
+  if (meta.planeadas !== undefined && meta.porcentaje !== undefined) {
+    const computed = Math.round((meta.logradas / meta.planeadas) * 1000) / 10;
+    if (Math.abs(computed - meta.porcentaje) > 0.05) {
+      sink.warn(
+        placeOf(['meta', 'porcentaje']),
+        `el porcentaje publicado, ${meta.porcentaje}, no es el de ${meta.logradas} de ${meta.planeadas} (${computed}); el boletín imprime el publicado`,
+        'Revise las tres cifras; si el publicado fue un error, quite «porcentaje» y el boletín lo calculará.',
+      );
+    }
+  }
+  if (meta.planeadas !== undefined && meta.logradas > meta.planeadas * 2) {
     sink.warn(
       placeOf(['meta', 'logradas']),
       `se lograron ${meta.logradas} acciones de ${meta.planeadas} planeadas, más del doble`,
@@ -285,7 +320,9 @@ function reportDuplicates(
   if (items === undefined) return;
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
-    const key = item.normalize('NFC').toLocaleLowerCase('es');
+    // Compared as a reader sees them: compatibility forms folded (full-width letters), any run of spaces
+    // (a no-break space too) as one, case ignored.
+    const key = item.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('es');
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, index);

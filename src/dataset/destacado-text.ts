@@ -81,13 +81,14 @@ function pushText(segments: DestacadoSegment[], text: string): void {
   if (text !== '') segments.push({ kind: 'texto', text });
 }
 
-/** Digits typed in the free text (not in placeholders); "COVID-19" is a name, not a figure. */
+/** Digits typed in the free text (not in placeholders), in any script; "COVID-19" is a name, not a figure. */
 export function digitsInText(segments: readonly DestacadoSegment[]): string[] {
   const found: string[] = [];
   for (const segment of segments) {
     if (segment.kind !== 'texto') continue;
     const text = segment.text.replace(/COVID-19/gi, 'COVID');
-    for (const match of text.matchAll(/[\p{L}]*\d[\d.,\p{L}-]*/gu)) found.push(match[0]);
+    // Digits of every script: a full-width "３７２９" is as much a typed figure as "3729".
+    for (const match of text.matchAll(/[\p{L}]*\p{Nd}[\p{Nd}.,\p{L}-]*/gu)) found.push(match[0]);
   }
   return found;
 }

@@ -26,7 +26,7 @@ export interface JornadaField {
 }
 
 export const jornadaFields: readonly JornadaField[] = [
-  { campo: 'tipo', kind: 'texto', descripcion: 'nacional-recuperacion, extraordinaria-continuidad, periodo-plan o monotematica' },
+  { campo: 'tipo', kind: 'texto', descripcion: 'El programa: un id de data/catalogo/programas.yaml (extraordinaria-continuidad...)' },
   { campo: 'ordinal', kind: 'entero', descripcion: 'Número de la jornada en su serie: 4 para la Cuarta' },
   { campo: 'ultimaDelAnio', kind: 'booleano', descripcion: 'sí si fue la última jornada del año' },
   { campo: 'fechas.inicio', kind: 'fecha', descripcion: 'Primer día (fecha, o texto año-mes-día)' },
@@ -43,7 +43,7 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'participacion.ooadNombres', kind: 'texto', lista: true, descripcion: 'Cuáles OOAD: una fila por nombre' },
   { campo: 'participacion.umaeNombres', kind: 'texto', lista: true, descripcion: 'Cuáles UMAE: una fila por nombre' },
   { campo: 'meta.planeadas', kind: 'entero', descripcion: 'Acciones planeadas' },
-  { campo: 'meta.logradas', kind: 'entero', descripcion: 'Acciones logradas (el porcentaje se calcula)' },
+  { campo: 'meta.logradas', kind: 'entero', descripcion: 'Acciones logradas (sin porcentaje publicado, se calcula)' },
   { campo: 'especialidades.consultaExterna', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en Consulta Externa: una fila por especialidad' },
   { campo: 'especialidades.cirugia', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en cirugía' },
   { campo: 'procedimientos', kind: 'texto', lista: true, descripcion: 'Procedimientos que se nombran sin cifra' },
@@ -54,6 +54,10 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'boletin.numero', kind: 'entero', descripcion: 'Número del boletín en el año: 93 para "No. 093/2023"' },
   { campo: 'boletin.fecha', kind: 'fecha', descripcion: 'Fecha de emisión' },
   { campo: 'boletin.lugar', kind: 'texto', descripcion: 'Lugar de la fecha: "Ciudad de México"' },
+  { campo: 'boletin.relleno', kind: 'booleano', descripcion: 'sí: grupos tras «mil» con tres cifras, «90 mil 034»' },
+  { campo: 'boletin.millonEnCifras', kind: 'booleano', descripcion: 'sí: «1 millón» en lugar de «un millón»' },
+  { campo: 'boletin.signoPorcentaje', kind: 'booleano', descripcion: 'sí: «120.9%» en lugar de «120.9 por ciento»' },
+  { campo: 'boletin.listasAbiertas', kind: 'booleano', descripcion: 'sí: el resumen como lista abierta, «..., entre otras»' },
   { campo: 'notas', kind: 'texto', descripcion: 'Notas internas; nunca se publican' },
 ];
 

@@ -8,6 +8,7 @@ import { ambitos, anualPrefix, destacadoTextColumns, estadoTextColumns, hospital
 import type { ProblemSink } from './problem.ts';
 import { pathText } from './problem.ts';
 import { closest, slugify } from './text-similarity.ts';
+import { checkXlsxPackage } from './xlsx-package.ts';
 
 /**
  * Reads a jornada workbook (layout in excel-layout.ts and docs/dataset.md) into the same raw object a
@@ -30,6 +31,8 @@ export async function readWorkbook(bytes: Buffer, sink: ProblemSink, catalog: Ca
     sink.error('(archivo)', 'el archivo tiene extensión .xlsx pero no es un libro de Excel', 'Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)», o use la extensión que le corresponde.');
     return undefined;
   }
+  // The package is checked before the library opens it: a bomb or a cell at XFD1 must never reach it.
+  if (!checkXlsxPackage(bytes, sink)) return undefined;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.ts';
 import { loadCatalog } from './catalog.ts';
 import { anualPrefix, destacadoTextColumns, hospitalTextColumns, jornadaFields, nacionalColumns, sheetNames } from './excel-layout.ts';
 import type { Cifras, Destacado, Jornada } from './schema.ts';
-import { jornadaKinds } from './schema.ts';
+import { programmeIds } from './schema.ts';
 
 /**
  * Writes a jornada workbook in the documented layout: blank (the template an office fills in) or with a
@@ -82,7 +82,7 @@ function writeJornadaSheet(worksheet: Worksheet, jornada: Jornada | undefined): 
       }
       if (field.kind === 'fecha') cell.numFmt = 'yyyy-mm-dd';
       if (field.campo === 'tipo') {
-        cell.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${Object.values(jornadaKinds).join(',')}"`] };
+        cell.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${programmeIds.join(',')}"`] };
       }
     });
   }

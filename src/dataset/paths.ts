@@ -6,6 +6,7 @@ export const repoRoot: string = join(import.meta.dirname, '..', '..');
 /** Where Boletín keeps its data files. */
 export const dataPaths = {
   catalog: join(repoRoot, 'data', 'catalogo', 'indicadores.yaml'),
+  programmes: join(repoRoot, 'data', 'catalogo', 'programas.yaml'),
   schema: join(repoRoot, 'data', 'jornada.schema.json'),
   samples: join(repoRoot, 'data', 'jornadas'),
   template: join(repoRoot, 'data', 'plantilla', 'jornada.xlsx'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadProgrammeCatalog } from './programme-catalog.ts';
 
 /**
  * The shape of a jornada's dataset. Every figure is a number in `cifras` (never free text), so the
@@ -7,19 +8,13 @@ import { z } from 'zod';
  * Field names are Spanish: the office types them in JSON, YAML and Excel.
  */
 
-/** The kinds of jornada the bulletins report. */
-export const jornadaKinds = {
-  /** "Segunda Jornada Nacional para la Recuperación de los Servicios de Salud" (seeds 001, 004). */
-  nacionalRecuperacion: 'nacional-recuperacion',
-  /** "Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud" (seed 002). */
-  extraordinariaContinuidad: 'extraordinaria-continuidad',
-  /** A week or several days of the national recovery plan (seed 003: 31 May to 6 June). */
-  periodoPlan: 'periodo-plan',
-  /** Single-theme jornadas held in some states only (seed 000: nine states). */
-  monotematica: 'monotematica',
-} as const;
-export type JornadaKind = (typeof jornadaKinds)[keyof typeof jornadaKinds];
-const kindValues = Object.values(jornadaKinds) as [JornadaKind, ...JornadaKind[]];
+/**
+ * The programmes a jornada may belong to: the ids of data/catalogo/programas.yaml, read when this module
+ * loads, so a renamed programme is a catalog entry (then `npm run schema`), never code.
+ */
+const programmes = loadProgrammeCatalog();
+export const programmeIds: readonly [string, ...string[]] = programmes.ids;
+export type JornadaKind = string;
 
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -101,11 +96,78 @@ export const hospitalSchema = z
   })
   .meta({ title: 'Hospital' });
 
+/**
+ * The goal: the actions achieved against a planned count, or against the percentage the office
+ * published. The bulletin prints what was given and never derives the other (a planned count computed
+ * from a rounded percentage would be printed as a fact nobody published).
+ */
+export const metaSchema = z
+  .strictObject({
+    logradas: countSchema.meta({ description: 'Acciones logradas.' }),
+    planeadas: z.int().positive().optional().meta({ description: 'Acciones planeadas, si se publicaron; sin «porcentaje», el boletín lo calcula.' }),
+    porcentaje: z
+      .number()
+      .positive()
+      .max(1000)
+      .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, {
+        message: 'el porcentaje lleva a lo más un decimal',
+      })
+      .optional()
+      .meta({ description: 'Porcentaje de la meta tal como se publicó (120.5), si no se publicaron las acciones planeadas o si el boletín da este porcentaje.' }),
+  })
+  .refine((meta) => meta.planeadas !== undefined || meta.porcentaje !== undefined, {
+    message: 'la meta necesita «planeadas» o «porcentaje» (el publicado)',
+    path: ['planeadas'],
+  })
+  .meta({ title: 'Meta', description: 'La meta: acciones logradas frente a las planeadas o frente al porcentaje publicado.' });
+
+/** States named together with one statement and no figures of their own ("más de 10 mil acciones" each). */
+export const grupoDeEstadosSchema = z
+  .strictObject({
+    estados: textListSchema.min(1).meta({ description: 'Los estados u OOAD del grupo: ["Jalisco", "Nuevo León"].' }),
+    masDe: countSchema
+      .optional()
+      .meta({ description: 'El umbral que cada uno superó: 10000 para «más de 10 mil acciones».' }),
+    de: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .optional()
+      .meta({ description: 'Qué cuenta el umbral: «accion» (por omisión) o el id de un indicador del catálogo.' }),
+    enunciado: textSchema
+      .optional()
+      .meta({ description: 'En lugar de un umbral, lo que todos hicieron, sin cifras: «cumplieron su meta».' }),
+  })
+  .refine((grupo) => (grupo.masDe === undefined) !== (grupo.enunciado === undefined), {
+    message: 'un grupo de estados lleva «masDe» o «enunciado» (uno de los dos)',
+    path: ['masDe'],
+  })
+  .meta({ title: 'Grupo de estados' });
+
+/** Figure styles a dataset may ask for (see `boletin cifra --estilos`). */
+export const figureStyleNames = ['imss', 'imss-letras', 'rae', 'relleno', 'digitos'] as const;
+
+/** The style settings of a bulletin; each is also a `generar` option, which wins over the dataset. */
+export const bulletinStyleShape = {
+  cifras: z.enum(figureStyleNames).optional().meta({ description: 'Estilo de las cifras (generar --estilo): imss, imss-letras, rae, relleno, digitos.' }),
+  relleno: z.boolean().optional().meta({ description: 'true: los grupos tras «mil» con tres cifras, «90 mil 034» (generar --relleno).' }),
+  millonEnCifras: z.boolean().optional().meta({ description: 'true: «1 millón» en lugar de «un millón» (generar --millon-en-cifras).' }),
+  signoPorcentaje: z.boolean().optional().meta({ description: 'true: «120.9%» en lugar de «120.9 por ciento» (generar --signo).' }),
+  ordinal: z
+    .enum(['palabras', 'unaPalabra', 'corta'])
+    .optional()
+    .meta({ description: 'Forma del ordinal de la jornada (generar --ordinal): palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª».' }),
+  listasAbiertas: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true: las listas de resumen terminan abiertas, «..., entre otras» (generar --listas-abiertas).' }),
+} as const;
+
 export const jornadaSchema = z
   .strictObject({
-    tipo: z.enum(kindValues).meta({
-      description:
-        'nacional-recuperacion (Jornada Nacional de Recuperación de los Servicios de Salud), extraordinaria-continuidad (Jornada Extraordinaria de Continuidad de Servicios de Salud), periodo-plan (una semana o periodo del Plan Nacional de Recuperación), monotematica (jornadas monotemáticas en algunos estados).',
+    tipo: z.enum(programmeIds).meta({
+      description: `El programa de la jornada, un id de data/catalogo/programas.yaml: ${programmes.programmes
+        .map((programme) => `${programme.id} (${programme.nombre})`)
+        .join(', ')}.`,
     }),
     ordinal: z.int().positive().optional().meta({ description: 'Número de la jornada en su serie: 4 para la Cuarta.' }),
     ultimaDelAnio: z.boolean().optional().meta({ description: 'true si fue la última jornada del año.' }),
@@ -126,12 +188,7 @@ export const jornadaSchema = z
         umaeNombres: textListSchema.optional().meta({ description: 'Cuáles UMAE, si se nombran.' }),
       })
       .optional(),
-    meta: z
-      .strictObject({
-        planeadas: z.int().positive().meta({ description: 'Acciones planeadas.' }),
-        logradas: countSchema.meta({ description: 'Acciones logradas. El porcentaje se calcula; nunca se escribe.' }),
-      })
-      .optional(),
+    meta: metaSchema.optional(),
     cifras: cifrasSchema.meta({ description: 'Cifras nacionales de la jornada, por indicador.' }),
     cifrasUmae: cifrasSchema.optional().meta({ description: 'Cifras de todas las UMAE juntas, cuando el boletín las da.' }),
     acumuladoAnual: cifrasSchema.optional().meta({ description: 'Cifras nacionales acumuladas en el año de la jornada.' }),
@@ -146,6 +203,10 @@ export const jornadaSchema = z
     personal: textListSchema.optional().meta({ description: 'Quiénes participaron: "personal de base", "Médicos Residentes".' }),
     destacados: z.array(destacadoSchema).optional().meta({ description: 'Destacados nacionales.' }),
     estados: z.array(estadoSchema).optional(),
+    gruposDeEstados: z
+      .array(grupoDeEstadosSchema)
+      .optional()
+      .meta({ description: 'Estados que se nombran juntos, sin sus cifras, con un mismo enunciado: «más de 10 mil acciones» en cada uno.' }),
     hospitales: z.array(hospitalSchema).optional().meta({ description: 'UMAE con cifras o destacados.' }),
     enlaces: z
       .strictObject({
@@ -158,6 +219,7 @@ export const jornadaSchema = z
         numero: z.int().positive().optional().meta({ description: 'Número del boletín en el año: 93 para "No. 093/2023".' }),
         fecha: isoDateSchema.optional().meta({ description: 'Fecha de emisión (año-mes-día); da también el año del número.' }),
         lugar: textSchema.optional().meta({ description: 'Lugar de la fecha: "Ciudad de México".' }),
+        ...bulletinStyleShape,
       })
       .optional()
       .meta({ description: 'Datos del boletín que fija la oficina.' }),
@@ -172,6 +234,8 @@ export type Estado = z.infer<typeof estadoSchema>;
 export type Hospital = z.infer<typeof hospitalSchema>;
 export type Fechas = z.infer<typeof fechasSchema>;
 export type Cifras = Jornada['cifras'];
+export type Meta = z.infer<typeof metaSchema>;
+export type GrupoDeEstados = z.infer<typeof grupoDeEstadosSchema>;
 
 /**
  * What a dataset file may hold: a Jornada, plus "$schema" (for editors) and the name of a CSV file

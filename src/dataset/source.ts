@@ -35,13 +35,12 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (code === 'ENOENT') {
       const near = await nearbyName(path);
       sink.error(wholeFile, 'el archivo no existe', near === undefined ? 'Revise la ruta y el nombre del archivo.' : `¿Quiso decir «${near}»?`);
-    } else if (code === 'EACCES' || code === 'EPERM') {
-      sink.error(wholeFile, 'no hay permiso para leer el archivo', 'Revise los permisos del archivo.');
     } else {
-      sink.error(wholeFile, `no se pudo abrir el archivo (${code ?? 'error desconocido'})`, 'Revise la ruta.');
+      const { message, fix } = await describeFsError(code, path);
+      sink.error(wholeFile, message, fix);
     }
     return undefined;
   }
@@ -78,7 +77,55 @@ export async function readSource(path: string, sink: ProblemSink, maxBytes = max
     sink.error(wholeFile, 'el archivo está vacío', 'Escriba los datos de la jornada; parta de un ejemplo de data/jornadas/ o de `boletin plantilla`.');
     return undefined;
   }
-  return { format, bytes: await readFile(path) };
+  try {
+    return { format, bytes: await readFile(path) };
+  } catch (error) {
+    // stat needs no permission to read: an unreadable file is found only here.
+    const { message, fix } = await describeFsError((error as NodeJS.ErrnoException).code, path);
+    sink.error(wholeFile, message, fix);
+    return undefined;
+  }
+}
+
+/** What the system said about an input path, in Spanish, with what to do. */
+export async function describeFsError(code: string | undefined, path: string): Promise<{ message: string; fix: string }> {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return { message: 'no hay permiso para leer el archivo', fix: `Pida acceso de lectura a «${path}» (o cópielo a una carpeta suya) y vuelva a intentarlo.` };
+    case 'ENAMETOOLONG':
+      return { message: 'la ruta del archivo es demasiado larga para el sistema', fix: 'Mueva el archivo a una carpeta de ruta más corta o acorte su nombre.' };
+    case 'ENOTDIR': {
+      const file = await fileInPath(path);
+      return {
+        message: file === undefined ? 'una parte de la ruta no es una carpeta' : `«${file}» es un archivo, pero la ruta lo usa como carpeta`,
+        fix: 'Revise la ruta: antes del nombre del archivo sólo van carpetas.',
+      };
+    }
+    case 'ELOOP':
+      return { message: 'la ruta tiene enlaces simbólicos que se apuntan entre sí', fix: 'Indique la ruta real del archivo.' };
+    case 'EEXIST':
+      return { message: 'ya existe algo con ese nombre donde se esperaba otra cosa', fix: 'Revise la ruta, o cambie el nombre del archivo que estorba.' };
+    case 'EISDIR':
+      return { message: 'es una carpeta, no un archivo', fix: 'Indique un archivo .json, .yaml o .xlsx; por ejemplo, uno de data/jornadas/.' };
+    case 'EMFILE':
+    case 'ENFILE':
+      return { message: 'el sistema tiene demasiados archivos abiertos', fix: 'Cierre otros programas o procese menos archivos a la vez.' };
+    case 'EIO':
+      return { message: 'el disco no pudo leer el archivo (error de entrada y salida)', fix: 'Revise el disco o la unidad de red, o copie el archivo a otro lugar.' };
+    default:
+      return { message: `no se pudo abrir el archivo (${code ?? 'error desconocido'})`, fix: 'Revise la ruta y que el archivo se pueda abrir.' };
+  }
+}
+
+/** The first part of a path that exists and is a file, when a later part treats it as a folder. */
+async function fileInPath(path: string): Promise<string | undefined> {
+  for (let part = dirname(path); part !== dirname(part); part = dirname(part)) {
+    const found = await stat(part).catch(() => undefined);
+    if (found?.isFile()) return part;
+    if (found !== undefined) return undefined;
+  }
+  return undefined;
 }
 
 function megabytes(bytes: number): string {

@@ -1,8 +1,9 @@
-import { LineCounter, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { checkJsonStructure, maxNesting } from './json-structure.ts';
 import type { ProblemSink } from './problem.ts';
-import { pathText } from './problem.ts';
+import { pathText, problemSink } from './problem.ts';
 
 /** A parsed text dataset, and where each JSON path sits in the file ("cifras.cirugias (línea 12)"). */
 export interface ParsedText {
@@ -11,6 +12,12 @@ export interface ParsedText {
 }
 
 export function parseJsonText(text: string, sink: ProblemSink): ParsedText | undefined {
+  const structure = problemSink(sink.file);
+  const scan = checkJsonStructure(text, structure);
+  if (scan === 'too-deep') {
+    sink.problems.push(...structure.problems);
+    return undefined;
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -21,6 +28,10 @@ export function parseJsonText(text: string, sink: ProblemSink): ParsedText | und
       `el JSON está mal formado${line === undefined ? '' : ` en la línea ${line}`}: ${jsonErrorHint(text, offset)}`,
       'Revise comas, comillas dobles y llaves cerca de ese punto. El JSON no admite comas antes de «}» o «]», comentarios ni comillas simples.',
     );
+    return undefined;
+  }
+  if (scan === 'problems') {
+    sink.problems.push(...structure.problems);
     return undefined;
   }
   return { raw, placeOf: linePlaces(text) };
@@ -59,14 +70,32 @@ const yamlCodeMessages: Readonly<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'hay un carácter inesperado',
   BLOCK_AS_IMPLICIT_KEY: 'la sangría o los dos puntos no son coherentes',
   BAD_DIRECTIVE: 'hay una directiva YAML inválida',
+  RESOURCE_EXHAUSTION: 'el archivo anida demasiados niveles para ser datos de una jornada',
+  TAG_RESOLVE_FAILED: 'hay una etiqueta YAML desconocida',
   MULTIPLE_DOCS: 'el archivo tiene varios documentos YAML (separados por ---)',
 };
 
+/** Most aliases (*name) expanded in a YAML file: a dataset needs none; more is a "billion laughs" file. */
+export const maxYamlAliases = 100;
+
+/**
+ * YAML 1.2 with the core schema only, whatever the file says: a `%YAML 1.1` directive would make `0100` the
+ * octal 64 and `yes` a boolean, so any directive but `%YAML 1.2` is refused, as are tags (`!!binary`,
+ * `!!timestamp`...), numbers that are not plain decimals (0o17, 0x1F, 1e3, .inf), keys repeated in one map
+ * (compared after NFC normalisation, with a set per map: the library's own check compares every pair) and
+ * excessive aliases, each with its line.
+ */
 export function parseYamlText(text: string, sink: ProblemSink): ParsedText | undefined {
+  if (!checkYamlDirectives(text, sink)) return undefined;
+  if (flowNesting(text) > maxNesting) {
+    sink.error('(archivo)', `el YAML anida objetos o listas a más de ${maxNesting} niveles`, 'Revise que sea el archivo de datos de una jornada; sus datos no anidan tanto.');
+    return undefined;
+  }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, version: '1.2', schema: 'core', merge: false });
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  if (document.errors.length > 0 || document.warnings.length > 0) {
+    for (const error of [...document.errors, ...document.warnings]) {
       const position = lineCounter.linePos(error.pos[0]);
       const quoteLine = error.code === 'MISSING_CHAR' ? unclosedQuoteLine(text) : undefined;
       sink.error(
@@ -77,8 +106,90 @@ export function parseYamlText(text: string, sink: ProblemSink): ParsedText | und
     }
     return undefined;
   }
-  const raw: unknown = document.toJS({ maxAliasCount: 100 });
+  if (!checkYamlNodes(document, lineOf, sink)) return undefined;
+  let raw: unknown;
+  try {
+    // The library weighs each alias by what it expands to: aliases of aliases ("billion laughs") stop here.
+    raw = document.toJS({ maxAliasCount: maxYamlAliases * 10 });
+  } catch {
+    sink.error('(archivo)', 'el YAML usa alias (*nombre) de alias que, expandidos, crecerían sin medida', 'Escriba los datos sin anclas ni alias (&nombre, *nombre).');
+    return undefined;
+  }
   return { raw, placeOf: yamlPlaces(document.contents, lineCounter) };
+}
+
+/** Only `%YAML 1.2` is accepted, and no `%TAG`: the data must read the same in every YAML reader. */
+function checkYamlDirectives(text: string, sink: ProblemSink): boolean {
+  let ok = true;
+  const lines = text.split(/\r\n|\n|\r/);
+  for (const [index, line] of lines.entries()) {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) break;
+    const directive = /^%(\S+)(?:[ \t]+(\S+))?/.exec(line);
+    if (directive === null) continue;
+    const [, name = '', value = ''] = directive;
+    if (name === 'YAML' && value === '1.2') continue;
+    ok = false;
+    sink.error(
+      `línea ${index + 1}`,
+      name === 'YAML'
+        ? `la directiva «%YAML ${value}» pide otra versión de YAML, que leería distinto algunos valores (en YAML 1.1, 0100 es 64 y «yes» es verdadero)`
+        : `la directiva «%${name}» no se admite en los datos`,
+      'Quite la línea de la directiva: Boletín lee YAML 1.2.',
+    );
+  }
+  return ok;
+}
+
+/** The deepest [ and { nesting of a YAML text (block nesting is bounded by the parser itself). */
+function flowNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, (depth += 1));
+    else if ((char === ']' || char === '}') && depth > 0) depth -= 1;
+  }
+  return deepest;
+}
+
+function checkYamlNodes(document: Document.Parsed, lineOf: (offset: number) => number, sink: ProblemSink): boolean {
+  let ok = true;
+  let aliases = 0;
+  const place = (node: { range?: [number, number, number] | null }): string => `línea ${node.range ? lineOf(node.range[0]) : 1}`;
+  visit(document, {
+    Alias: () => {
+      aliases += 1;
+    },
+    Map: (_key, map) => {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value).normalize('NFC');
+        const line = pair.key.range ? lineOf(pair.key.range[0]) : 1;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, line);
+          continue;
+        }
+        ok = false;
+        sink.error(`línea ${line}`, `el campo «${key}» está repetido en el mismo nivel (también en la línea ${first}); sólo uno de sus valores se leería`, 'Deje el campo una sola vez, con su valor correcto.');
+      }
+    },
+    Node: (_key, node) => {
+      if (node.tag !== undefined) {
+        ok = false;
+        sink.error(place(node), `la etiqueta YAML «${node.tag.replace('tag:yaml.org,2002:', '!!')}» no se admite en los datos`, 'Quite la etiqueta y escriba el valor tal cual (un texto, un número, una lista).');
+      }
+      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN' && !/^[-+]?\d+(\.\d+)?$/.test(node.source ?? '')) {
+        ok = false;
+        sink.error(place(node), `el número «${node.source ?? ''}» no está escrito con dígitos decimales`, 'Escriba el número con sus dígitos: 1000, no 1e3, 0o17 ni 0x1F.');
+      }
+    },
+  });
+  if (aliases > maxYamlAliases) {
+    ok = false;
+    sink.error('(archivo)', `el YAML usa ${aliases} alias (*nombre), más de los ${maxYamlAliases} que se admiten`, 'Escriba los datos sin anclas ni alias (&nombre, *nombre).');
+  }
+  return ok;
 }
 
 /** The first line with an odd number of double quotes: where a quoted value was left open. */

@@ -8,6 +8,7 @@ import { isRecord, pathText, problemSink } from './problem.ts';
 import type { Jornada } from './schema.ts';
 import { jornadaFileSchema } from './schema.ts';
 import { checkPublishable } from './publishable-values.ts';
+import { checkTexts } from './text-checks.ts';
 import { reportIssues } from './zod-issues.ts';
 
 export interface ValidationOptions {
@@ -32,18 +33,20 @@ const datasetKeys = ['tipo', 'fechas', 'cifras'] as const;
  * Shape, indicator ids and highlight texts are always checked; consistency (dates, parts, totals) only
  * when the shape is right, since it needs the typed data.
  */
-export function validateJornada(raw: unknown, options: ValidationOptions): ValidationResult {
+export function validateJornada(input: unknown, options: ValidationOptions): ValidationResult {
   const sink = problemSink(options.file);
   const placeOf = options.placeOf ?? pathText;
   const catalog = options.catalog ?? loadCatalog();
-  if (!isRecord(raw) || !datasetKeys.some((key) => key in raw)) {
+  if (!isRecord(input) || !datasetKeys.some((key) => key in input)) {
     sink.error(
       placeOf([]),
-      `no es un conjunto de datos de una jornada: ${describeTopLevel(raw)}`,
+      `no es un conjunto de datos de una jornada: ${describeTopLevel(input)}`,
       'Un conjunto de datos es un objeto con al menos «tipo», «fechas» y «cifras»; vea docs/dataset.md o data/jornadas/.',
     );
     return { problems: sink.problems };
   }
+  // Every text NFC-normalised, and invisible or unprintable characters refused, before anything reads them.
+  const raw = checkTexts(input, sink, placeOf) as Record<string, unknown>;
   const parsed = jornadaFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) reportIssues(parsed.error.issues, jornadaFileSchema, sink, placeOf);
   checkIndicatorIds(raw, catalog, sink, placeOf);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { DateTime } from 'luxon';
 import { type TemplateSet, loadTemplateSet } from '../compose/load-templates.ts';
-import { composeBulletin } from '../compose/compose-bulletin.ts';
+import { type ComposeStyle, composeBulletin } from '../compose/compose-bulletin.ts';
 import type { Catalog } from '../dataset/catalog.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 import { type LoadedJornada, loadJornada } from '../dataset/load-jornada.ts';
@@ -9,11 +9,13 @@ import { unpublishableDate } from '../dataset/publishable-values.ts';
 import { InputError, PhrasingError, type Problem } from '../errors.ts';
 import { phrasingFor } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
+import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
 import { bulletinSlug } from './bulletin-slug.ts';
+import { type BulletinStyleSettings, bulletinStyle } from './bulletin-style.ts';
 import { resolveIssueDate } from './issue-date.ts';
 import { inFlight } from './in-flight.ts';
 import { type LazyBrowser, lazyBrowser } from './lazy-browser.ts';
@@ -26,8 +28,10 @@ export interface GenerateRequest {
   readonly outputDir: string;
   readonly registryPath: string;
   readonly formats?: readonly OutputFormat[];
-  /** Phrasing style of the figures ("imss" by default). */
+  /** Phrasing style of the figures ("imss" by default); wins over the dataset's `boletin.cifras`. */
   readonly style?: string;
+  /** The other bulletin style settings; each wins over the same setting in the dataset's `boletin`. */
+  readonly styleSettings?: BulletinStyleSettings;
   readonly strict?: boolean;
   /** Render with a "BORRADOR" mark, without a number, into `<año>/borradores/`. */
   readonly draft?: boolean;
@@ -83,7 +87,8 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   }
   if (request.issueDate !== undefined) checkIssueDate(request.issueDate);
   const catalog = loadCatalog();
-  const phrasing = phrasingForRequest(request.style);
+  // Checked once up front, so a wrong --estilo stops the batch before any file is read.
+  phrasingForRequest(request.style, {});
   const templates = loadTemplateSet(LANG);
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
   const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
@@ -101,7 +106,10 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const result = await generateOne(dataset, request, { catalog, phrasing, templates, registry, browser }, claimed);
+      const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
+      const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
+      const style = chosen.composeStyle;
+      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, registry, browser }, claimed);
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
       return result;
     });
@@ -119,6 +127,7 @@ function defaultConcurrency(): number {
 interface Tools {
   readonly catalog: Catalog;
   readonly phrasing: Phrasing;
+  readonly style: ComposeStyle;
   readonly templates: TemplateSet;
   readonly registry: Registry;
   readonly browser: LazyBrowser;
@@ -134,6 +143,7 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
       templates: tools.templates,
       catalog: tools.catalog,
       phrasing: tools.phrasing,
+      style: tools.style,
       number,
       issueDate,
       ...(jornada.boletin?.lugar ? { place: jornada.boletin.lugar } : {}),
@@ -202,9 +212,9 @@ function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-function phrasingForRequest(style: string | undefined): Phrasing {
+function phrasingForRequest(style: string | undefined, options: PhrasingOptions): Phrasing {
   try {
-    return phrasingFor(LANG, style);
+    return phrasingFor(LANG, style, options);
   } catch (error) {
     if (error instanceof PhrasingError) throw new InputError(error.message);
     throw error;

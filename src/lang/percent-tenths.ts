@@ -23,6 +23,15 @@ export function percentTenths(part: number, whole: number): bigint {
   return rounded;
 }
 
+/** A published percentage in tenths (120.5 -> 1205n); it must have at most one decimal. */
+export function givenTenths(value: number): bigint {
+  const tenths = Math.round(value * 10);
+  if (!Number.isFinite(value) || value < 0 || Math.abs(value * 10 - tenths) > 1e-9) {
+    throw new PhrasingError(`El porcentaje «${String(value)}» no es un número positivo con a lo más un decimal.`);
+  }
+  return BigInt(tenths);
+}
+
 /** Tenths as press digits with a decimal point: 1209n -> "120.9", 1000n -> "100" (never "100.0"). */
 export function tenthsText(tenths: bigint): string {
   const whole = tenths / 10n;

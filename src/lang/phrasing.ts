@@ -38,6 +38,11 @@ export interface ListOptions {
   readonly conjunction?: 'and' | 'or';
   /** Close with "así como" / "as well as" instead of the conjunction. */
   readonly closeWithAsWellAs?: boolean;
+  /**
+   * An open list, one that names some of many: commas only, closed by "entre otras"/"entre otros"
+   * agreeing with this gender ("A, B, C, entre otras"); in English "among others".
+   */
+  readonly open?: Gender;
   /** English only: a comma before the conjunction ("A, B, and C"); default from the phrasing's options. */
   readonly serialComma?: boolean;
 }
@@ -70,6 +75,8 @@ export interface Phrasing {
   elidedCount(value: number, gender: Gender, complement: string): string;
   /** A percentage computed from the data: "120.9 por ciento"; one decimal, "100 por ciento" when whole. */
   percent(part: number, whole: number): string;
+  /** A percentage as it was published, never recomputed: 120.5 -> "120.5 por ciento". */
+  givenPercent(value: number): string;
   /** "del 24 al 26 de febrero", "del 31 de mayo al 6 de junio". */
   dateRange(start: string, end: string, options?: DateRangeOptions): string;
   /** "10, 11 y 12 de marzo"; a single day: "10 de marzo". */

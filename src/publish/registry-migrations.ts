@@ -213,6 +213,39 @@ const version4: Migration = {
 };
 
 /**
+ * Version 5: the scheduler's state per calendar jornada (programa_jornadas): what it saw last (file,
+ * size, time, hash), why it did not render yet, when it looks next, and the request it made. The owner
+ * columns are a claim like a publication's: a scheduler takes a jornada in a BEGIN IMMEDIATE transaction
+ * before looking, so two schedulers never render one jornada twice, and a dead one's claim is taken over.
+ */
+const version5: Migration = {
+  version: 5,
+  description: 'estado del programador por jornada',
+  up: (db) =>
+    db.exec(`
+      CREATE TABLE programa_jornadas (
+        jornada            TEXT PRIMARY KEY,
+        estado             TEXT NOT NULL CHECK (estado IN ('esperando-datos', 'datos-invalidos', 'generado', 'vencido')),
+        intentos           INTEGER NOT NULL DEFAULT 0 CHECK (intentos >= 0),
+        ultima_busqueda    TEXT,
+        siguiente_busqueda TEXT,
+        motivo             TEXT NOT NULL DEFAULT '',
+        informe            TEXT,
+        archivo            TEXT,
+        tamano             INTEGER,
+        modificado         TEXT,
+        sha256             TEXT,
+        solicitud_id       INTEGER REFERENCES solicitudes (id),
+        dueno_pid          INTEGER,
+        dueno_host         TEXT,
+        dueno_inicio       TEXT,
+        dueno_desde        TEXT,
+        actualizado_en     TEXT NOT NULL
+      );
+    `),
+};
+
+/**
  * Version 7: the people who use the download page (portal), their roles, their sign-in sessions, and the
  * failed sign-ins that slow the next attempt down. A password is kept only as its scrypt hash, a session
  * only as the sha256 of its token, so a copy of the registry signs nobody in.
@@ -253,7 +286,7 @@ const version7: Migration = {
  * 7: the portal's people), so a
  * version may be missing while its work has not landed; the newest version present is the schema's.
  */
-export const migrations: readonly Migration[] = [version1, version2, version3, version4, version7];
+export const migrations: readonly Migration[] = [version1, version2, version3, version4, version5, version7];
 
 /** Version 3, for a database that a build without it already took past 3 (reserved versions landed out of order). */
 export const archiveIdentityMigration: Migration = version3;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findFigures } from '../../src/lang/index.ts';
-import type { BulletinDocument } from '../../src/model/bulletin-document.ts';
+import type { BulletinDocument, Inline } from '../../src/model/bulletin-document.ts';
+import { resolveIssueDate } from '../../src/generate/issue-date.ts';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { type BrowserSession, launchBrowser } from '../../src/render/pdf/browser-session.ts';
@@ -49,6 +50,9 @@ const seed002 = (): RenderedSample => {
 
 const flowText = (sample: RenderedSample): string => wordsFromHtml(sample.html).flow.join(' ');
 
+const inlineText = (inlines: readonly Inline[]): string =>
+  inlines.map((inline) => (inline.kind === 'text' ? inline.text : inlineText(inline.children))).join('');
+
 describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as const))('%s', (_name, file) => {
   const sample = (): RenderedSample => {
     const found = samples.get(file);
@@ -70,6 +74,32 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     expect(missing).toEqual([]);
   });
 
+  test('each bullet prints the figures of its own data, so a figure dropped from a bullet fails even when the body repeats it', () => {
+    const { doc, loaded } = sample();
+    const { jornada } = loaded;
+    const bullets = doc.bullets.map((bullet) => inlineText(bullet).replace(/\s+/g, ' '));
+    const figuresOf = (text: string) => findFigures(text).filter((figure) => figure.kind === 'cifra').map((figure) => figure.value);
+    const checked: string[] = [];
+    for (const text of bullets) {
+      if (text.startsWith('El Seguro Social tenía planeadas')) {
+        const meta = jornada.meta;
+        expect(meta, text).toBeDefined();
+        const percent = Math.round(((meta?.logradas ?? 0) / (meta?.planeadas ?? 1)) * 1000) / 10;
+        expect(figuresOf(text), text).toEqual([meta?.planeadas, meta?.logradas, percent]);
+        checked.push('meta');
+      } else if (text.startsWith('Participaron')) {
+        const { ooad, umae } = jornada.participacion ?? { ooad: 0 };
+        expect(figuresOf(text), text).toEqual(umae ? [ooad, umae] : [ooad]);
+        checked.push('participacion');
+      } else if (!/llevó a cabo la/.test(text)) {
+        // Summary, consultations, prevention: each such bullet exists to give figures.
+        expect(figuresOf(text).length, text).toBeGreaterThan(0);
+        checked.push('cifras');
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0);
+  });
+
   test('every figure printed comes from the data: a dataset figure, the percentage of the plan, or a name', () => {
     const { jornada } = sample().loaded;
     const allowed = new Set(datasetFigures(jornada).map((figure) => figure.value));
@@ -83,7 +113,7 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const unexplained = printed.filter((figure) => !figure.percent && !allowed.has(figure.value));
     expect(unexplained.map((figure) => figure.text)).toEqual([]);
     if (jornada.meta) {
-      const expected = Math.round((jornada.meta.logradas / jornada.meta.planeadas) * 1000) / 10;
+      const expected = jornada.meta.porcentaje ?? Math.round((jornada.meta.logradas / (jornada.meta.planeadas ?? 0)) * 1000) / 10;
       expect(percents.map((figure) => figure.value)).toEqual(percents.map(() => expected));
     } else {
       expect(percents).toEqual([]);
@@ -95,7 +125,11 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     expect(doc.bullets.length).toBeGreaterThanOrEqual(2);
     expect(doc.bullets.length).toBeLessThanOrEqual(4);
     expect(doc.headline).not.toBe('');
-    expect(doc.dateline).toMatch(/^Ciudad de México, (lunes|martes|miércoles|jueves|viernes|sábado|domingo) \d{1,2} de [a-z]+ de \d{4}$/);
+    // The weekday and month of the issue date, computed here without luxon.
+    const [year, month, day] = resolveIssueDate(sample().loaded.jornada).split('-').map(Number) as [number, number, number];
+    const weekday = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'][new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+    const monthName = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'][month - 1];
+    expect(doc.dateline).toBe(`Ciudad de México, ${weekday} ${day} de ${monthName} de ${year}`);
   });
 
   test('no trace of a zero, an empty list or a dangling conjunction', () => {

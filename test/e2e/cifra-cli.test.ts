@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { phrasingFor, readFigure } from '../../src/lang/index.ts';
+import { fakeIo } from '../support/fake-io.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'src', 'cli.ts');
@@ -18,8 +20,21 @@ interface Run {
   readonly stderr: string;
 }
 
+/**
+ * Runs the CLI in this process through `main`, as the bin does, with `input` as its standard input's
+ * lines: a new process would add only its start-up. The tests of the bin itself and of standard input
+ * read from a real pipe use `boletinProcess`.
+ */
+async function boletin(args: readonly string[], input = ''): Promise<Run> {
+  const lines = input.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const io = fakeIo({ cwd: ROOT, stdinLines: lines });
+  const code = await main(args, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
 /** Runs the real CLI as its own process, with `input` on its standard input. */
-function boletin(args: readonly string[], input = ''): Promise<Run> {
+function boletinProcess(args: readonly string[], input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -34,7 +49,7 @@ function boletin(args: readonly string[], input = ''): Promise<Run> {
 
 describe('boletin cifra', () => {
   test('one number, several numbers, a percentage', async () => {
-    expect(await boletin(['cifra', '3729'])).toEqual({ code: 0, stdout: '3 mil 729\n', stderr: '' });
+    expect(await boletinProcess(['cifra', '3729'])).toEqual({ code: 0, stdout: '3 mil 729\n', stderr: '' });
     expect(await boletin(['cifra', '3729', '1', '1283', '197144/163110', '1529812'])).toEqual({
       code: 0,
       stdout: '3 mil 729\nun\nmil 283\n120.9 por ciento\nun millón 529 mil 812\n',
@@ -78,7 +93,7 @@ describe('boletin cifra', () => {
 
   test('10,000 numbers through standard input in one process, answered line for line', async () => {
     const numbers = Array.from({ length: 10_000 }, (_, index) => (index * 104_729 * 9_973 + index) % 999_999_999_999);
-    const run = await boletin(['cifra'], `${numbers.join('\n')}\n`);
+    const run = await boletinProcess(['cifra'], `${numbers.join('\n')}\n`);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
@@ -92,7 +107,7 @@ describe('boletin cifra', () => {
   });
 
   test('a bad line from standard input: empty answer, its line number, the rest goes on, exit 2', async () => {
-    const run = await boletin(['cifra', '--estilo', 'imss-letras'], '7309\n\nabc\r\n2989\n-1\n');
+    const run = await boletinProcess(['cifra', '--estilo', 'imss-letras'], '7309\n\nabc\r\n2989\n-1\n');
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('siete mil 309\n\n\ndos mil 989\n\n');
     expect(run.stderr).toBe(

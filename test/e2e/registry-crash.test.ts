@@ -6,6 +6,7 @@ import { findBulletin, listBulletins, openRegistry, verifyBulletins } from '../.
 import { isTempFileName } from '../../src/publish/write-file-atomic.ts';
 import { isCompleteFakeContent } from '../support/fake-content.ts';
 import { resultOf, startPublisher, type PublisherRun } from '../support/publisher-process.ts';
+import { ARCHIVE_MARKER_FILE, archiveIdentity, readArchiveMarker } from '../../src/publish/archive-identity.ts';
 
 // A publisher killed with SIGKILL at each point of a publication, then the next runs.
 // After the kill: the registry is consistent (no published version without its files; at most one
@@ -66,6 +67,11 @@ async function expectConsistent(datos: string, salida: string) {
   const temps: string[] = [];
   for (const path of filesUnder(salida)) {
     const rel = relative(salida, path).split(sep).join('/');
+    if (rel === ARCHIVE_MARKER_FILE) {
+      // The folder's marker names this registry's archive.
+      expect(readArchiveMarker(salida)?.archivo).toBe(archiveIdentity(registry).id);
+      continue;
+    }
     if (isTempFileName(rel.split('/').at(-1) ?? '')) {
       temps.push(rel);
       continue;

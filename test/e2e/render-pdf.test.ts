@@ -72,7 +72,7 @@ describe('renderPdf with real Chromium', () => {
   });
 
   it('declares the document language in the catalog', async () => {
-    const { PDFDocument, PDFName, PDFString } = await import('pdf-lib');
+    const { PDFDocument, PDFName, PDFString } = await import('@cantoo/pdf-lib');
     const loaded = await PDFDocument.load(pdf, { updateMetadata: false });
     const lang = loaded.catalog.lookup(PDFName.of('Lang'));
     expect(lang instanceof PDFString ? lang.decodeText() : String(lang)).toBe('es-MX');

@@ -19,7 +19,8 @@ export function datasetFigures(jornada: Jornada): DatasetFigure[] {
   add('cifras', jornada.cifras);
   add('cifrasUmae', jornada.cifrasUmae);
   add('acumuladoAnual', jornada.acumuladoAnual);
-  if (jornada.meta) add('meta', { planeadas: jornada.meta.planeadas, logradas: jornada.meta.logradas });
+  if (jornada.meta) add('meta', { planeadas: jornada.meta.planeadas ?? 0, logradas: jornada.meta.logradas });
+  (jornada.gruposDeEstados ?? []).forEach((grupo, index) => add(`gruposDeEstados.${index}`, { masDe: grupo.masDe ?? 0 }));
   if (jornada.participacion) add('participacion', { ooad: jornada.participacion.ooad, umae: jornada.participacion.umae ?? 0 });
   const highlights = (place: string, destacados: readonly Destacado[] | undefined): void => {
     (destacados ?? []).forEach((destacado, index) => {

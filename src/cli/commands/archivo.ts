@@ -34,7 +34,6 @@ import {
   rebuildRegistry,
   restoreAdvice,
 } from '../../publish/index.ts';
-import { readArchiveStamp } from '../../render/archive-stamp.ts';
 import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 /** Options every `archivo` subcommand accepts (declared on `archivo` itself). */
@@ -219,6 +218,8 @@ export function registerArchivo(program: Command, context: CommandContext): void
       try {
         const { datos } = command.optsWithGlobals<ArchiveOptions>();
         const registryPath = resolveRegistryPath({ option: datos, env: context.io.env, cwd: context.io.cwd });
+        // pdf-lib is loaded only for this command.
+        const { readArchiveStamp } = await import('../../render/read-archive-stamp.ts');
         const report = await rebuildRegistry({
           registryPath,
           outputDir: resolve(context.io.cwd, options.salida ?? 'output'),

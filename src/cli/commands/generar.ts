@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type Command, InvalidOptionArgumentError as InvalidOptionArgument, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblems } from '../../dataset/format-problems.ts';
 import { batchTuning } from '../browser-tuning.ts';
 import { InputError } from '../../errors.ts';
@@ -19,6 +19,11 @@ interface GenerarOptions {
   readonly numero?: number;
   readonly fecha?: string;
   readonly estilo?: string;
+  readonly relleno?: boolean;
+  readonly millonEnCifras?: boolean;
+  readonly signo?: boolean;
+  readonly ordinal?: 'palabras' | 'unaPalabra' | 'corta';
+  readonly listasAbiertas?: boolean;
   readonly estricto?: boolean;
   readonly borrador?: boolean;
   readonly correccion?: boolean;
@@ -41,7 +46,18 @@ export function registerGenerar(program: Command, context: CommandContext): void
     )
     .option('-n, --numero <n>', 'número del boletín en su año (sólo con un archivo)', parseNumber)
     .option('--fecha <aaaa-mm-dd>', 'fecha de emisión (por omisión, la del archivo o el día siguiente a la jornada)')
-    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos)')
+    .option('--estilo <nombre>', 'estilo de las cifras (vea: boletin cifra --estilos); o «boletin.cifras» en los datos')
+    .option('--relleno', 'grupos tras «mil» con tres cifras: «90 mil 034» (o «boletin.relleno»)')
+    .option('--millon-en-cifras', '«1 millón» en lugar de «un millón» (o «boletin.millonEnCifras»)')
+    .option('--signo', 'porcentajes con «%»: «120.9%» (o «boletin.signoPorcentaje»)')
+    .addOption(
+      new Option('--ordinal <forma>', 'ordinal de la jornada: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª» (o «boletin.ordinal»)').choices([
+        'palabras',
+        'unaPalabra',
+        'corta',
+      ]),
+    )
+    .option('--listas-abiertas', 'el resumen como lista abierta: «..., entre otras» (o «boletin.listasAbiertas»)')
     .option('--estricto', 'los avisos de los datos también detienen')
     .option('--borrador', 'borrador: marca «BORRADOR», sin número, en <año>/borradores/')
     .option('--correccion', 'publica una nueva versión de un número ya emitido con datos distintos')
@@ -73,6 +89,13 @@ async function runGenerar(archivos: readonly string[], options: GenerarOptions, 
       ...(options.numero !== undefined ? { number: options.numero } : {}),
       ...(options.fecha !== undefined ? { issueDate: options.fecha } : {}),
       ...(options.estilo !== undefined ? { style: options.estilo } : {}),
+      styleSettings: {
+        ...(options.relleno === true ? { relleno: true } : {}),
+        ...(options.millonEnCifras === true ? { millonEnCifras: true } : {}),
+        ...(options.signo === true ? { signoPorcentaje: true } : {}),
+        ...(options.ordinal !== undefined ? { ordinal: options.ordinal } : {}),
+        ...(options.listasAbiertas === true ? { listasAbiertas: true } : {}),
+      },
       strict: options.estricto ?? false,
       draft: options.borrador ?? false,
       correction: options.correccion ?? false,
@@ -177,13 +200,13 @@ export function parseFormats(value: string): OutputFormat[] {
   const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
   const unknown = names.filter((name) => !isOutputFormat(name));
   if (names.length === 0 || unknown.length > 0) {
-    throw new InvalidOptionArgument(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
+    throw new InvalidArgumentError(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
   }
   return [...new Set(names)] as OutputFormat[];
 }
 
 export function parseNumber(value: string): number {
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidOptionArgument('el número debe ser un entero de 1 a 9999');
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('el número debe ser un entero de 1 a 9999');
   return Number(value);
 }
 

@@ -14,12 +14,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   generar: async () => (await import('./generar.ts')).registerGenerar,
   archivo: async () => (await import('./archivo.ts')).registerArchivo,
   aprobacion: async () => (await import('./aprobacion.ts')).registerAprobacion,
+  programa: async () => (await import('./programa.ts')).registerPrograma,
+  usuarios: async () => (await import('./usuarios.ts')).registerUsuarios,
   cifra: async () => (await import('./cifra.ts')).registerCifra,
   fecha: async () => (await import('./fecha.ts')).registerFecha,
   validar: async () => (await import('./validar.ts')).registerValidar,
   plantilla: async () => (await import('./plantilla.ts')).registerPlantilla,
   esquema: async () => (await import('./esquema.ts')).registerEsquema,
-  usuarios: async () => (await import('./usuarios.ts')).registerUsuarios,
 };
 
 /** The default command: `boletin ARCHIVO...` and a bare `boletin` generate. */

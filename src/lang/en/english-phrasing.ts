@@ -1,6 +1,6 @@
 import type { Phrasing } from '../phrasing.ts';
 import type { PhrasingOptions } from '../phrasing-options.ts';
-import { percentTenths, tenthsText } from '../percent-tenths.ts';
+import { givenTenths, percentTenths, tenthsText } from '../percent-tenths.ts';
 import { writeBulletinNumber } from '../write-bulletin-number.ts';
 import type { FigureStyleName } from '../es/figure-styles.ts';
 import { writeEnglishDate, writeEnglishDateline, writeEnglishDateRange, writeEnglishDayList } from './write-dates.ts';
@@ -24,6 +24,10 @@ export function englishPhrasing(style: FigureStyleName = 'imss', options: Phrasi
     count: (value, noun) => `${figure(value)} ${value === 1 ? noun.singular : noun.plural}`,
     // "nine corneal, two liver and one bone marrow" after "11 kidney transplants".
     elidedCount: (value, _gender, complement) => `${figure(value)} ${complement}`,
+    givenPercent: (value) => {
+      const digits = tenthsText(givenTenths(value));
+      return options.percentSign ? `${digits}%` : `${digits} percent`;
+    },
     percent: (part, whole) => {
       const digits = tenthsText(percentTenths(part, whole));
       return options.percentSign ? `${digits}%` : `${digits} percent`;

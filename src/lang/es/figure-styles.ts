@@ -49,7 +49,13 @@ export const FIGURE_STYLE_REGISTRY = {
 } as const;
 
 export type FigureStyleName = keyof typeof FIGURE_STYLE_REGISTRY;
-export type FigureStyle = (typeof FIGURE_STYLE_REGISTRY)[FigureStyleName];
+/** The switches of a style, widened so an edition may turn one on (padding) over any style. */
+export interface FigureStyle {
+  readonly smallNumbers: 'words' | 'digits';
+  readonly multiplierWords: boolean;
+  readonly padGroups: boolean;
+  readonly grouping: 'mil' | 'space';
+}
 
 export const DEFAULT_FIGURE_STYLE: FigureStyleName = 'imss';
 

@@ -10,7 +10,7 @@ import { writeDayList } from './write-day-list.ts';
 import { writeFigure } from './write-figure.ts';
 import { writeList } from './write-list.ts';
 import { writeOrdinal } from './write-ordinal.ts';
-import { writePercent } from './write-percent.ts';
+import { writeGivenPercent, writePercent } from './write-percent.ts';
 import { writeRoundedFigure } from './write-rounded-figure.ts';
 
 /** The Spanish edition's phrasing in one figure style (house style `imss` by default). */
@@ -19,7 +19,7 @@ export function spanishPhrasing(style: FigureStyleName = DEFAULT_FIGURE_STYLE, o
   // The RAE writes "120.9 %" with a no-break space; Mexican press, "120.9%".
   const signSpace = FIGURE_STYLE_REGISTRY[style].grouping === 'space' ? GROUP_SEPARATOR : '';
   const figure: Phrasing['figure'] = (value, figureOptions = {}) =>
-    writeFigure(value, style, { ...figureOptions, millionInDigits });
+    writeFigure(value, style, { ...figureOptions, millionInDigits, padGroups: options.padGroups ?? false });
   return {
     lang: 'es-MX',
     style,
@@ -28,6 +28,7 @@ export function spanishPhrasing(style: FigureStyleName = DEFAULT_FIGURE_STYLE, o
     // "12 de córnea", "uno de hígado": the figure stands for the noun just said, so 1 is a pronoun.
     elidedCount: (value, gender, complement) => `${figure(value, { gender, pronoun: true })} ${complement}`,
     percent: (part, whole) => writePercent(part, whole, { sign: options.percentSign ?? false, signSpace }),
+    givenPercent: (value) => writeGivenPercent(value, { sign: options.percentSign ?? false, signSpace }),
     dateRange: writeDateRange,
     dayList: writeDayList,
     date: writeDate,

@@ -8,6 +8,8 @@ import { writeSpacedFigure } from './write-spaced-figure.ts';
 export interface SpanishFigureOptions extends FigureOptions {
   /** "1 millón" instead of "un millón". */
   readonly millionInDigits?: boolean;
+  /** The groups after "mil"/"millón" keep three digits ("90 mil 034"), whatever the style says. */
+  readonly padGroups?: boolean;
 }
 
 /**
@@ -16,7 +18,8 @@ export interface SpanishFigureOptions extends FigureOptions {
  */
 export function writeFigure(value: number, styleName: FigureStyleName, options: SpanishFigureOptions = {}): string {
   checkCount(value);
-  const style = FIGURE_STYLE_REGISTRY[styleName];
+  const registered = FIGURE_STYLE_REGISTRY[styleName];
+  const style = options.padGroups === true ? { ...registered, padGroups: true } : registered;
   const gender = options.gender ?? 'm';
   const pronoun = options.pronoun ?? false;
   if (value === 1) return smallNumberWord(1, gender, pronoun);

@@ -8,12 +8,14 @@ import { andBefore, orBefore } from './conjunction-before.ts';
  * - A comma before the last conjunction when the item before it holds that conjunction itself, so the
  *   reader sees where it ends: "Traumatología y Ortopedia, y Urología" (seed 000).
  * - closeWithAsWellAs: "..., Traumatología y Ortopedia, así como Urología" (seed 001).
+ * - open: a list of some among many, commas only and "entre otras" (seed 002's second bullet).
  * An empty list is an empty text; one item is the item.
  */
 export function writeList(items: readonly string[], options: ListOptions = {}): string {
   items.forEach(checkItem);
   const last = items.at(-1);
   if (last === undefined) return '';
+  if (options.open !== undefined) return `${items.join(', ')}, ${options.open === 'f' ? 'entre otras' : 'entre otros'}`;
   if (items.length === 1) return last;
   const head = items.slice(0, -1);
   if (options.closeWithAsWellAs) return `${head.join(', ')}, así como ${last}`;

@@ -214,7 +214,8 @@ class PuppeteerSession implements BrowserSession {
       if (this.closing !== undefined) throw new RenderError('El navegador ya se cerró.', { cause: error });
       if (await chromium.responds()) {
         // Only this page is stuck or broken: it is not reused, and the browser serves the others.
-        if (page !== undefined) void withTimeout(page.close(), CLOSE_TIMEOUT_MS, '').catch(() => undefined);
+        // Closed before the next page opens: a new page may share the stuck page's renderer process.
+        if (page !== undefined) await withTimeout(page.close(), CLOSE_TIMEOUT_MS, '').catch(() => undefined);
         throw error;
       }
       const reason = chromium.browser.connected

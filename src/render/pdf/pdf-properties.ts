@@ -1,5 +1,5 @@
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
-import { ARCHIVE_STAMP_NAME, encodeArchiveStamp, pdfInfo } from '../archive-stamp.ts';
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from '@cantoo/pdf-lib';
+import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { issueDate } from '../text/issue-date.ts';
 import { GENERATOR } from '../generator.ts';
@@ -24,4 +24,12 @@ export async function setPdfProperties(pdf: Uint8Array, doc: BulletinDocument): 
     pdfInfo(document)?.set(PDFName.of(ARCHIVE_STAMP_NAME), PDFHexString.fromText(encodeArchiveStamp(doc.archiveStamp)));
   }
   return document.save({ useObjectStreams: false });
+}
+
+/** The document information dictionary (pdf-lib keeps its own getter private). */
+export function pdfInfo(document: PDFDocument): PDFDict | undefined {
+  const info = document.context.trailerInfo.Info;
+  if (info === undefined) return undefined;
+  const dict = document.context.lookup(info);
+  return dict instanceof PDFDict ? dict : undefined;
 }

@@ -41,7 +41,7 @@ describe('composeBulletin', () => {
     expect(doc.headline).toBe('Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías');
     expect(doc.dateline).toBe('Ciudad de México, lunes 17 de mayo de 2021');
     expect(doc.number).toBe('No. 012/2021');
-    expect(text).toContain('Del 14 al 16 de mayo se realizaron 3 mil 729 cirugías');
+    expect(text).toContain('En la jornada se realizaron 3 mil 729 cirugías');
     for (const absent of ['trasplante', 'consulta', 'detecci', 'donaci', 'UMAE', 'meta', 'próxima', 'Fotos']) expect(text).not.toContain(absent);
     expect(text).not.toMatch(/(^|\s)0\s/);
   });
@@ -53,8 +53,8 @@ describe('composeBulletin', () => {
 
   test('transplants list their organs after the shared noun, with the figure agreeing as a pronoun', () => {
     const doc = compose({ cifras: { trasplantes: 25, 'trasplante-rinon': 10, 'trasplante-cornea': 12, 'trasplante-celulas-hematopoyeticas': 2, 'trasplante-higado': 1 } });
-    expect(textOf(doc)).toContain('Se realizaron 25 trasplantes: 10 trasplantes renales, 12 de córnea,');
-    expect(textOf(doc)).toMatch(/dos de células hematopoyéticas|uno de hígado/);
+    // Descending order of count, the head noun said once.
+    expect(textOf(doc)).toContain('Se efectuaron 25 trasplantes: 12 de córnea, 10 renales, dos de células hematopoyéticas y uno de hígado.');
   });
 
   test('a plan gives the percentage computed from the data, and the headline says the goal was passed', () => {
@@ -70,9 +70,9 @@ describe('composeBulletin', () => {
   });
 
   test('a single day and non-consecutive days are written as such', () => {
-    expect(textOf(compose({ fechas: { inicio: '2021-05-15', fin: '2021-05-15' } }))).toContain('El 15 de mayo se realizaron');
+    expect(textOf(compose({ fechas: { inicio: '2021-05-15', fin: '2021-05-15' } }))).toContain('El 15 de mayo, las unidades médicas');
     expect(textOf(compose({ fechas: { inicio: '2021-05-14', fin: '2021-05-21', dias: ['2021-05-14', '2021-05-15', '2021-05-21'] } }))).toContain(
-      'Los días 14, 15 y 21 de mayo se realizaron',
+      'Los días 14, 15 y 21 de mayo, las unidades médicas',
     );
   });
 
@@ -143,15 +143,15 @@ describe('fillPlaceholders', () => {
 });
 
 describe('chooseBullets', () => {
-  const none = { meta: false, resumen: false, consultas: false, detecciones: false, participacion: false };
+  const none = { meta: false, resumen: false, participacion: false, personal: false };
   const chosen = (available: Partial<typeof none>): string[] =>
     Object.entries(chooseBullets({ ...none, ...available }))
       .filter(([, on]) => on)
       .map(([kind]) => kind);
 
   test.each([
-    [{ meta: true, resumen: true, consultas: true, detecciones: true, participacion: true }, ['meta', 'resumen', 'consultas', 'detecciones']],
-    [{ resumen: true, consultas: true, detecciones: true, participacion: true }, ['resumen', 'consultas', 'detecciones', 'participacion']],
+    [{ meta: true, resumen: true, participacion: true, personal: true }, ['meta', 'resumen', 'participacion', 'personal']],
+    [{ resumen: true, participacion: true, personal: true }, ['resumen', 'participacion', 'personal']],
     [{ resumen: true, participacion: true }, ['resumen', 'participacion']],
     [{ resumen: true }, ['resumen', 'jornada']],
     [{}, ['jornada']],
@@ -162,8 +162,8 @@ describe('chooseBullets', () => {
   test('a jornada with a single figure still opens with two bullet points', () => {
     const doc = compose({});
     expect(doc.bullets.map(plainText)).toEqual([
-      'Del 14 al 16 de mayo, el Instituto Mexicano del Seguro Social llevó a cabo la Segunda Jornada Nacional de Recuperación de los Servicios de Salud.',
-      'Del 14 al 16 de mayo se realizaron 3 mil 729 cirugías, entre otras acciones.',
+      'Del 14 al 16 de mayo, las unidades médicas del Seguro Social atendieron a derechohabientes cuya atención se había diferido por la emergencia sanitaria.',
+      'En la jornada se realizaron 3 mil 729 cirugías, entre otras acciones.',
     ]);
   });
 });
@@ -184,7 +184,7 @@ describe('lists of figures drop a head noun already said', () => {
         },
       }),
     );
-    expect(text).toContain('19 mil 842 detecciones de diabetes mellitus, 23 mil 80 de hipertensión arterial y 9 mil 517 mastografías');
+    expect(text).toContain('23 mil 80 detecciones de hipertensión arterial, 19 mil 842 de diabetes mellitus y 9 mil 517 mastografías');
     expect(text).toContain('70 mil 67 consultas de Medicina Familiar y 17 mil 408 de especialidad');
     expect(text).toContain('14 donaciones cadavéricas y 13 de tejidos');
   });
@@ -193,11 +193,12 @@ describe('lists of figures drop a head noun already said', () => {
 describe('found in review: agreement, empty lists, years, breakdowns', () => {
   test('a figure of one takes a singular verb', () => {
     const text = textOf(compose({ cifras: { cirugias: 1, 'trasplante-higado': 1 }, estados: [{ nombre: 'Sonora', cifras: { cirugias: 1 } }] }));
-    expect(text).toContain('Del 14 al 16 de mayo se realizó una cirugía, entre otras acciones.');
-    expect(text).toContain('Se practicó una cirugía.');
-    expect(text).toContain('Se realizó un trasplante de hígado.');
+    expect(text).toContain('En la jornada se realizaron una cirugía y un trasplante de hígado, entre otras acciones.');
+    expect(textOf(compose({ cifras: { cirugias: 1 } }))).toContain('En la jornada se realizó una cirugía, entre otras acciones.');
+    expect(text).toContain('Al cierre de la jornada se contabilizó una cirugía.');
+    expect(text).toContain('Se efectuó un trasplante de hígado.');
     expect(text).toContain('Entre los resultados en los estados destaca una cirugía en Sonora.');
-    expect(text).not.toMatch(/se realizaron una|Se practicaron una|destacan una/);
+    expect(text).not.toMatch(/se contabilizaron una|Se efectuaron un|destacan una/);
   });
 
   test('a state with only a highlight leaves no empty list behind', () => {
@@ -219,15 +220,15 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
 
   test('a jornada across two years writes both years', () => {
     expect(textOf(compose({ fechas: { inicio: '2022-12-30', fin: '2023-01-02' } }))).toContain(
-      'Del 30 de diciembre de 2022 al 2 de enero de 2023 se realizaron',
+      'Del 30 de diciembre de 2022 al 2 de enero de 2023, las unidades médicas',
     );
   });
 
   test('parts that do not add up to their total are not presented as the whole breakdown', () => {
     const partial = textOf(compose({ cifras: { trasplantes: 50, 'trasplante-rinon': 8, 'trasplante-cornea': 2 } }));
-    expect(partial).toContain('Se realizaron 50 trasplantes, entre ellos ocho trasplantes renales y dos de córnea.');
+    expect(partial).toContain('Se efectuaron 50 trasplantes, entre ellos ocho renales y dos de córnea.');
     const whole = textOf(compose({ cifras: { trasplantes: 10, 'trasplante-rinon': 8, 'trasplante-cornea': 2 } }));
-    expect(whole).toContain('Se realizaron 10 trasplantes: ocho trasplantes renales y dos de córnea.');
+    expect(whole).toContain('Se efectuaron 10 trasplantes: ocho renales y dos de córnea.');
   });
 
   test('a hospital named as a UMAE takes "la"', () => {

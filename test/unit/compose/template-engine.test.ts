@@ -11,6 +11,7 @@ const phrasing: Phrasing = {
   count: (value, noun) => `${value} ${noun.plural}`,
   elidedCount: (value, _gender, complement) => `${value} ${complement}`,
   percent: (part, whole) => `${part}/${whole}`,
+  givenPercent: (value) => `${value}%`,
   dateRange: (start, end, options) => `${start}..${end}${options?.capitalize === true ? '!' : ''}`,
   dayList: (dates) => dates.join('+'),
   date: (date) => date,
@@ -50,11 +51,11 @@ describe('template engine', () => {
   });
 
   test('an unknown helper cannot be called', () => {
-    expect(() => render('{{log "x"}}{{desconocido 1}}', {})).toThrow();
+    expect(() => render('{{log "x"}}{{desconocido 1}}', {})).toThrow('La plantilla «t» falló: You specified knownHelpersOnly, but used the unknown helper desconocido');
   });
 
   test('no prototype access', () => {
-    expect(() => render('{{constructor.name}}', {})).toThrow();
+    expect(() => render('{{constructor.name}}', {})).toThrow('La plantilla «t» falló: "name" not defined in undefined');
     expect(render('{{#with this}}{{__proto__}}{{/with}}', { __proto__: { x: 1 } })).not.toContain('object');
   });
 

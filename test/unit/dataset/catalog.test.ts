@@ -20,7 +20,7 @@ describe('indicator catalog', () => {
 
   test('gives the words the bulletin writes', () => {
     const rinon = catalog.require('trasplante-rinon');
-    expect(rinon.es).toMatchObject({ singular: 'trasplante renal', plural: 'trasplantes renales', gender: 'm', de: 'de riñón' });
+    expect(rinon.es).toMatchObject({ singular: 'trasplante renal', plural: 'trasplantes renales', gender: 'm', de: { singular: 'renal', plural: 'renales' } });
     expect(rinon.es.corto).toEqual({ singular: 'riñón', plural: 'riñones', gender: 'm' });
     expect(catalog.require('trasplante-cornea').es.corto?.gender).toBe('f');
     expect(catalog.require('cirugias').en.plural).toBe('surgeries');

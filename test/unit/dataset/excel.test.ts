@@ -24,6 +24,9 @@ describe('Excel workbooks', () => {
     const dir = tempDir();
     for (const name of readdirSync(dataPaths.samples).filter((file) => file.endsWith('.json'))) {
       const fromJson = await loadJornada(join(dataPaths.samples, name));
+      // The workbook has no place yet for a published percentage or for groups of states (issue 8 left
+      // them to JSON and YAML); the samples that show those two are checked in JSON only.
+      if (fromJson.jornada.meta?.porcentaje !== undefined || fromJson.jornada.gruposDeEstados !== undefined) continue;
       const path = join(dir, name.replace('.json', '.xlsx'));
       writeFileSync(path, await writeJornadaWorkbook(fromJson.jornada));
       const fromExcel = await loadJornada(path);

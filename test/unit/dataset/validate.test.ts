@@ -27,11 +27,11 @@ describe('validateJornada', () => {
     );
     expect(result.jornada).toBeUndefined();
     expect(result.problems.map((problem) => [problem.place, problem.message, problem.fix])).toEqual([
-      ['tipo', '«extraordinaria» no es un valor válido para «tipo»', '¿Quiso decir «extraordinaria-continuidad»? Los valores posibles son: nacional-recuperacion, extraordinaria-continuidad, periodo-plan, monotematica.'],
+      ['tipo', '«extraordinaria» no es un valor válido para «tipo»', '¿Quiso decir «extraordinaria-continuidad»? Los valores posibles son: nacional-recuperacion, nacional-para-la-recuperacion, nacional-recuperacion-servicios, nacional-continuidad-ordinarios, nacional-continuidad, extraordinaria-continuidad, continuidad, periodo-plan, monotematica.'],
       ['ordinal', '«cuarta» es un ordinal escrito con letras en «ordinal»', 'Escriba el número con dígitos: 4.'],
       ['fechas.inicio', 'La fecha «24/02/2023» está en formato día/mes/año, que Boletín no adivina («fechas.inicio»)', 'Escríbala como año-mes-día: 2023-02-24.'],
       ['cifras.trasplantes', 'La cifra «3,729» está escrita como texto con separador de miles en «cifras.trasplantes»', 'Escriba sólo los dígitos, sin comas, puntos ni espacios: 3729 (si es lo que quiso decir).'],
-      ['lugar', 'el campo «lugar» no existe', 'Quítelo o corrija su nombre; los campos posibles aquí son: tipo, ordinal, ultimaDelAnio, fechas, programa, proxima, participacion, meta, cifras, cifrasUmae, acumuladoAnual, especialidades, procedimientos, estrategias, personal, destacados, estados, hospitales, enlaces, boletin, notas, $schema, estadosCsv.'],
+      ['lugar', 'el campo «lugar» no existe', 'Quítelo o corrija su nombre; los campos posibles aquí son: tipo, ordinal, ultimaDelAnio, fechas, programa, proxima, participacion, meta, cifras, cifrasUmae, acumuladoAnual, especialidades, procedimientos, estrategias, personal, destacados, estados, gruposDeEstados, hospitales, enlaces, boletin, notas, $schema, estadosCsv.'],
       ['cifras.cirugia', '«cirugia» no es un indicador del catálogo', '¿Quiso decir «cirugias»? Los indicadores están en data/catalogo/indicadores.yaml; para uno nuevo, agréguelo ahí.'],
     ]);
   });
@@ -98,6 +98,8 @@ describe('validateJornada', () => {
     ]);
     expect(problemsOf((j) => (j['estados'] = [{ nombre: 'Jalisco' }, { nombre: 'jalisco' }]))).toEqual([
       'error estados[1].nombre: «jalisco» está repetido (también en la posición 1)',
+      'aviso estados[0].nombre: «Jalisco» no tiene cifras ni destacados: el boletín no lo nombra',
+      'aviso estados[1].nombre: «jalisco» no tiene cifras ni destacados: el boletín no lo nombra',
     ]);
     expect(problemsOf((j) => (j['boletin'] = { numero: 93 }))).toEqual([
       'error boletin.numero: el boletín tiene número pero no fecha, y el año del número sale de la fecha',

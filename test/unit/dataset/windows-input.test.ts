@@ -70,7 +70,10 @@ describe('input as Windows and Excel write it', () => {
     expect(jornada.participacion).toEqual({ ooad: 35 });
     expect(jornada.enlaces).toEqual({ fotos: 'https://bit.ly/3KIgH0Y' });
     expect(jornada.cifras).toEqual({ cirugias: 3029, 'consulta-especialidad': 28800 });
-    // A number stored as text is read, with a warning to fix it in Excel.
-    expect(warnings.map((warning) => `${warning.place}: ${warning.message}`)).toEqual(['Nacional!B3: la cifra «28800» está guardada como texto']);
+    // A formula is read through its saved result, and a number stored as text is read; both with a warning.
+    expect(warnings.map((warning) => `${warning.place}: ${warning.message}`)).toEqual([
+      'Jornada!B5: la celda tiene una fórmula («=30+5»); se lee el último resultado que Excel guardó',
+      'Nacional!B3: la cifra «28800» está guardada como texto',
+    ]);
   });
 });

@@ -25,6 +25,10 @@ describe('Spanish ranges', () => {
     ['2023-09-29', '2023-10-01', {}, 'del 29 de septiembre al 1 de octubre'],
     ['2023-11-30', '2023-12-02', {}, 'del 30 de noviembre al 2 de diciembre'],
     ['2023-07-31', '2023-08-02', {}, 'del 31 de julio al 2 de agosto'],
+    // two days in a row of one month are named, not spanned
+    ['2023-10-30', '2023-10-31', {}, 'los días 30 y 31 de octubre'],
+    ['2023-10-30', '2023-10-31', { capitalize: true, year: 'always' }, 'Los días 30 y 31 de octubre de 2023'],
+    ['2023-10-30', '2023-10-31', { wording: 'between' }, 'entre el 30 y el 31 de octubre'],
     // one day
     ['2023-02-24', '2023-02-24', {}, 'el 24 de febrero'],
     ['2023-02-24', '2023-02-24', { capitalize: true, year: 'always' }, 'El 24 de febrero de 2023'],

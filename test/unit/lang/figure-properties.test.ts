@@ -2,13 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FIGURE_STYLES, MAX_COUNT, phrasingFor, readFigure } from '../../../src/lang/index.ts';
 import { FIGURE_SHAPES, IMSS_MILLION_IN_DIGITS } from './support/figure-shapes.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
 
 /**
- * Property tests over every count from 0 to 999,999,999,999, 200,000 cases per style: reading back what
+ * Property tests over every count from 0 to 999,999,999,999, 200,000 cases per style in CI (see
+ * test/support/property-runs.ts for the local count): reading back what
  * was written gives the number; the text has one of the style's shapes (so no thousands separator, no
  * stray space, no word/digit mix other than the house forms).
  */
-const RUNS_PER_STYLE = 200_000;
+const RUNS_PER_STYLE = propertyRuns(200_000);
+const MILLION_OPTION_RUNS = propertyRuns(50_000);
 
 /** A group of three digits, often 0 or 1 so "mil", "un millón" and empty groups come up. */
 const groupOfThree = fc.oneof(
@@ -44,14 +47,14 @@ describe.each(FIGURE_STYLES)('style %s', (style) => {
   });
 });
 
-test('"1 millón" option: 50,000 counts read back, in the imss shapes with "1 millón"', () => {
+test(`"1 millón" option: ${String(MILLION_OPTION_RUNS)} counts read back, in the imss shapes with "1 millón"`, () => {
   const phrasing = phrasingFor('es', 'imss', { millionInDigits: true });
   fc.assert(
     fc.property(anyCount, (value) => {
       const text = phrasing.figure(value);
       return readFigure(text) === value && IMSS_MILLION_IN_DIGITS.test(text);
     }),
-    { numRuns: 50_000 },
+    { numRuns: MILLION_OPTION_RUNS },
   );
 });
 

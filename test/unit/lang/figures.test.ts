@@ -161,6 +161,20 @@ describe('percentages from the data', () => {
     expect(phrasingFor('es', 'imss', { percentSign: true }).percent(197144, 163110)).toBe('120.9%');
     expect(phrasingFor('es', 'rae', { percentSign: true }).percent(197144, 163110)).toBe(`120.9${NBSP}%`);
     expect(phrasingFor('en').percent(197144, 163110)).toBe('120.9 percent');
+  });
+
+  test('a published percentage is written as given, never recomputed', () => {
+    expect(phrasingFor('es').givenPercent(120.5)).toBe('120.5 por ciento');
+    expect(phrasingFor('es').givenPercent(100)).toBe('100 por ciento');
+    expect(phrasingFor('es', 'imss', { percentSign: true }).givenPercent(120.5)).toBe('120.5%');
+    expect(phrasingFor('en').givenPercent(98.4)).toBe('98.4 percent');
+    expect(() => phrasingFor('es').givenPercent(120.55)).toThrow('a lo más un decimal');
+  });
+
+  test('padding and "1 millón" are edition options over any figure style', () => {
+    expect(phrasingFor('es', 'imss', { padGroups: true }).figure(90_034)).toBe('90 mil 034');
+    expect(phrasingFor('es', 'imss-letras', { padGroups: true }).figure(7034)).toBe('siete mil 034');
+    expect(phrasingFor('es', 'imss', { millionInDigits: true }).figure(1_200_000)).toBe('1 millón 200 mil');
     expect(phrasingFor('en', undefined, { percentSign: true }).percent(5, 5)).toBe('100%');
   });
 

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FIGURE_STYLES, findFigures, phrasingFor, type FoundFigure } from '../../../src/lang/index.ts';
+import { propertyRuns } from '../../support/property-runs.ts';
+
+/** 20,000 in CI; see test/support/property-runs.ts. */
+const PARAGRAPH_RUNS = propertyRuns(20_000);
 
 const seed = (name: string): string => readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url), 'utf8');
 const texts = (found: readonly FoundFigure[], kind: FoundFigure['kind']): string[] =>
@@ -120,7 +124,7 @@ describe.each(FIGURE_STYLES)('findFigures finds every written figure (%s)', (sty
     .oneof(countByGroups, fc.integer({ min: 0, max: 999_999_999_999 }))
     .filter((value) => value !== 1 && !(style === 'rae' && value >= 1900 && value <= 2099));
 
-  test('20,000 paragraphs', () => {
+  test(`${String(PARAGRAPH_RUNS)} paragraphs`, () => {
     fc.assert(
       fc.property(count, count, fc.integer({ min: 0, max: 1000 }), (first, second, part) => {
         const a = phrasing.figure(first, { gender: 'f' });
@@ -135,7 +139,7 @@ describe.each(FIGURE_STYLES)('findFigures finds every written figure (%s)', (sty
         ]);
         for (const figure of found) expect(paragraph.slice(figure.start, figure.end)).toBe(figure.text);
       }),
-      { numRuns: 20_000 },
+      { numRuns: PARAGRAPH_RUNS },
     );
   });
 });

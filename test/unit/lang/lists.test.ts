@@ -33,6 +33,9 @@ describe('Spanish lists', () => {
     [['Cardiología', 'Oncología'], {}, 'Cardiología y Oncología'],
     // "así como"
     [['A', 'B', 'C'], { closeWithAsWellAs: true }, 'A, B, así como C'],
+    // open lists name some among many: commas only, "entre otras/otros" agreeing with the noun
+    [['68 mil 721 detecciones', '3 mil 29 cirugías', '25 trasplantes'], { open: 'f' }, '68 mil 721 detecciones, 3 mil 29 cirugías, 25 trasplantes, entre otras'],
+    [['25 trasplantes'], { open: 'm' }, '25 trasplantes, entre otros'],
     [['958 Cirugías', 'los trasplantes'], { closeWithAsWellAs: true }, '958 Cirugías, así como los trasplantes'],
     // a comma when the item before the conjunction holds one itself
     [['Oftalmología', 'Traumatología y Ortopedia', 'Urología'], {}, 'Oftalmología, Traumatología y Ortopedia, y Urología'],

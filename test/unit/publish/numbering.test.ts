@@ -73,7 +73,7 @@ describe('number allocation', () => {
   test('moving the floor drops released numbers below it', async () => {
     const { registry, publish } = setup();
     await publish('a');
-    await expect(publish('b', { render: async () => { await publish('c'); throw new Error('no'); } })).rejects.toThrow();
+    await expect(publish('b', { render: async () => { await publish('c'); throw new Error('no'); } })).rejects.toThrow('no El número 002/2023 quedó libre: lo tomará el siguiente boletín de 2023.');
     expect(peekSequence(registry, 2023).released).toEqual([2]);
     setSequenceFloor(registry, 2023, 10);
     expect(peekSequence(registry, 2023)).toMatchObject({ released: [], next: 10 });

@@ -143,7 +143,7 @@ describe('the page template', () => {
 
   it('fails on a missing value (strict) and on an unknown helper', () => {
     expect(() => compilePageTemplate('<p>{{nope}}</p>')({})).toThrow(RenderError);
-    expect(() => compilePageTemplate('<p>{{lookup this "x"}}{{shout x}}</p>')({ x: 1 })).toThrow();
+    expect(() => compilePageTemplate('<p>{{lookup this "x"}}{{shout x}}</p>')({ x: 1 })).toThrow('La plantilla de página falló: You specified knownHelpersOnly, but used the unknown helper shout');
   });
 
   it('escapes values and does not reach prototypes', () => {
