@@ -27,7 +27,8 @@ const salida = join(dir, 'salida');
 const children: ChildProcess[] = [];
 try {
   console.log('Publicando el boletín que se descargará…');
-  await generateBulletins({ files: [join(ROOT, 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json')], outputDir: salida, registryPath: join(datos, 'registro.sqlite') });
+  const [published] = await generateBulletins({ files: [join(ROOT, 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json')], outputDir: salida, registryPath: join(datos, 'registro.sqlite') });
+  if (published?.error !== undefined) throw published.error;
   const expected = expectedHashes(join(datos, 'registro.sqlite'));
   console.log('Publicado; arrancando el portal…');
 
