@@ -37,6 +37,8 @@ export async function buildPortal(options: BuildPortalOptions): Promise<{ app: F
     bodyLimit: 64 * 1024,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // One line per request in English is noise for staff; the page logs sign-ins, uploads and approvals itself.
+    disableRequestLogging: true,
   });
   const context: PortalContext = {
     settings: options,

@@ -41,6 +41,7 @@ async function main(): Promise<number> {
     singleUser,
     maxUploadBytes: config.maxUploadBytes,
     trustProxy: config.trustProxy,
+    calendarPath: config.calendarPath,
     now: () => new Date(),
     logger: { level: process.env['BOLETIN_REGISTRO_NIVEL'] ?? 'info' },
   });

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { DEFAULT_CALENDAR_PATH } from '../schedule/load-calendar.ts';
 import { join, resolve } from 'node:path';
 import { PROJECT_DIR, resolveDataFolder } from '../publish/data-folder.ts';
 import { maxDatasetBytes } from '../dataset/source.ts';
@@ -12,6 +14,8 @@ export interface PortalConfig {
   /** Fastify's trustProxy: off, or the proxy's address(es) or "loopback". */
   readonly trustProxy: boolean | string;
   readonly maxUploadBytes: number;
+  /** The scheduler's calendar (BOLETIN_CALENDARIO, or data/calendario.yaml when it exists). */
+  readonly calendarPath: string | null;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -44,6 +48,7 @@ export function readPortalConfig(env: Readonly<Record<string, string | undefined
     outputDir: output === undefined || output === '' ? join(PROJECT_DIR, 'output') : resolve(cwd, output),
     trustProxy: parseTrustProxy(env['BOLETIN_PROXY']),
     maxUploadBytes,
+    calendarPath: calendarPathFrom(env['BOLETIN_CALENDARIO'], cwd),
   };
 }
 
@@ -61,4 +66,11 @@ export function isLoopback(host: string): boolean {
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   return host === '::1';
+}
+
+function calendarPathFrom(text: string | undefined, cwd: string): string | null {
+  const value = text?.trim() ?? '';
+  if (value === 'no') return null;
+  if (value !== '') return resolve(cwd, value);
+  return existsSync(DEFAULT_CALENDAR_PATH) ? DEFAULT_CALENDAR_PATH : null;
 }

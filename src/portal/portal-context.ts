@@ -22,6 +22,8 @@ export interface PortalSettings {
   readonly maxUploadBytes: number;
   readonly browser?: Omit<BrowserOptions, 'signal'>;
   readonly now: () => Date;
+  /** The scheduler's calendar, whose pending jornadas the list shows; null: none. */
+  readonly calendarPath?: string | null;
   /** How long the list may show the archive's last verification (5 s by default; tests use 0). */
   readonly archiveCheckMaxAgeMs?: number;
 }

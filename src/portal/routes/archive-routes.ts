@@ -23,6 +23,7 @@ import {
   writtenMoment,
 } from '../archive-views.ts';
 import { bulletinZip } from '../bulletin-zip.ts';
+import { pendingJornadas } from '../pending-jornadas.ts';
 import { contentTypeOf } from '../content-types.ts';
 import { type PortalContext, frame } from '../portal-context.ts';
 import { RecordedFileError, versionOf } from '../recorded-files.ts';
@@ -75,7 +76,9 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
       solicitudes: requests.map((item) => requestRow(item)),
       total: shown.length === 1 ? '1 boletín' : `${shown.length} boletines`,
       problemas: report.problems,
-      pendientes: [],
+      pendientes: request.viewer.can(Action.review)
+        ? await pendingJornadas(context.registry, context.settings.calendarPath ?? null, context.settings.now(), request.log)
+        : [],
     });
   });
 
