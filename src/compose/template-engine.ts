@@ -208,8 +208,7 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
       if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
       // ASCII whitespace only: the no-break spaces inside a figure stay (see src/lang/no-break-space.ts).
       const parts = items
-        .map((item) => options.fn(item).replace(/[ 	
-]+/g, ' ').replace(/^ | $/g, ''))
+        .map((item) => options.fn(item).replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, ''))
         .filter((part) => part !== '');
       return joinMarked(parts, (plain) => phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }));
     },
