@@ -104,7 +104,12 @@ test('a pass renders the draft first and posts the summary of the bulletin after
       fecha: '2023-03-13',
       solicitud: 1,
       numero: null,
-      archivos: [expect.objectContaining({ formato: 'html' })],
+      // The draft in HTML and its figure-by-figure verification report.
+      archivos: [
+        expect.objectContaining({ formato: 'html' }),
+        expect.objectContaining({ formato: 'verificacion-html' }),
+        expect.objectContaining({ formato: 'verificacion' }),
+      ],
     },
   ]);
 });
