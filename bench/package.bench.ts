@@ -30,7 +30,14 @@ import { renderPdf } from '../src/render/pdf/render-pdf.ts';
 import { footerTemplate, headerTemplate } from '../src/render/pdf/running-templates.ts';
 import { bulletinSlug } from '../src/generate/bulletin-slug.ts';
 import { writeBenchDatasets } from './support/bench-datasets.ts';
-import { barePack, barePrint, commandVersion, libreOfficeConvert, naivePrint, type PrintJob } from './support/baselines.ts';
+import {
+  barePack,
+  barePrint,
+  commandVersion,
+  libreOfficeConvert,
+  naivePrint,
+  type PrintJob,
+} from './support/baselines.ts';
 
 const execFileAsync = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
@@ -41,22 +48,39 @@ const rapido = process.argv.includes('--rapido');
 const runsAsked = Number(process.argv[process.argv.indexOf('--corridas') + 1]);
 const SETTINGS = rapido
   ? { bulletins: 6, runs: 1, naiveRuns: 1, leakMarks: [10, 40], coldRuns: 2, figures: 300_000 }
-  : { bulletins: 36, runs: process.argv.includes('--corridas') && runsAsked >= 1 ? runsAsked : 3, naiveRuns: 1, leakMarks: [50, 500], coldRuns: 5, figures: 2_000_000 };
+  : {
+      bulletins: 36,
+      runs: process.argv.includes('--corridas') && runsAsked >= 1 ? runsAsked : 3,
+      naiveRuns: 1,
+      leakMarks: [50, 500],
+      coldRuns: 5,
+      figures: 2_000_000,
+    };
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 
 /** Runs a command to its end; seconds of wall time and the peak RSS (bytes) the process reported. */
-async function timedProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; rss: number; cpu: number; code: number | null; stderr: string }> {
+async function timedProcess(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ seconds: number; rss: number; cpu: number; code: number | null; stderr: string }> {
   const rssFile = join(await mkdtemp(join(tmpdir(), 'boletin-bench-rss-')), 'rss');
   const start = performance.now();
-  const child = spawn(command, [...args], { cwd: ROOT, env: { ...process.env, BOLETIN_BENCH_RSS: rssFile, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, [...args], {
+    cwd: ROOT,
+    env: { ...process.env, BOLETIN_BENCH_RSS: rssFile, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -77,7 +101,14 @@ interface Prepared {
  * time of each stage (the profile of where a bulletin's time goes), and the documents the baselines print.
  */
 async function stagePass(files: readonly string[], folder: string): Promise<Prepared> {
-  const stages: Record<string, number[]> = { cargar_validar: [], componer: [], html: [], pdf: [], docx: [], registro: [] };
+  const stages: Record<string, number[]> = {
+    cargar_validar: [],
+    componer: [],
+    html: [],
+    pdf: [],
+    docx: [],
+    registro: [],
+  };
   const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await work();
@@ -95,14 +126,26 @@ async function stagePass(files: readonly string[], folder: string): Promise<Prep
       const { jornada, hash } = await time('cargar_validar', () => loadJornada(file, { catalog }));
       const issueDate = resolveIssueDate(jornada);
       const compose = (number: number | null) =>
-        composeBulletin(jornada, { templates, catalog, phrasing, number, issueDate, draft: false, edition: 'nacional' });
+        composeBulletin(jornada, {
+          templates,
+          catalog,
+          phrasing,
+          number,
+          issueDate,
+          draft: false,
+          edition: 'nacional',
+        });
       const draftDoc = compose(1);
       const rendered: RenderedFile[] = [];
       await time('componer', () => compose(1));
       const html = await time('html', () => new TextEncoder().encode(renderHtml(draftDoc)));
       const pdf = await time('pdf', () => renderPdf(draftDoc, { browser }));
       const docx = await time('docx', () => renderDocx(draftDoc));
-      rendered.push({ format: 'html', extension: 'html', bytes: html }, { format: 'pdf', extension: 'pdf', bytes: pdf }, { format: 'docx', extension: 'docx', bytes: docx });
+      rendered.push(
+        { format: 'html', extension: 'html', bytes: html },
+        { format: 'pdf', extension: 'pdf', bytes: pdf },
+        { format: 'docx', extension: 'docx', bytes: docx },
+      );
       await time('registro', () =>
         publishBulletin({
           registry,
@@ -161,7 +204,9 @@ const REPORT = ['--import', join(ROOT, 'bench', 'support', 'report-rss.ts')];
  * New processes, as a user types the commands. Bare `node -e 0` runs beside them: on a loaded machine
  * it shows what any process start costs there. CPU seconds are measured too, being less load-bound.
  */
-async function coldStarts(folder: string): Promise<{ cifra: number[]; cifraCpu: number[]; node: number[]; single: number[] }> {
+async function coldStarts(
+  folder: string,
+): Promise<{ cifra: number[]; cifraCpu: number[]; node: number[]; single: number[] }> {
   const cifra: number[] = [];
   const cifraCpu: number[] = [];
   const node: number[] = [];
@@ -174,7 +219,16 @@ async function coldStarts(folder: string): Promise<{ cifra: number[]; cifraCpu: 
     cifra.push(answer.seconds);
     cifraCpu.push(answer.cpu);
     const where = join(folder, `una-${String(run)}`);
-    const result = await timedProcess('npm', ['run', '--silent', 'boletin', '--', '--salida', join(where, 'salida'), '--datos', join(where, 'registro')]);
+    const result = await timedProcess('npm', [
+      'run',
+      '--silent',
+      'boletin',
+      '--',
+      '--salida',
+      join(where, 'salida'),
+      '--datos',
+      join(where, 'registro'),
+    ]);
     if (result.code !== 0) throw new Error(`npm run boletin terminó con ${String(result.code)}:\n${result.stderr}`);
     single.push(result.seconds);
   }
@@ -200,7 +254,8 @@ function phrasingThroughput(count: number): { write: number; read: number; write
   const write = count / cpuSeconds(cpu);
   cpu = process.cpuUsage();
   for (let value = 0; value < count; value += 1) {
-    if (readFigure(texts[value] ?? '') !== value * 7) throw new Error(`la cifra ${String(value * 7)} no se lee de vuelta`);
+    if (readFigure(texts[value] ?? '') !== value * 7)
+      throw new Error(`la cifra ${String(value * 7)} no se lee de vuelta`);
   }
   const read = count / cpuSeconds(cpu);
   return { write, read, writeWall };
@@ -222,7 +277,9 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const startedAt = new Date();
   try {
-    log(`Paquete: ${String(SETTINGS.bulletins)} boletines nacionales × HTML, PDF y DOCX; ${String(SETTINGS.runs)} corrida(s)${rapido ? ' (--rapido)' : ''}.`);
+    log(
+      `Paquete: ${String(SETTINGS.bulletins)} boletines nacionales × HTML, PDF y DOCX; ${String(SETTINGS.runs)} corrida(s)${rapido ? ' (--rapido)' : ''}.`,
+    );
     const files = await writeBenchDatasets(join(work, 'datos'), SETTINGS.bulletins);
     const executablePath = findBrowser(undefined);
     const bare = { executablePath, args: chromiumArgs(needsNoSandbox(systemSandboxFacts())) };
@@ -241,7 +298,11 @@ async function main(): Promise<void> {
       log(`Corrida ${String(run + 1)}: etapas…`);
       prepared = await stagePass(files, join(work, `etapas-${String(run)}`));
       for (const [stage, values] of Object.entries(prepared.stages)) (stageRuns[stage] ??= []).push(...values);
-      const jobs: PrintJob[] = prepared.docs.map((doc) => ({ html: renderHtml(doc, { omitDraftMark: true }), header: headerTemplate(doc), footer: footerTemplate(doc) }));
+      const jobs: PrintJob[] = prepared.docs.map((doc) => ({
+        html: renderHtml(doc, { omitDraftMark: true }),
+        header: headerTemplate(doc),
+        footer: footerTemplate(doc),
+      }));
       const trees = prepared.docs.map((doc) => docxTree(doc));
       // Interleaved, so that the machine's load falls alike on each.
       log('  nuestro lote (boletin generar)…');
@@ -253,7 +314,9 @@ async function main(): Promise<void> {
       floorPrint.push(await barePrint(jobs, concurrency, bare));
       floorPack.push(await barePack(trees));
       log('  LibreOffice…');
-      libreOffice.push(await libreOfficeConvert(await writeDocxFiles(prepared.docs, join(work, `docx-${String(run)}`))));
+      libreOffice.push(
+        await libreOfficeConvert(await writeDocxFiles(prepared.docs, join(work, `docx-${String(run)}`))),
+      );
       if (run < SETTINGS.naiveRuns) {
         log('  un navegador por PDF…');
         naive.push(await naivePrint(jobs, bare));
@@ -277,13 +340,21 @@ async function main(): Promise<void> {
         nucleos: availableParallelism(),
         carga_media_1min_antes: round(loadBefore[0] ?? 0, 2),
         carga_media_1min_despues: round(loadavg()[0] ?? 0, 2),
-        compartida: 'sí: otras tareas corren a la vez; los tiempos absolutos varían, las razones medidas lado a lado valen más',
+        compartida:
+          'sí: otras tareas corren a la vez; los tiempos absolutos varían, las razones medidas lado a lado valen más',
         node: process.version,
         chromium: await commandVersion(executablePath, ['--version']),
         libreoffice: await commandVersion('soffice', ['--version']),
       },
-      paquete: { boletines: SETTINGS.bulletins, archivos: SETTINGS.bulletins * 3, corridas: SETTINGS.runs, paginas_a_la_vez: concurrency },
-      etapas_ms_mediana_por_boletin: Object.fromEntries(Object.entries(stageRuns).map(([stage, values]) => [stage, round(median(values), 1)])),
+      paquete: {
+        boletines: SETTINGS.bulletins,
+        archivos: SETTINGS.bulletins * 3,
+        corridas: SETTINGS.runs,
+        paginas_a_la_vez: concurrency,
+      },
+      etapas_ms_mediana_por_boletin: Object.fromEntries(
+        Object.entries(stageRuns).map(([stage, values]) => [stage, round(median(values), 1)]),
+      ),
       lote_s: round(oursWall),
       boletines_por_s: round(SETTINGS.bulletins / oursWall, 2),
       archivos_por_s: round((SETTINGS.bulletins * 3) / oursWall, 2),
@@ -301,21 +372,58 @@ async function main(): Promise<void> {
       cold_node_bare_s: round(median(cold.node)),
       lote_cpu_node_s: round(median(oursCpu)),
       peak_rss_mb: round(Math.max(...oursRss) / 2 ** 20, 1),
-      fuga: { marcas: SETTINGS.leakMarks, rss_mb: Object.fromEntries(Object.entries(leak.rss).map(([mark, bytes]) => [mark, round(bytes / 2 ** 20, 1)])), fallidos: leak.failed.length },
-      rss_growth_500_vs_50: round((leak.rss[String(lastMark)] ?? Number.NaN) / (leak.rss[String(firstMark)] ?? Number.NaN), 2),
+      fuga: {
+        marcas: SETTINGS.leakMarks,
+        rss_mb: Object.fromEntries(Object.entries(leak.rss).map(([mark, bytes]) => [mark, round(bytes / 2 ** 20, 1)])),
+        fallidos: leak.failed.length,
+      },
+      rss_growth_500_vs_50: round(
+        (leak.rss[String(lastMark)] ?? Number.NaN) / (leak.rss[String(firstMark)] ?? Number.NaN),
+        2,
+      ),
       figures_per_s: Math.round(figures.write),
       figures_read_per_s: Math.round(figures.read),
       figures_per_s_reloj: Math.round(figures.writeWall),
     };
     const targets = [
       ['Lote frente al suelo (a)', `${String(results.ratio_vs_floor)}x`, '≤ 1.25x', results.ratio_vs_floor <= 1.25],
-      ['Más rápido que un navegador por PDF (b)', `${String(results.speedup_vs_naive)}x`, '≥ 10x', results.speedup_vs_naive >= 10],
-      ['Más rápido que LibreOffice (c)', `${String(results.speedup_vs_libreoffice)}x`, '≥ 1.2x', results.speedup_vs_libreoffice >= 1.2],
-      ['`boletin cifra 3729` en frío', `${String(results.cold_cifra_s)} s (CPU ${String(results.cold_cifra_cpu_s)} s; \`node -e 0\`: ${String(results.cold_node_bare_s)} s)`, '< 0.4 s', results.cold_cifra_s < 0.4],
-      ['`npm run boletin` en frío (HTML, PDF, DOCX)', `${String(results.cold_single_s)} s`, '< 2 s', results.cold_single_s < 2],
-      ['Cifras escritas por segundo de CPU', `${results.figures_per_s.toLocaleString('en-US')} (de reloj: ${results.figures_per_s_reloj.toLocaleString('en-US')})`, '≥ 1,000,000', results.figures_per_s >= 1_000_000],
+      [
+        'Más rápido que un navegador por PDF (b)',
+        `${String(results.speedup_vs_naive)}x`,
+        '≥ 10x',
+        results.speedup_vs_naive >= 10,
+      ],
+      [
+        'Más rápido que LibreOffice (c)',
+        `${String(results.speedup_vs_libreoffice)}x`,
+        '≥ 1.2x',
+        results.speedup_vs_libreoffice >= 1.2,
+      ],
+      [
+        '`boletin cifra 3729` en frío',
+        `${String(results.cold_cifra_s)} s (CPU ${String(results.cold_cifra_cpu_s)} s; \`node -e 0\`: ${String(results.cold_node_bare_s)} s)`,
+        '< 0.4 s',
+        results.cold_cifra_s < 0.4,
+      ],
+      [
+        '`npm run boletin` en frío (HTML, PDF, DOCX)',
+        `${String(results.cold_single_s)} s`,
+        '< 2 s',
+        results.cold_single_s < 2,
+      ],
+      [
+        'Cifras escritas por segundo de CPU',
+        `${results.figures_per_s.toLocaleString('en-US')} (de reloj: ${results.figures_per_s_reloj.toLocaleString('en-US')})`,
+        '≥ 1,000,000',
+        results.figures_per_s >= 1_000_000,
+      ],
       ['Memoria máxima del proceso (lote)', `${String(results.peak_rss_mb)} MB`, '< 400 MB', results.peak_rss_mb < 400],
-      [`Memoria tras ${String(lastMark)} / tras ${String(firstMark)}`, `${String(results.rss_growth_500_vs_50)}x`, '≤ 1.2x', results.rss_growth_500_vs_50 <= 1.2],
+      [
+        `Memoria tras ${String(lastMark)} / tras ${String(firstMark)}`,
+        `${String(results.rss_growth_500_vs_50)}x`,
+        '≤ 1.2x',
+        results.rss_growth_500_vs_50 <= 1.2,
+      ],
     ] as const;
     const table = [
       `Medido el ${results.fecha.slice(0, 16).replace('T', ' ')} UTC en ${results.maquina.descripcion} (carga media ${String(results.maquina.carga_media_1min_antes)} → ${String(results.maquina.carga_media_1min_despues)}; máquina compartida), Node ${process.version}, ${results.maquina.chromium}, ${results.maquina.libreoffice}. Modo ${results.modo}: ${String(SETTINGS.bulletins)} boletines × HTML, PDF y DOCX, mediana de ${String(SETTINGS.runs)} corrida(s).`,

@@ -24,7 +24,8 @@ function measure(name: string, phrasing: Phrasing, read: ((text: string) => numb
     const readStart = performance.now();
     for (let value = 0; value <= LAST; value += 1) {
       const text = texts[value] ?? '';
-      if (read(text) !== value) throw new Error(`${name}: ${String(value)} -> «${text}» reads back as ${String(read(text))}`);
+      if (read(text) !== value)
+        throw new Error(`${name}: ${String(value)} -> «${text}» reads back as ${String(read(text))}`);
     }
     readSeconds = (performance.now() - readStart) / 1000;
   }
@@ -39,8 +40,18 @@ for (const style of FIGURE_STYLES) results.push(measure(style, phrasingFor('es',
 results.push(measure('imss + 1 millón', phrasingFor('es', 'imss', { millionInDigits: true }), readFigure));
 results.push(measure('en (write only)', phrasingFor('en'), null));
 
-console.log(`Every integer from 0 to ${LAST.toLocaleString('en-US')} (${COUNT.toLocaleString('en-US')} figures), Node ${process.version}`);
-console.log(['style'.padEnd(18), 'write'.padStart(14), 'read'.padStart(14), 'round trip'.padStart(14), 'total s'.padStart(9)].join(' '));
+console.log(
+  `Every integer from 0 to ${LAST.toLocaleString('en-US')} (${COUNT.toLocaleString('en-US')} figures), Node ${process.version}`,
+);
+console.log(
+  [
+    'style'.padEnd(18),
+    'write'.padStart(14),
+    'read'.padStart(14),
+    'round trip'.padStart(14),
+    'total s'.padStart(9),
+  ].join(' '),
+);
 for (const { name, writeSeconds, readSeconds } of results) {
   const total = writeSeconds + (Number.isNaN(readSeconds) ? 0 : readSeconds);
   console.log(

@@ -27,7 +27,11 @@ const salida = join(dir, 'salida');
 const children: ChildProcess[] = [];
 try {
   console.log('Publicando el boletín que se descargará…');
-  const [published] = await generateBulletins({ files: [join(ROOT, 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json')], outputDir: salida, registryPath: join(datos, 'registro.sqlite') });
+  const [published] = await generateBulletins({
+    files: [join(ROOT, 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json')],
+    outputDir: salida,
+    registryPath: join(datos, 'registro.sqlite'),
+  });
   if (published?.error !== undefined) throw published.error;
   const expected = expectedHashes(join(datos, 'registro.sqlite'));
   console.log('Publicado; arrancando el portal…');
@@ -44,13 +48,28 @@ try {
   // (and its entries were checked by the e2e test).
   const zipUrl = `${origin}${expected.base}/zip`;
   const firstZip = await fetchBytes(zipUrl);
-  const targets = [...expected.files.map((file) => ({ url: `${origin}${expected.base}/${file.format}`, sha256: file.sha256 })), { url: zipUrl, sha256: sha256(firstZip.bytes) }];
+  const targets = [
+    ...expected.files.map((file) => ({ url: `${origin}${expected.base}/${file.format}`, sha256: file.sha256 })),
+    { url: zipUrl, sha256: sha256(firstZip.bytes) },
+  ];
 
   console.log('Renderizando dos boletines más mientras tanto (boletin generar)…');
-  const render = spawn(process.execPath, ['src/cli.ts', join(ROOT, 'data', 'jornadas', '2021-05-segunda-jornada-nacional.json'), join(ROOT, 'data', 'jornadas', '2021-12-decima-cuarta-jornada-nacional.json'), '--salida', salida, '--datos', datos], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const render = spawn(
+    process.execPath,
+    [
+      'src/cli.ts',
+      join(ROOT, 'data', 'jornadas', '2021-05-segunda-jornada-nacional.json'),
+      join(ROOT, 'data', 'jornadas', '2021-12-decima-cuarta-jornada-nacional.json'),
+      '--salida',
+      salida,
+      '--datos',
+      datos,
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   children.push(render);
   let renderDone = false;
   let renderCode: number | null = null;
@@ -90,7 +109,8 @@ try {
   const seconds = (Date.now() - start) / 1000;
   if (!renderDone) await new Promise((resolve) => render.once('exit', resolve));
   latencies.sort((a, b) => a - b);
-  const pct = (p: number): number => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const pct = (p: number): number =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
   const result = {
     fecha: new Date().toISOString(),
     clientes: CLIENTS,
@@ -123,7 +143,10 @@ function expectedHashes(registryPath: string): { base: string; files: { format: 
   const [bulletin] = listBulletins(registry);
   const version = bulletin === undefined ? undefined : currentVersion(bulletin);
   if (version === undefined) throw new Error('No se publicó el boletín de prueba.');
-  return { base: `/boletines/${version.year}/${version.number}/v${version.version}`, files: version.files.map((f) => ({ format: f.format, sha256: f.sha256 })) };
+  return {
+    base: `/boletines/${version.year}/${version.number}/v${version.version}`,
+    files: version.files.map((f) => ({ format: f.format, sha256: f.sha256 })),
+  };
 }
 
 /** Node's fetch keeps one pool per origin with no cap on connections: 200 clients are 200 sockets. */

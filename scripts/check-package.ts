@@ -16,20 +16,31 @@ const step = (what: string) => console.log(`[${((Date.now() - started) / 1000).t
 let failed = false;
 try {
   step('npm pack (compila dist/ en prepack)');
-  execFileSync('npm', ['pack', '--pack-destination', work], { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', '--pack-destination', work], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (tarball === undefined) throw new Error('npm pack no dejó ningún .tgz');
   const app = join(work, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), '{ "name": "prueba-boletin", "private": true }\n');
   step(`npm install ${tarball} (caché local primero)`);
-  execFileSync('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   step('npx boletin cifra 3729 con Node 24');
   const ok = spawnSync('npx', ['--no-install', 'boletin', 'cifra', '3729'], { cwd: app, env, encoding: 'utf8' });
   console.log(`  salida ${ok.status}: ${JSON.stringify(ok.stdout)} ${ok.stderr}`);
   if (ok.status !== 0 || ok.stdout.trim() !== '3 mil 729') failed = true;
   step('el mismo comando con /usr/bin/node (20)');
-  const old = spawnSync('/usr/bin/node', [join(app, 'node_modules', 'boletin', 'bin', 'boletin.js'), 'cifra', '3729'], { cwd: app, encoding: 'utf8' });
+  const old = spawnSync('/usr/bin/node', [join(app, 'node_modules', 'boletin', 'bin', 'boletin.js'), 'cifra', '3729'], {
+    cwd: app,
+    encoding: 'utf8',
+  });
   console.log(`  salida ${old.status}: ${old.stderr.trim()}`);
   if (old.status !== 1 || !old.stderr.startsWith('Boletín necesita Node.js 24 o más nuevo')) failed = true;
 } finally {

@@ -18,10 +18,13 @@ const advice: Readonly<Record<string, (path: string) => string>> = {
   ENOSPC: (path) => `no queda espacio en el disco de «${path}»: libere espacio (df -h) y vuelva a intentarlo`,
   EDQUOT: (path) => `se agotó la cuota de disco del usuario en «${path}»: libere espacio y vuelva a intentarlo`,
   EROFS: (path) => `«${path}» está en un disco de sólo lectura: elija una carpeta donde se pueda escribir`,
-  ENAMETOOLONG: (path) => `la ruta «${shorten(path)}» es demasiado larga para el sistema: use una carpeta con una ruta más corta`,
-  ENOTDIR: (path) => `una parte de la ruta «${path}» es un archivo y no una carpeta: revise la ruta o elija otra carpeta`,
+  ENAMETOOLONG: (path) =>
+    `la ruta «${shorten(path)}» es demasiado larga para el sistema: use una carpeta con una ruta más corta`,
+  ENOTDIR: (path) =>
+    `una parte de la ruta «${path}» es un archivo y no una carpeta: revise la ruta o elija otra carpeta`,
   EISDIR: (path) => `«${path}» es una carpeta y se esperaba un archivo: indique el archivo`,
-  EEXIST: (path) => `ya existe «${path}» (un archivo donde hacía falta una carpeta, o uno que no se reemplaza): muévalo o elija otra ruta`,
+  EEXIST: (path) =>
+    `ya existe «${path}» (un archivo donde hacía falta una carpeta, o uno que no se reemplaza): muévalo o elija otra ruta`,
   ENOENT: (path) => `no existe «${path}»: revise la ruta`,
   EMFILE: (path) => `hay demasiados archivos abiertos al usar «${path}»: cierre otros programas y vuelva a intentarlo`,
   EBUSY: (path) => `«${path}» está en uso por otro programa: ciérrelo y vuelva a intentarlo`,

@@ -58,7 +58,9 @@ export async function barePrint(jobs: readonly PrintJob[], concurrency: number, 
   const start = performance.now();
   const chromium = await launch(browser, profile);
   try {
-    const pages = await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, () => chromium.newPage()));
+    const pages = await Promise.all(
+      Array.from({ length: Math.min(concurrency, jobs.length) }, () => chromium.newPage()),
+    );
     let next = 0;
     await Promise.all(
       pages.map(async (page) => {
@@ -112,10 +114,23 @@ export async function libreOfficeConvert(docxFiles: readonly string[]): Promise<
   const outdir = join(folder, 'pdf');
   await mkdir(outdir);
   const soffice = (files: readonly string[]) =>
-    run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, ...files], {
-      timeout: 15 * 60 * 1000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    run(
+      'soffice',
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outdir,
+        ...files,
+      ],
+      {
+        timeout: 15 * 60 * 1000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   try {
     await soffice(docxFiles.slice(0, 1));
     const start = performance.now();

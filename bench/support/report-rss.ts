@@ -7,6 +7,9 @@ const target = process.env['BOLETIN_BENCH_RSS'];
 if (target !== undefined) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ rss: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
+    writeFileSync(
+      target,
+      JSON.stringify({ rss: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }),
+    );
   });
 }

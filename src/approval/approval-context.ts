@@ -18,7 +18,9 @@ export function nowOf(context: ApprovalContext): string {
 /** Every change names a person: the log must say who. */
 export function checkPerson(person: string): string {
   const trimmed = person.trim();
-  if (trimmed === '') throw new ApprovalError('Falta el nombre de la persona que hace el cambio: el registro anota quién hizo qué.');
-  if (trimmed.length > 200) throw new ApprovalError('El nombre de la persona es demasiado largo (más de 200 caracteres).');
+  if (trimmed === '')
+    throw new ApprovalError('Falta el nombre de la persona que hace el cambio: el registro anota quién hizo qué.');
+  if (trimmed.length > 200)
+    throw new ApprovalError('El nombre de la persona es demasiado largo (más de 200 caracteres).');
   return trimmed;
 }

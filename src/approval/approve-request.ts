@@ -45,22 +45,25 @@ function markApproved(context: ApprovalContext, id: number, person: string): App
     }
     const bytes = requestBytes(db, id);
     if (createHash('sha256').update(bytes).digest('hex') !== request.bytesSha256) {
-      throw new RegistryError(`Los datos guardados de la solicitud ${id} no coinciden con su huella: no se publica lo que no se revisó.`);
+      throw new RegistryError(
+        `Los datos guardados de la solicitud ${id} no coinciden con su huella: no se publica lo que no se revisó.`,
+      );
     }
     const now = nowOf(context);
-    db.prepare('UPDATE solicitudes SET estado = ?, aprobado_por = ?, aprobado_en = ?, actualizado_en = ? WHERE id = ?').run(
-      RequestState.approved,
-      person,
-      now,
-      now,
-      id,
-    );
+    db.prepare(
+      'UPDATE solicitudes SET estado = ?, aprobado_por = ?, aprobado_en = ?, actualizado_en = ? WHERE id = ?',
+    ).run(RequestState.approved, person, now, now, id);
     appendAudit(db, { at: now, person, action: AuditAction.approve, requestId: id });
     return mustFindRequest(db, id);
   });
 }
 
-async function publish(context: ApprovalContext, request: ApprovalRequest, bytes: Uint8Array, person: string): Promise<PublishResult> {
+async function publish(
+  context: ApprovalContext,
+  request: ApprovalRequest,
+  bytes: Uint8Array,
+  person: string,
+): Promise<PublishResult> {
   const { options } = request;
   return withDatasetFile(bytes, request.fileName, async (path) => {
     const [result] = await generateBulletins({
@@ -82,12 +85,27 @@ async function publish(context: ApprovalContext, request: ApprovalRequest, bytes
   });
 }
 
-function markPublished(context: ApprovalContext, id: number, person: string, publication: PublishResult): ApprovalRequest {
+function markPublished(
+  context: ApprovalContext,
+  id: number,
+  person: string,
+  publication: PublishResult,
+): ApprovalRequest {
   return context.registry.immediate((db) => {
     const now = nowOf(context);
     const changed = db
-      .prepare(`UPDATE solicitudes SET estado = ?, anio = ?, numero = ?, version = ?, actualizado_en = ? WHERE id = ? AND estado = ?`)
-      .run(RequestState.published, publication.year, publication.number, publication.version, now, id, RequestState.approved);
+      .prepare(
+        `UPDATE solicitudes SET estado = ?, anio = ?, numero = ?, version = ?, actualizado_en = ? WHERE id = ? AND estado = ?`,
+      )
+      .run(
+        RequestState.published,
+        publication.year,
+        publication.number,
+        publication.version,
+        now,
+        id,
+        RequestState.approved,
+      );
     // Another approval of the same request may have finished first; it logged the publication.
     if (changed.changes > 0 && publication.number !== null) {
       const label = `${bulletinLabel(publication.number, publication.year)} v${publication.version}`;
@@ -116,7 +134,13 @@ function recordFailure(context: ApprovalContext, id: number, person: string, err
         id,
         RequestState.approved,
       );
-      appendAudit(db, { at: now, person, action: AuditAction.publishFailed, requestId: id, detail: error instanceof Error ? error.message : String(error) });
+      appendAudit(db, {
+        at: now,
+        person,
+        action: AuditAction.publishFailed,
+        requestId: id,
+        detail: error instanceof Error ? error.message : String(error),
+      });
     });
   } catch {
     // The original error matters more; the request stays 'aprobado' and approving it again retries.

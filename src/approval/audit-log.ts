@@ -91,12 +91,16 @@ export function auditLogOfBulletin(registry: Registry, year: number, number: num
 
 /** The whole log, newest first, for a page or a command that shows recent activity. */
 export function recentAudit(registry: Registry, limit = 100): AuditEntry[] {
-  const rows = registry.db.prepare(`SELECT ${columns} FROM bitacora ORDER BY momento DESC, id DESC LIMIT ?`).all(limit) as unknown as AuditRow[];
+  const rows = registry.db
+    .prepare(`SELECT ${columns} FROM bitacora ORDER BY momento DESC, id DESC LIMIT ?`)
+    .all(limit) as unknown as AuditRow[];
   return rows.map(toEntry);
 }
 
 function select(db: DatabaseSync, where: string, ...params: number[]): AuditEntry[] {
-  const rows = db.prepare(`SELECT ${columns} FROM bitacora WHERE ${where} ORDER BY momento, id`).all(...params) as unknown as AuditRow[];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM bitacora WHERE ${where} ORDER BY momento, id`)
+    .all(...params) as unknown as AuditRow[];
   return rows.map(toEntry);
 }
 

@@ -10,9 +10,14 @@ export function sendForApproval(context: ApprovalContext, id: number, person: st
   return context.registry.immediate((db) => {
     const request = mustFindRequest(db, id);
     if (request.state === RequestState.awaitingApproval) return request;
-    if (request.state !== RequestState.draft) throw wrongState(request, 'enviar a aprobación', 'sólo se envía un borrador');
+    if (request.state !== RequestState.draft)
+      throw wrongState(request, 'enviar a aprobación', 'sólo se envía un borrador');
     const now = nowOf(context);
-    db.prepare('UPDATE solicitudes SET estado = ?, actualizado_en = ? WHERE id = ?').run(RequestState.awaitingApproval, now, id);
+    db.prepare('UPDATE solicitudes SET estado = ?, actualizado_en = ? WHERE id = ?').run(
+      RequestState.awaitingApproval,
+      now,
+      id,
+    );
     appendAudit(db, { at: now, person: who, action: AuditAction.send, requestId: id });
     return mustFindRequest(db, id);
   });
@@ -22,14 +27,22 @@ export function sendForApproval(context: ApprovalContext, id: number, person: st
 export function rejectRequest(context: ApprovalContext, id: number, person: string, reason: string): ApprovalRequest {
   const who = checkPerson(person);
   const why = reason.trim();
-  if (why === '') throw new ApprovalError('Diga por qué se rechaza la solicitud: el motivo queda en la bitácora para quien la corrija.');
+  if (why === '')
+    throw new ApprovalError(
+      'Diga por qué se rechaza la solicitud: el motivo queda en la bitácora para quien la corrija.',
+    );
   return context.registry.immediate((db) => {
     const request = mustFindRequest(db, id);
     if (request.state !== RequestState.draft && request.state !== RequestState.awaitingApproval) {
       throw wrongState(request, 'rechazar', 'sólo se rechaza un borrador o una solicitud por aprobar');
     }
     const now = nowOf(context);
-    db.prepare('UPDATE solicitudes SET estado = ?, motivo_rechazo = ?, actualizado_en = ? WHERE id = ?').run(RequestState.rejected, why, now, id);
+    db.prepare('UPDATE solicitudes SET estado = ?, motivo_rechazo = ?, actualizado_en = ? WHERE id = ?').run(
+      RequestState.rejected,
+      why,
+      now,
+      id,
+    );
     appendAudit(db, { at: now, person: who, action: AuditAction.reject, requestId: id, detail: why });
     return mustFindRequest(db, id);
   });

@@ -21,10 +21,15 @@ const correctable: readonly RequestState[] = [RequestState.draft, RequestState.a
  * again, the request goes back to 'borrador', and the log records it as a correction, old and new hash.
  * A published bulletin is corrected by a new request with the correction option instead.
  */
-export async function correctRequest(context: ApprovalContext, id: number, correction: CorrectRequest): Promise<ApprovalRequest> {
+export async function correctRequest(
+  context: ApprovalContext,
+  id: number,
+  correction: CorrectRequest,
+): Promise<ApprovalRequest> {
   const person = checkPerson(correction.person);
   const before = mustFindRequest(context.registry.db, id);
-  if (!correctable.includes(before.state)) throw wrongState(before, 'corregir', 'una solicitud publicada se corrige con una nueva solicitud de corrección');
+  if (!correctable.includes(before.state))
+    throw wrongState(before, 'corregir', 'una solicitud publicada se corrige con una nueva solicitud de corrección');
   const options = correction.options ?? before.options;
   const draft = await renderDraft({
     bytes: correction.bytes,
@@ -38,7 +43,8 @@ export async function correctRequest(context: ApprovalContext, id: number, corre
   return context.registry.immediate((db) => {
     // Read again under the lock: someone may have approved it while the draft rendered.
     const current = mustFindRequest(db, id);
-    if (!correctable.includes(current.state)) throw wrongState(current, 'corregir', 'cambió mientras se generaba el borrador');
+    if (!correctable.includes(current.state))
+      throw wrongState(current, 'corregir', 'cambió mientras se generaba el borrador');
     const now = nowOf(context);
     db.prepare(
       `UPDATE solicitudes SET estado = ?, nombre_archivo = ?, datos = ?, sha256_datos = ?, hash_datos = ?, jornada = ?,

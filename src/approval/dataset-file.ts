@@ -12,7 +12,10 @@ const MAX_NAME_LENGTH = 120;
  */
 export function safeDatasetName(fileName: string): string {
   const last = basename(fileName.replaceAll('\\', '/')).normalize('NFC');
-  const cleaned = last.replace(/[^\p{L}\p{N}._ -]/gu, '_').replace(/^[.\s]+/, '').trim();
+  const cleaned = last
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
   const clipped = cleaned.length > MAX_NAME_LENGTH ? cleaned.slice(cleaned.length - MAX_NAME_LENGTH) : cleaned;
   return clipped === '' ? 'datos' : clipped;
 }
@@ -22,7 +25,11 @@ export function safeDatasetName(fileName: string): string {
  * read them exactly as they read a file the user names (the pipeline has one way in). The temporary
  * path never reaches the user: problems and messages name the dataset by its file name instead.
  */
-export async function withDatasetFile<T>(bytes: Uint8Array, fileName: string, fn: (path: string) => Promise<T>): Promise<T> {
+export async function withDatasetFile<T>(
+  bytes: Uint8Array,
+  fileName: string,
+  fn: (path: string) => Promise<T>,
+): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'boletin-solicitud-'));
   const path = join(folder, safeDatasetName(fileName));
   try {

@@ -42,7 +42,10 @@ export interface RenderedDraft {
  */
 export async function renderDraft(input: DraftInput): Promise<RenderedDraft> {
   const bytesSha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const key = createHash('sha256').update(`${bytesSha256}\n${JSON.stringify(input.options)}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${bytesSha256}\n${JSON.stringify(input.options)}`)
+    .digest('hex')
+    .slice(0, 16);
   const folder = join(input.outputDir, REQUEST_DRAFTS_FOLDER, key);
   return withDatasetFile(input.bytes, input.fileName, async (path) => {
     const loaded = await loadJornada(path, { strict: input.options.strict ?? false, catalog: loadCatalog() });
@@ -58,7 +61,8 @@ export async function renderDraft(input: DraftInput): Promise<RenderedDraft> {
       ...(input.signal !== undefined ? { signal: input.signal } : {}),
       ...(input.browser !== undefined ? { browser: input.browser } : {}),
     });
-    if (result?.publication === undefined || result.title === undefined) throw result?.error ?? new Error('El borrador no se generó.');
+    if (result?.publication === undefined || result.title === undefined)
+      throw result?.error ?? new Error('El borrador no se generó.');
     return {
       bytesSha256,
       datasetHash: loaded.hash,

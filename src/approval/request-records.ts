@@ -108,12 +108,18 @@ export function findRequest(registry: Registry, id: number): ApprovalRequest | u
 /** The request, or an ApprovalError naming the id. */
 export function mustFindRequest(db: DatabaseSync, id: number): ApprovalRequest {
   const request = selectRequests(db, 'id = ?', id)[0];
-  if (request === undefined) throw new ApprovalError(`No hay una solicitud ${id} en el registro. Vea las que hay con «boletin aprobacion listar».`);
+  if (request === undefined)
+    throw new ApprovalError(
+      `No hay una solicitud ${id} en el registro. Vea las que hay con «boletin aprobacion listar».`,
+    );
   return request;
 }
 
 /** The dataset a request holds, as uploaded: for a page that offers it for download. */
-export function requestDataset(registry: Registry, id: number): { readonly fileName: string; readonly bytes: Uint8Array } {
+export function requestDataset(
+  registry: Registry,
+  id: number,
+): { readonly fileName: string; readonly bytes: Uint8Array } {
   const request = mustFindRequest(registry.db, id);
   return { fileName: request.fileName, bytes: requestBytes(registry.db, id) };
 }
@@ -126,16 +132,23 @@ export function requestBytes(db: DatabaseSync, id: number): Uint8Array {
 }
 
 export function selectRequests(db: DatabaseSync, where: string, ...params: (string | number)[]): ApprovalRequest[] {
-  const rows = db.prepare(`SELECT ${columns} FROM solicitudes WHERE ${where} ORDER BY id DESC`).all(...params) as unknown as RequestRow[];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM solicitudes WHERE ${where} ORDER BY id DESC`)
+    .all(...params) as unknown as RequestRow[];
   if (rows.length === 0) return [];
-  const files = draftFilesOf(db, rows.map((row) => row.id));
+  const files = draftFilesOf(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toRequest(row, files.get(row.id) ?? []));
 }
 
 /** Replaces the recorded draft files of a request (inside the caller's transaction). */
 export function recordDraftFiles(db: DatabaseSync, requestId: number, files: readonly RecordedFile[]): void {
   db.prepare('DELETE FROM archivos_borrador WHERE solicitud_id = ?').run(requestId);
-  const insert = db.prepare('INSERT INTO archivos_borrador (solicitud_id, ruta, formato, sha256, bytes) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO archivos_borrador (solicitud_id, ruta, formato, sha256, bytes) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const file of files) insert.run(requestId, file.path, file.format, file.sha256, file.bytes);
 }
 
@@ -146,7 +159,13 @@ function draftFilesOf(db: DatabaseSync, ids: readonly number[]): Map<number, Rec
       `SELECT solicitud_id, ruta, formato, sha256, bytes FROM archivos_borrador
        WHERE solicitud_id IN (SELECT value FROM json_each(?)) ORDER BY solicitud_id, ruta`,
     )
-    .all(JSON.stringify(ids)) as unknown as { solicitud_id: number; ruta: string; formato: string; sha256: string; bytes: number }[];
+    .all(JSON.stringify(ids)) as unknown as {
+    solicitud_id: number;
+    ruta: string;
+    formato: string;
+    sha256: string;
+    bytes: number;
+  }[];
   for (const row of rows) {
     const list = byRequest.get(row.solicitud_id) ?? [];
     list.push({ path: row.ruta, format: row.formato, sha256: row.sha256, bytes: row.bytes });

@@ -62,7 +62,13 @@ export async function submitDataset(context: ApprovalContext, submission: Submit
       );
     const id = Number(inserted.lastInsertRowid);
     recordDraftFiles(db, id, draft.files);
-    appendAudit(db, { at: now, person, action: AuditAction.submit, requestId: id, detail: `${safeDatasetName(submission.fileName)} (datos ${draft.bytesSha256.slice(0, 12)})` });
+    appendAudit(db, {
+      at: now,
+      person,
+      action: AuditAction.submit,
+      requestId: id,
+      detail: `${safeDatasetName(submission.fileName)} (datos ${draft.bytesSha256.slice(0, 12)})`,
+    });
     return mustFindRequest(db, id);
   });
 }

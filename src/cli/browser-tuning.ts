@@ -36,7 +36,9 @@ function positive(env: Readonly<Record<string, string | undefined>>, name: strin
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   if (!/^\d{1,6}$/.test(value.trim()) || Number(value) < 1) {
-    throw new InputError(`La variable ${name}=«${value}» no es válida: escriba un número entero mayor que cero, o quítela.`);
+    throw new InputError(
+      `La variable ${name}=«${value}» no es válida: escriba un número entero mayor que cero, o quítela.`,
+    );
   }
   return Number(value);
 }

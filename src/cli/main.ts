@@ -21,7 +21,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError('(use --help para ver las opciones)')
     .configureHelp(spanishHelp)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(translateCommanderError(text)) });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(translateCommanderError(text)),
+    });
   await registerCommands(program, context, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -35,4 +39,3 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   return context.exitCode;
 }
-

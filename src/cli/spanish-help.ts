@@ -40,7 +40,10 @@ const errorPatterns: ReadonlyArray<readonly [RegExp, string]> = [
   [/^error: unknown command '(.+?)'/, 'error: comando desconocido «$1»'],
   [/^error: missing required argument '(.+?)'/, 'error: falta el argumento «$1»'],
   [/^error: option '(.+?)' argument missing/, 'error: a la opción «$1» le falta su valor'],
-  [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'error: sobran argumentos: se esperaban $2 y llegaron $3.'],
+  [
+    /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    'error: sobran argumentos: se esperaban $2 y llegaron $3.',
+  ],
   [/^error: option '(.+?)' argument '(.*?)' is invalid\./, 'error: el valor «$2» de la opción «$1» no es válido:'],
   [/\(Did you mean (.+?)\?\)/, '(¿quiso decir $1?)'],
 ];

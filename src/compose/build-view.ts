@@ -104,7 +104,11 @@ export interface BulletinView {
    */
   readonly estadosResumen: readonly PlaceView[];
   readonly hospitalesResumen: readonly PlaceView[];
-  readonly programa: { readonly nombre: string | null; readonly plan: string | null; readonly inicio: string | null } | null;
+  readonly programa: {
+    readonly nombre: string | null;
+    readonly plan: string | null;
+    readonly inicio: string | null;
+  } | null;
   readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
   /** The state a local bulletin is about, with the article its name takes ("el Estado de México"); null otherwise. */
@@ -187,7 +191,12 @@ const MAIN_GROUPS = ['detecciones', 'cirugias', 'planificacion-familiar', 'estud
 const SUMMARY_GROUPS = ['consultas', 'detecciones', 'cirugias', 'trasplantes', 'donaciones'] as const;
 const MAX_SUMMARY = 4;
 
-export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Catalog, phrasing: Phrasing): BulletinView {
+export function buildView(
+  jornada: Jornada,
+  settings: ViewSettings,
+  catalog: Catalog,
+  phrasing: Phrasing,
+): BulletinView {
   const order = (ids: Iterable<string>): string[] => catalog.order(ids);
   // An English edition prints only the highlights written in English: a Spanish sentence would not do.
   const write = (destacados: Jornada['destacados'], base: string): string[] =>
@@ -254,12 +263,21 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
     resumen,
     resumenTitular: resumen.slice(0, 1),
-    principales: MAIN_GROUPS.map((group) => grupos[group]).filter((group) => group.total > 0 || group.partes.length > 0),
-    principalesCifras: MAIN_GROUPS.flatMap((group) => (grupos[group].total > 0 ? [{ id: group, valor: grupos[group].total, fuente: `cifras.${group}` }] : grupos[group].partes)),
+    principales: MAIN_GROUPS.map((group) => grupos[group]).filter(
+      (group) => group.total > 0 || group.partes.length > 0,
+    ),
+    principalesCifras: MAIN_GROUPS.flatMap((group) =>
+      grupos[group].total > 0
+        ? [{ id: group, valor: grupos[group].total, fuente: `cifras.${group}` }]
+        : grupos[group].partes,
+    ),
     unaMultiorganica: jornada.cifras['donacion-multiorganica'] === 1,
     hayTrasplantes: grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0,
     hayTrasplantesODonaciones:
-      grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0 || grupos.donaciones.partes.length > 0 || figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order).length > 0,
+      grupos.trasplantes.total > 0 ||
+      grupos.trasplantes.partes.length > 0 ||
+      grupos.donaciones.partes.length > 0 ||
+      figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order).length > 0,
     gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo, index) => ({
       fuente: `gruposDeEstados[${String(index)}].masDe`,
       estados: grupo.estados,
@@ -292,14 +310,21 @@ export function buildView(jornada: Jornada, settings: ViewSettings, catalog: Cat
     estadosResumen: estados.filter(summarized),
     hospitalesResumen: hospitales.filter(summarized),
     programa: jornada.programa
-      ? { nombre: jornada.programa.nombre ?? null, plan: jornada.programa.plan ?? null, inicio: jornada.programa.inicio ?? null }
+      ? {
+          nombre: jornada.programa.nombre ?? null,
+          plan: jornada.programa.plan ?? null,
+          inicio: jornada.programa.inicio ?? null,
+        }
       : null,
     proxima: jornada.proxima
       ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
     tarjeta: cardFigures(jornada, order),
-    local: settings.local === undefined ? null : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
+    local:
+      settings.local === undefined
+        ? null
+        : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
   };
 }
 
@@ -315,7 +340,9 @@ const MAX_BULLETS = 4;
  * headline figures (one per group, so they summarise what the body details), who took part, and the
  * staff and strategies. A jornada with too little to say gets a bullet naming the jornada itself.
  */
-export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jornada'>, boolean>>): Record<BulletKind, boolean> {
+export function chooseBullets(
+  available: Readonly<Record<Exclude<BulletKind, 'jornada'>, boolean>>,
+): Record<BulletKind, boolean> {
   const chosen = BULLET_KINDS.filter((kind) => kind !== 'jornada' && available[kind]).slice(0, MAX_BULLETS);
   if (chosen.length < MIN_BULLETS) chosen.unshift('jornada');
   return Object.fromEntries(BULLET_KINDS.map((kind) => [kind, chosen.includes(kind)])) as Record<BulletKind, boolean>;
@@ -328,12 +355,17 @@ export function chooseBullets(available: Readonly<Record<Exclude<BulletKind, 'jo
  */
 function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView['grupos'] {
   const entries = indicatorGroups.map((group) => {
-    const partes = figureItems(cifras, 'cifras', (ids) => catalog.order(ids), (id) => {
-      const indicator = catalog.get(id);
-      if (indicator === undefined || indicator.grupo !== group || id === group) return false;
-      const parent = indicator.parteDe;
-      return parent === undefined || parent === group || (cifras[parent] ?? 0) === 0;
-    });
+    const partes = figureItems(
+      cifras,
+      'cifras',
+      (ids) => catalog.order(ids),
+      (id) => {
+        const indicator = catalog.get(id);
+        if (indicator === undefined || indicator.grupo !== group || id === group) return false;
+        const parent = indicator.parteDe;
+        return parent === undefined || parent === group || (cifras[parent] ?? 0) === 0;
+      },
+    );
     const total = cifras[group] ?? 0;
     const completo = total > 0 && partes.reduce((sum, part) => sum + part.valor, 0) === total;
     const femenino = catalog.get(group)?.es.gender === 'f';
@@ -364,7 +396,8 @@ export function summaryFigures(grupos: BulletinView['grupos']): FigureItem[] {
 
 /** The goal as given: a planned count, a published percentage, or both; passed when above 100 per cent. */
 function goalView(meta: Meta): NonNullable<BulletinView['meta']> {
-  const ratio = meta.porcentaje !== undefined ? meta.porcentaje / 100 : meta.logradas / (meta.planeadas ?? meta.logradas);
+  const ratio =
+    meta.porcentaje !== undefined ? meta.porcentaje / 100 : meta.logradas / (meta.planeadas ?? meta.logradas);
   return {
     logradas: meta.logradas,
     planeadas: meta.planeadas ?? null,

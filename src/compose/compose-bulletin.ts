@@ -49,7 +49,10 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
   const lang = templates.lang === 'en' ? 'en' : 'es';
   const programme = (options.programmes ?? loadProgrammeCatalog()).require(jornada.tipo);
   // A language edition names the programme in its own words: its labels first, then the catalog's English name.
-  const kindName = lang === 'en' ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en) : templates.labels.tiposDeJornada?.[jornada.tipo];
+  const kindName =
+    lang === 'en'
+      ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en)
+      : templates.labels.tiposDeJornada?.[jornada.tipo];
   const view = buildView(
     jornada,
     {
@@ -101,7 +104,6 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
   };
 }
 
-
 /** Noon of the issue date in Mexico City: the fixed date the files carry, so renders are reproducible. */
 function issueInstant(issueDate: string): string {
   const instant = DateTime.fromISO(issueDate, { zone: 'America/Mexico_City' }).set({ hour: 12 });
@@ -113,9 +115,17 @@ function issueInstant(issueDate: string): string {
  * One template engine per set of templates, catalog and phrasing: Handlebars compiles a template on its
  * first use, and compiling took most of a compose's time when every bulletin of a batch built its own.
  */
-const engines = new WeakMap<TemplateSet, WeakMap<Catalog, WeakMap<Phrasing, ReturnType<typeof createTemplateEngine>>>>();
+const engines = new WeakMap<
+  TemplateSet,
+  WeakMap<Catalog, WeakMap<Phrasing, ReturnType<typeof createTemplateEngine>>>
+>();
 
-function engineFor(templates: TemplateSet, catalog: Catalog, phrasing: Phrasing, lang: 'es' | 'en'): ReturnType<typeof createTemplateEngine> {
+function engineFor(
+  templates: TemplateSet,
+  catalog: Catalog,
+  phrasing: Phrasing,
+  lang: 'es' | 'en',
+): ReturnType<typeof createTemplateEngine> {
   let byCatalog = engines.get(templates);
   if (byCatalog === undefined) engines.set(templates, (byCatalog = new WeakMap()));
   let byPhrasing = byCatalog.get(catalog);

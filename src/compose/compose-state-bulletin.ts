@@ -6,7 +6,10 @@ import { type ComposeOptions, composeBulletin } from './compose-bulletin.ts';
 export function statesWithData(jornada: Jornada): Array<{ readonly estado: Estado; readonly index: number }> {
   return (jornada.estados ?? [])
     .map((estado, index) => ({ estado, index }))
-    .filter(({ estado }) => Object.values(estado.cifras ?? {}).some((value) => value > 0) || (estado.destacados ?? []).length > 0);
+    .filter(
+      ({ estado }) =>
+        Object.values(estado.cifras ?? {}).some((value) => value > 0) || (estado.destacados ?? []).length > 0,
+    );
 }
 
 /**
@@ -71,7 +74,9 @@ export function stateSlug(name: string): string {
 function rebaseInlines(content: readonly Inline[], rebase: (field: string) => string): Inline[] {
   return content.map((inline) => {
     if (inline.kind === 'text') {
-      return inline.source === undefined ? inline : { ...inline, source: { ...inline.source, fields: inline.source.fields.map(rebase) } };
+      return inline.source === undefined
+        ? inline
+        : { ...inline, source: { ...inline.source, fields: inline.source.fields.map(rebase) } };
     }
     return { ...inline, children: rebaseInlines(inline.children, rebase) };
   });

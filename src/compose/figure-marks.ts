@@ -21,7 +21,9 @@ export function markFigure(text: string, source: FigureSource | undefined): stri
 
 /** The text without any mark: what a reader sees. */
 export function stripMarks(text: string): string {
-  return text.replace(MARK, (_whole, _kind: string, _fields: string, words: string) => words).replace(ANY_MARK_CHARACTER, '');
+  return text
+    .replace(MARK, (_whole, _kind: string, _fields: string, words: string) => words)
+    .replace(ANY_MARK_CHARACTER, '');
 }
 
 export interface MarkedPiece {
@@ -36,7 +38,9 @@ export function splitMarks(text: string): MarkedPiece[] {
   for (const match of text.matchAll(MARK)) {
     const [whole, kind = '', fields = '', words = ''] = match;
     if (match.index > last) pieces.push({ text: text.slice(last, match.index).replace(ANY_MARK_CHARACTER, '') });
-    const source = KINDS.has(kind) ? { kind: kind as FigureSource['kind'], fields: fields === '' ? [] : fields.split('|') } : undefined;
+    const source = KINDS.has(kind)
+      ? { kind: kind as FigureSource['kind'], fields: fields === '' ? [] : fields.split('|') }
+      : undefined;
     pieces.push(source === undefined ? { text: words } : { text: words, source });
     last = match.index + whole.length;
   }

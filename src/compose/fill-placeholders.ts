@@ -18,10 +18,19 @@ export function fillPlaceholders(
   path = 'destacado',
 ): string {
   const text = lang === 'en' && destacado.textoEn !== undefined ? destacado.textoEn : destacado.texto;
-  return text.replace(/\{([^{}]+)\}/g, (_whole, body: string) => writePlaceholder(body, destacado, phrasing, catalog, lang, path));
+  return text.replace(/\{([^{}]+)\}/g, (_whole, body: string) =>
+    writePlaceholder(body, destacado, phrasing, catalog, lang, path),
+  );
 }
 
-function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing, catalog: Catalog, lang: 'es' | 'en', path: string): string {
+function writePlaceholder(
+  body: string,
+  destacado: Destacado,
+  phrasing: Phrasing,
+  catalog: Catalog,
+  lang: 'es' | 'en',
+  path: string,
+): string {
   if (body === 'unidad') return required(destacado.unidad, body);
   const [reference = '', form = 'completa'] = body.split('|');
   const annual = reference.startsWith('anual:');
@@ -30,7 +39,8 @@ function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing
   const value = required(figures?.[id], body);
   const indicator = catalog.require(id);
   const noun = lang === 'es' ? indicator.es : { ...indicator.en, gender: indicator.es.gender };
-  const shortNoun = lang === 'es' ? indicator.es.corto : indicator.en.corto && { ...indicator.en.corto, gender: indicator.es.gender };
+  const shortNoun =
+    lang === 'es' ? indicator.es.corto : indicator.en.corto && { ...indicator.en.corto, gender: indicator.es.gender };
   const field = `${path}.${annual ? 'acumuladoAnual' : 'cifras'}.${id}`;
   const source = { kind: 'cifra', fields: [field] } as const;
   const figure = phrasing.figure(value, { gender: noun.gender });
@@ -40,9 +50,16 @@ function writePlaceholder(body: string, destacado: Destacado, phrasing: Phrasing
     case 'cifra':
       return markFigure(figure, source);
     case 'corto':
-      return markedCount(phrasing.count(value, shortNoun ?? noun), phrasing.figure(value, { gender: (shortNoun ?? noun).gender }), source);
+      return markedCount(
+        phrasing.count(value, shortNoun ?? noun),
+        phrasing.figure(value, { gender: (shortNoun ?? noun).gender }),
+        source,
+      );
     case 'ordinal':
-      return markFigure(phrasing.ordinal(value, noun.gender).toLocaleLowerCase(phrasing.lang), { kind: 'ordinal', fields: [field] });
+      return markFigure(phrasing.ordinal(value, noun.gender).toLocaleLowerCase(phrasing.lang), {
+        kind: 'ordinal',
+        fields: [field],
+      });
     default:
       throw new Error(`Forma de marcador desconocida: {${body}}`);
   }

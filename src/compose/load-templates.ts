@@ -38,7 +38,12 @@ export type TemplateLabels = z.infer<typeof labelsSchema>;
 
 const nounsSchema = z.record(
   z.string(),
-  z.strictObject({ singular: z.string().min(1), plural: z.string().min(1), genero: z.enum(['f', 'm']), siglas: z.string().min(1).optional() }),
+  z.strictObject({
+    singular: z.string().min(1),
+    plural: z.string().min(1),
+    genero: z.enum(['f', 'm']),
+    siglas: z.string().min(1).optional(),
+  }),
 );
 
 export const templatesRoot: string = join(import.meta.dirname, '..', '..', 'templates');
@@ -54,19 +59,29 @@ export function loadTemplateSet(lang: string, root: string = templatesRoot): Tem
   const templates = readHandlebarsFiles(folder, read);
   // A partial is used inside a sentence: the line break that ends its file is not part of it.
   const partials = Object.fromEntries(
-    Object.entries(readHandlebarsFiles(join(folder, 'partials'), read)).map(([name, source]) => [name, source.replace(/\r?\n$/, '')]),
+    Object.entries(readHandlebarsFiles(join(folder, 'partials'), read)).map(([name, source]) => [
+      name,
+      source.replace(/\r?\n$/, ''),
+    ]),
   );
   const labels = labelsSchema.parse(parse(read(join(folder, 'etiquetas.yaml'))));
   const nouns = Object.fromEntries(
     Object.entries(nounsSchema.parse(parse(read(join(folder, 'sustantivos.yaml'))))).map(([id, noun]) => [
       id,
-      { singular: noun.singular, plural: noun.plural, gender: noun.genero, ...(noun.siglas === undefined ? {} : { siglas: noun.siglas }) },
+      {
+        singular: noun.singular,
+        plural: noun.plural,
+        gender: noun.genero,
+        ...(noun.siglas === undefined ? {} : { siglas: noun.siglas }),
+      },
     ]),
   );
   return { lang, templates, partials, labels, nouns, version: hash.digest('hex').slice(0, 12) };
 }
 
 function readHandlebarsFiles(folder: string, read: (path: string) => string): Record<string, string> {
-  const names = readdirSync(folder).filter((name) => name.endsWith('.hbs')).sort();
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.hbs'))
+    .sort();
   return Object.fromEntries(names.map((name) => [name.slice(0, -'.hbs'.length), read(join(folder, name))]));
 }

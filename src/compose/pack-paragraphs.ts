@@ -10,7 +10,10 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
 }
 
-export function packParagraphs(sentences: readonly string[], limits: { min: number; max: number } = PARAGRAPH_WORDS): string[][] {
+export function packParagraphs(
+  sentences: readonly string[],
+  limits: { min: number; max: number } = PARAGRAPH_WORDS,
+): string[][] {
   const paragraphs: string[][] = [];
   let current: string[] = [];
   let words = 0;
@@ -27,7 +30,8 @@ export function packParagraphs(sentences: readonly string[], limits: { min: numb
   if (current.length > 0) {
     // A short tail joins the paragraph before it when both fit, rather than standing alone.
     const previous = paragraphs.at(-1);
-    if (previous !== undefined && words < limits.min && countWords(previous.join(' ')) + words <= limits.max) previous.push(...current);
+    if (previous !== undefined && words < limits.min && countWords(previous.join(' ')) + words <= limits.max)
+      previous.push(...current);
     else paragraphs.push(current);
   }
   return paragraphs;

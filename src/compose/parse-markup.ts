@@ -38,7 +38,12 @@ export class MarkupError extends Error {
 }
 
 type Token =
-  | { readonly type: 'open'; readonly name: string; readonly attributes: ReadonlyMap<string, string>; readonly at: number }
+  | {
+      readonly type: 'open';
+      readonly name: string;
+      readonly attributes: ReadonlyMap<string, string>;
+      readonly at: number;
+    }
   | { readonly type: 'close'; readonly name: string; readonly at: number }
   | { readonly type: 'text'; readonly text: string; readonly at: number };
 
@@ -106,7 +111,8 @@ class MarkupParser {
     };
     for (let token = this.next(); token !== undefined; token = this.next()) {
       if (token.type === 'text') {
-        if (token.text.trim() !== '') throw new MarkupError(`Texto fuera de un elemento: «${token.text.trim().slice(0, 40)}»`);
+        if (token.text.trim() !== '')
+          throw new MarkupError(`Texto fuera de un elemento: «${token.text.trim().slice(0, 40)}»`);
         continue;
       }
       if (token.type === 'close') throw new MarkupError(`Cierre </${token.name}> sin apertura`);

@@ -107,7 +107,11 @@ export function markedCount(countText: string, figureText: string, source: Figur
 }
 
 /** The helpers by the names the office writes in templates. */
-function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<string>): Record<string, Handlebars.HelperDelegate> {
+function phrasingHelpers(
+  phrasing: Phrasing,
+  nouns: NounLookup,
+  mentioned: Set<string>,
+): Record<string, Handlebars.HelperDelegate> {
   const noun = (id: unknown): CountableNoun => {
     const forms = typeof id === 'string' ? nouns(id) : undefined;
     if (forms === undefined) throw new TemplateError(`Sustantivo desconocido en la plantilla: «${String(id)}».`);
@@ -124,7 +128,11 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
     cantidad: function (this: unknown, value: unknown, nounId: unknown, options: HelperOptions) {
       const count = asNumber(value, 'cantidad');
       const forms = noun(nounId);
-      return markedCount(phrasing.count(count, forms), phrasing.figure(count, { gender: forms.gender }), countSource(idOf(options, 0), this));
+      return markedCount(
+        phrasing.count(count, forms),
+        phrasing.figure(count, { gender: forms.gender }),
+        countSource(idOf(options, 0), this),
+      );
     },
     porcentaje: function (this: unknown, part: unknown, whole: unknown, options: HelperOptions) {
       const text = phrasing.percent(asNumber(part, 'porcentaje'), asNumber(whole, 'porcentaje'));
@@ -150,9 +158,13 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
         }),
         dateSource(idOf(options, 0)),
       ),
-    fecha: (date: unknown, options: HelperOptions) => markFigure(phrasing.date(asText(date, 'fecha')), dateSource(idOf(options, 0))),
+    fecha: (date: unknown, options: HelperOptions) =>
+      markFigure(phrasing.date(asText(date, 'fecha')), dateSource(idOf(options, 0))),
     fechaLugar: (place: unknown, date: unknown, options: HelperOptions) =>
-      markFigure(phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')), dateSource(idOf(options, 1))),
+      markFigure(
+        phrasing.dateline(asText(place, 'fechaLugar'), asText(date, 'fechaLugar')),
+        dateSource(idOf(options, 1)),
+      ),
     numeroBoletin: (value: unknown, year: unknown, options: HelperOptions) =>
       markFigure(
         phrasing.bulletinNumber(asNumber(value, 'numeroBoletin'), asNumber(year, 'numeroBoletin')),
@@ -160,7 +172,9 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
       ),
     ordinal: (value: unknown, gender: unknown, options: HelperOptions) =>
       markFigure(
-        phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', { form: asOrdinalForm(options.hash['forma']) }),
+        phrasing.ordinal(asNumber(value, 'ordinal'), asGender(gender) ?? 'f', {
+          form: asOrdinalForm(options.hash['forma']),
+        }),
         namedSource('ordinal', idOf(options, 0)),
       ),
     /**
@@ -171,7 +185,8 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
     nombre: function (this: unknown, id: unknown, options: HelperOptions) {
       const forms = noun(id);
       const key = String(id);
-      if (forms.siglas === undefined) throw new TemplateError(`«${key}» no tiene siglas: {{nombre}} es para nombres largos con siglas.`);
+      if (forms.siglas === undefined)
+        throw new TemplateError(`«${key}» no tiene siglas: {{nombre}} es para nombres largos con siglas.`);
       const count = options.hash['cantidad'];
       const first = !mentioned.has(key);
       mentioned.add(key);
@@ -179,7 +194,9 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
         const value = asNumber(count, 'nombre');
         const figure = phrasing.figure(value, { gender: forms.gender });
         const source = countSource(options.hashIds?.['cantidad'], this);
-        return first ? `${markedCount(phrasing.count(value, forms), figure, source)} (${forms.siglas})` : `${markFigure(figure, source)} ${forms.siglas}`;
+        return first
+          ? `${markedCount(phrasing.count(value, forms), figure, source)} (${forms.siglas})`
+          : `${markFigure(figure, source)} ${forms.siglas}`;
       }
       const words = options.hash['plural'] === true ? forms.plural : forms.singular;
       return first ? `${words} (${forms.siglas})` : forms.siglas;
@@ -193,11 +210,19 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
         }),
       ),
     listaCantidades: (items: unknown, options: HelperOptions) =>
-      joinMarked(countPhrases(asFigureItems(items), asCountForm(options.hash['forma']), noun, phrasing, asOptionalText(options.hash['tras'])), (plain) =>
-        phrasing.list(plain, {
-          closeWithAsWellAs: options.hash['asiComo'] === true,
-          ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
-        }),
+      joinMarked(
+        countPhrases(
+          asFigureItems(items),
+          asCountForm(options.hash['forma']),
+          noun,
+          phrasing,
+          asOptionalText(options.hash['tras']),
+        ),
+        (plain) =>
+          phrasing.list(plain, {
+            closeWithAsWellAs: options.hash['asiComo'] === true,
+            ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
+          }),
       ),
     /**
      * A block written once per item and joined as a list by the phrasing module:
@@ -208,9 +233,16 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
       if (!Array.isArray(items)) throw new TemplateError('{{#enLista}} espera una lista.');
       // ASCII whitespace only: the no-break spaces inside a figure stay (see src/lang/no-break-space.ts).
       const parts = items
-        .map((item) => options.fn(item).replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, ''))
+        .map((item) =>
+          options
+            .fn(item)
+            .replace(/[ \t\n\r\f]+/g, ' ')
+            .replace(/^ | $/g, ''),
+        )
         .filter((part) => part !== '');
-      return joinMarked(parts, (plain) => phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }));
+      return joinMarked(parts, (plain) =>
+        phrasing.list(plain, { closeWithAsWellAs: options.hash['asiComo'] === true }),
+      );
     },
     /**
      * The verb agreeing with what it speaks of: {{verbo resumen "se realizó" "se realizaron"}}. Singular
@@ -220,7 +252,10 @@ function phrasingHelpers(phrasing: Phrasing, nouns: NounLookup, mentioned: Set<s
       isSingular(subject) ? asText(singular, 'verbo') : asText(plural, 'verbo'),
     // The first letter, after the mark a figure may open with.
     mayuscula: (text: unknown) =>
-      asText(text, 'mayuscula').replace(/^((?:\uE000[^\uE001]*\uE001)?)(.)/su, (_whole, mark: string, first: string) => mark + first.toLocaleUpperCase(phrasing.lang)),
+      asText(text, 'mayuscula').replace(
+        /^((?:\uE000[^\uE001]*\uE001)?)(.)/su,
+        (_whole, mark: string, first: string) => mark + first.toLocaleUpperCase(phrasing.lang),
+      ),
   };
 }
 
@@ -242,16 +277,27 @@ function countPhrases(
   return items.map((item, index) => {
     const forms = noun(item.id);
     // Each figure is marked with the field it comes from; its noun stays plain words.
-    const source: FigureSource | undefined = item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
+    const source: FigureSource | undefined =
+      item.fuente === undefined ? undefined : { kind: 'cifra', fields: [item.fuente] };
     const figure = (gender: Gender, pronoun: boolean): string => phrasing.figure(item.valor, { gender, pronoun });
     if (form === 'corta') {
       const short = item.corto === false ? forms : (forms.corto ?? forms);
       return markedCount(phrasing.count(item.valor, short), figure(short.gender, false), source);
     }
-    const previous = index > 0 ? headNoun(noun(items[index - 1]?.id ?? '')) : saidBefore === undefined ? undefined : headNoun(noun(saidBefore));
+    const previous =
+      index > 0
+        ? headNoun(noun(items[index - 1]?.id ?? ''))
+        : saidBefore === undefined
+          ? undefined
+          : headNoun(noun(saidBefore));
     if (form === 'elidida' && forms.de !== undefined && previous !== undefined && previous === headNoun(forms)) {
-      const complement = typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;
-      return markedCount(phrasing.elidedCount(item.valor, forms.gender, complement), figure(forms.gender, true), source);
+      const complement =
+        typeof forms.de === 'string' ? forms.de : item.valor === 1 ? forms.de.singular : forms.de.plural;
+      return markedCount(
+        phrasing.elidedCount(item.valor, forms.gender, complement),
+        figure(forms.gender, true),
+        source,
+      );
     }
     return markedCount(phrasing.count(item.valor, forms), figure(forms.gender, false), source);
   });
@@ -267,8 +313,12 @@ function headNoun(forms: CountableNoun): string {
 
 function asFigureItems(value: unknown): FigureItem[] {
   const isItem = (item: unknown): item is FigureItem =>
-    typeof item === 'object' && item !== null && typeof (item as FigureItem).id === 'string' && typeof (item as FigureItem).valor === 'number';
-  if (!Array.isArray(value) || !value.every(isItem)) throw new TemplateError('{{listaCantidades}} espera una lista de cifras.');
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as FigureItem).id === 'string' &&
+    typeof (item as FigureItem).valor === 'number';
+  if (!Array.isArray(value) || !value.every(isItem))
+    throw new TemplateError('{{listaCantidades}} espera una lista de cifras.');
   return value;
 }
 
@@ -295,7 +345,8 @@ function asOptionalText(value: unknown): string | undefined {
 }
 
 function asNumber(value: unknown, helper: string): number {
-  if (typeof value !== 'number') throw new TemplateError(`{{${helper}}} espera una cifra y recibió «${String(value)}».`);
+  if (typeof value !== 'number')
+    throw new TemplateError(`{{${helper}}} espera una cifra y recibió «${String(value)}».`);
   return value;
 }
 
@@ -319,16 +370,26 @@ function asGender(value: unknown): Gender | undefined {
 
 function asYearMode(value: unknown): 'never' | 'always' | 'auto' | undefined {
   if (value === undefined) return undefined;
-  const modes: Readonly<Record<string, 'never' | 'always' | 'auto'>> = { nunca: 'never', siempre: 'always', auto: 'auto' };
+  const modes: Readonly<Record<string, 'never' | 'always' | 'auto'>> = {
+    nunca: 'never',
+    siempre: 'always',
+    auto: 'auto',
+  };
   const mode = typeof value === 'string' ? modes[value] : undefined;
-  if (mode === undefined) throw new TemplateError(`anio="${String(value)}" no existe: use "nunca", "siempre" o "auto".`);
+  if (mode === undefined)
+    throw new TemplateError(`anio="${String(value)}" no existe: use "nunca", "siempre" o "auto".`);
   return mode;
 }
 
 function asOrdinalForm(value: unknown): 'words' | 'oneWord' | 'short' | undefined {
   if (value === undefined) return undefined;
-  const forms: Readonly<Record<string, 'words' | 'oneWord' | 'short'>> = { palabras: 'words', unaPalabra: 'oneWord', corta: 'short' };
+  const forms: Readonly<Record<string, 'words' | 'oneWord' | 'short'>> = {
+    palabras: 'words',
+    unaPalabra: 'oneWord',
+    corta: 'short',
+  };
   const form = typeof value === 'string' ? forms[value] : undefined;
-  if (form === undefined) throw new TemplateError(`forma="${String(value)}" no existe: use "palabras", "unaPalabra" o "corta".`);
+  if (form === undefined)
+    throw new TemplateError(`forma="${String(value)}" no existe: use "palabras", "unaPalabra" o "corta".`);
   return form;
 }

@@ -12,8 +12,12 @@ const TAG_GROUPS = ['cirugias', 'consultas', 'trasplantes', 'detecciones'] as co
  */
 export function webPostMetadata(jornada: Jornada, catalog: Catalog, title: string): WebPostMetadata {
   const web = jornada.web ?? {};
-  const groups = TAG_GROUPS.filter((id) => (jornada.cifras[id] ?? 0) > 0).map((id) => capitalize(catalog.get(id)?.es.plural ?? id));
-  const tags = [...new Set(['IMSS', ...groups, ...(jornada.participacion?.ooadNombres ?? []), ...(web.etiquetas ?? [])])];
+  const groups = TAG_GROUPS.filter((id) => (jornada.cifras[id] ?? 0) > 0).map((id) =>
+    capitalize(catalog.get(id)?.es.plural ?? id),
+  );
+  const tags = [
+    ...new Set(['IMSS', ...groups, ...(jornada.participacion?.ooadNombres ?? []), ...(web.etiquetas ?? [])]),
+  ];
   return {
     tags,
     image: web.imagen ?? null,

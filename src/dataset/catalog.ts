@@ -95,7 +95,9 @@ const catalogFileSchema = z.strictObject({
       parte_de: z.string().regex(idPattern).optional(),
       es: nounSchema.extend({
         corto: nounSchema.optional(),
-        de: z.union([z.string().min(1), z.strictObject({ singular: z.string().min(1), plural: z.string().min(1) })]).optional(),
+        de: z
+          .union([z.string().min(1), z.strictObject({ singular: z.string().min(1), plural: z.string().min(1) })])
+          .optional(),
       }),
       en: z.strictObject({
         singular: z.string().min(1),
@@ -115,7 +117,9 @@ export function buildCatalog(contents: unknown, source = 'catálogo'): Catalog {
   const parsed = catalogFileSchema.safeParse(contents);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${source}: catálogo de indicadores mal formado en ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`);
+    throw new Error(
+      `${source}: catálogo de indicadores mal formado en ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`,
+    );
   }
   const indicators: Indicator[] = parsed.data.indicadores
     .map((entry) => {

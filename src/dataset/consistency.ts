@@ -13,7 +13,6 @@ import type { Cifras, Destacado, Fechas, Jornada } from './schema.ts';
 
 type PlaceOf = (path: readonly PropertyKey[]) => string;
 
-
 export const institutionSize = { ooad: 35, umae: 25 } as const;
 
 export function checkConsistency(jornada: Jornada, catalog: Catalog, sink: ProblemSink, placeOf: PlaceOf): void {
@@ -46,10 +45,18 @@ function checkPlaces(jornada: Jornada, catalog: Catalog, sink: ProblemSink, plac
   }
   jornada.gruposDeEstados?.forEach((grupo, index) => {
     if (grupo.de !== undefined && grupo.de !== 'accion' && !catalog.has(grupo.de)) {
-      sink.error(placeOf(['gruposDeEstados', index, 'de']), `«${grupo.de}» no es «accion» ni un indicador del catálogo`, 'Escriba «accion» o un id de data/catalogo/indicadores.yaml.');
+      sink.error(
+        placeOf(['gruposDeEstados', index, 'de']),
+        `«${grupo.de}» no es «accion» ni un indicador del catálogo`,
+        'Escriba «accion» o un id de data/catalogo/indicadores.yaml.',
+      );
     }
     if (grupo.masDe === 0) {
-      sink.error(placeOf(['gruposDeEstados', index, 'masDe']), '«más de 0» no dice nada', 'Escriba el umbral que cada estado superó, o quite «masDe» y use «enunciado».');
+      sink.error(
+        placeOf(['gruposDeEstados', index, 'masDe']),
+        '«más de 0» no dice nada',
+        'Escriba el umbral que cada estado superó, o quite «masDe» y use «enunciado».',
+      );
     }
     reportDuplicates(grupo.estados, ['gruposDeEstados', index, 'estados'], 'error', sink, placeOf);
   });
@@ -62,7 +69,11 @@ function checkDates(jornada: Jornada, sink: ProblemSink, placeOf: PlaceOf): void
   const year = Number(jornada.fechas.inicio.slice(0, 4));
   const thisYear = new Date().getUTCFullYear();
   if (year < 2020 || year > thisYear + 1) {
-    sink.warn(placeOf(['fechas', 'inicio']), `la jornada sería del año ${year}, fuera de los años de las jornadas de recuperación`, 'Revise el año de la fecha.');
+    sink.warn(
+      placeOf(['fechas', 'inicio']),
+      `la jornada sería del año ${year}, fuera de los años de las jornadas de recuperación`,
+      'Revise el año de la fecha.',
+    );
   }
   if (jornada.proxima !== undefined) {
     checkRange(jornada.proxima, ['proxima'], maxDays, 'la próxima jornada', sink, placeOf);
@@ -75,24 +86,51 @@ function checkDates(jornada: Jornada, sink: ProblemSink, placeOf: PlaceOf): void
     }
   }
   if (jornada.programa?.inicio !== undefined && jornada.programa.inicio > jornada.fechas.inicio) {
-    sink.warn(placeOf(['programa', 'inicio']), `la estrategia empezaría (${jornada.programa.inicio}) después de la jornada (${jornada.fechas.inicio})`, 'Revise «programa.inicio».');
+    sink.warn(
+      placeOf(['programa', 'inicio']),
+      `la estrategia empezaría (${jornada.programa.inicio}) después de la jornada (${jornada.fechas.inicio})`,
+      'Revise «programa.inicio».',
+    );
   }
   const boletin = jornada.boletin;
   if (boletin?.numero !== undefined && boletin.fecha === undefined) {
-    sink.error(placeOf(['boletin', 'numero']), 'el boletín tiene número pero no fecha, y el año del número sale de la fecha', 'Escriba «boletin.fecha» (año-mes-día).');
+    sink.error(
+      placeOf(['boletin', 'numero']),
+      'el boletín tiene número pero no fecha, y el año del número sale de la fecha',
+      'Escriba «boletin.fecha» (año-mes-día).',
+    );
   }
   if (boletin?.fecha !== undefined) {
     if (boletin.fecha < jornada.fechas.inicio) {
-      sink.error(placeOf(['boletin', 'fecha']), `el boletín (${boletin.fecha}) sería anterior al inicio de la jornada (${jornada.fechas.inicio})`, 'Revise «boletin.fecha».');
+      sink.error(
+        placeOf(['boletin', 'fecha']),
+        `el boletín (${boletin.fecha}) sería anterior al inicio de la jornada (${jornada.fechas.inicio})`,
+        'Revise «boletin.fecha».',
+      );
     } else if (boletin.fecha < jornada.fechas.fin) {
-      sink.warn(placeOf(['boletin', 'fecha']), `el boletín (${boletin.fecha}) sale antes de que termine la jornada (${jornada.fechas.fin})`, 'Revise «boletin.fecha» si no es un avance.');
+      sink.warn(
+        placeOf(['boletin', 'fecha']),
+        `el boletín (${boletin.fecha}) sale antes de que termine la jornada (${jornada.fechas.fin})`,
+        'Revise «boletin.fecha» si no es un avance.',
+      );
     } else if (daysBetween(jornada.fechas.fin, boletin.fecha) > 60) {
-      sink.warn(placeOf(['boletin', 'fecha']), `el boletín (${boletin.fecha}) sale más de 60 días después de la jornada`, 'Revise el año o el mes de «boletin.fecha».');
+      sink.warn(
+        placeOf(['boletin', 'fecha']),
+        `el boletín (${boletin.fecha}) sale más de 60 días después de la jornada`,
+        'Revise el año o el mes de «boletin.fecha».',
+      );
     }
   }
 }
 
-function checkRange(fechas: Fechas, path: readonly string[], maxDays: number, what: string, sink: ProblemSink, placeOf: PlaceOf): void {
+function checkRange(
+  fechas: Fechas,
+  path: readonly string[],
+  maxDays: number,
+  what: string,
+  sink: ProblemSink,
+  placeOf: PlaceOf,
+): void {
   const length = daysBetween(fechas.inicio, fechas.fin) + 1;
   if (length < 1) {
     sink.error(
@@ -114,7 +152,11 @@ function checkRange(fechas: Fechas, path: readonly string[], maxDays: number, wh
   dias.forEach((day, index) => {
     const place = placeOf([...path, 'dias', index]);
     if (day < fechas.inicio || day > fechas.fin) {
-      sink.error(place, `el día ${day} queda fuera de ${what} (${fechas.inicio} a ${fechas.fin})`, 'Corrija el día o el rango.');
+      sink.error(
+        place,
+        `el día ${day} queda fuera de ${what} (${fechas.inicio} a ${fechas.fin})`,
+        'Corrija el día o el rango.',
+      );
     }
     const previous = dias[index - 1];
     if (previous !== undefined && day <= previous) {
@@ -122,7 +164,11 @@ function checkRange(fechas: Fechas, path: readonly string[], maxDays: number, wh
     }
   });
   if (dias[0] !== fechas.inicio || dias.at(-1) !== fechas.fin) {
-    sink.error(placeOf([...path, 'dias']), `la lista de días debe empezar en «inicio» (${fechas.inicio}) y acabar en «fin» (${fechas.fin})`, 'Corrija la lista o el rango.');
+    sink.error(
+      placeOf([...path, 'dias']),
+      `la lista de días debe empezar en «inicio» (${fechas.inicio}) y acabar en «fin» (${fechas.fin})`,
+      'Corrija la lista o el rango.',
+    );
   }
 }
 
@@ -135,11 +181,19 @@ function checkParticipation(jornada: Jornada, sink: ProblemSink, placeOf: PlaceO
   ] as const;
   for (const [key, count, names] of lists) {
     if (count !== undefined && count > institutionSize[key]) {
-      sink.warn(placeOf(['participacion', key]), `${count} ${key.toUpperCase()} son más de las ${institutionSize[key]} que tiene el IMSS`, `Revise «participacion.${key}».`);
+      sink.warn(
+        placeOf(['participacion', key]),
+        `${count} ${key.toUpperCase()} son más de las ${institutionSize[key]} que tiene el IMSS`,
+        `Revise «participacion.${key}».`,
+      );
     }
     if (names === undefined) continue;
     if (count === undefined) {
-      sink.error(placeOf(['participacion', key]), `hay nombres de ${key.toUpperCase()} pero no su número`, `Escriba «participacion.${key}»: ${names.length}.`);
+      sink.error(
+        placeOf(['participacion', key]),
+        `hay nombres de ${key.toUpperCase()} pero no su número`,
+        `Escriba «participacion.${key}»: ${names.length}.`,
+      );
     } else if (names.length !== count) {
       sink.error(
         placeOf(['participacion', `${key}Nombres`]),
@@ -150,10 +204,22 @@ function checkParticipation(jornada: Jornada, sink: ProblemSink, placeOf: PlaceO
     reportDuplicates(names, ['participacion', `${key}Nombres`], 'error', sink, placeOf);
   }
   if (jornada.estados !== undefined && jornada.estados.length > participacion.ooad) {
-    sink.warn(placeOf(['estados']), `hay ${jornada.estados.length} estados con datos pero sólo participaron ${participacion.ooad} OOAD`, 'Revise «participacion.ooad» o la lista de estados.');
+    sink.warn(
+      placeOf(['estados']),
+      `hay ${jornada.estados.length} estados con datos pero sólo participaron ${participacion.ooad} OOAD`,
+      'Revise «participacion.ooad» o la lista de estados.',
+    );
   }
-  if (jornada.hospitales !== undefined && participacion.umae !== undefined && jornada.hospitales.length > participacion.umae) {
-    sink.warn(placeOf(['hospitales']), `hay ${jornada.hospitales.length} hospitales con datos pero sólo participaron ${participacion.umae} UMAE`, 'Revise «participacion.umae» o la lista de hospitales.');
+  if (
+    jornada.hospitales !== undefined &&
+    participacion.umae !== undefined &&
+    jornada.hospitales.length > participacion.umae
+  ) {
+    sink.warn(
+      placeOf(['hospitales']),
+      `hay ${jornada.hospitales.length} hospitales con datos pero sólo participaron ${participacion.umae} UMAE`,
+      'Revise «participacion.umae» o la lista de hospitales.',
+    );
   }
 }
 
@@ -170,7 +236,8 @@ function figureScopes(jornada: Jornada): Scope[] {
   const addHighlights = (destacados: readonly Destacado[] | undefined, path: readonly PropertyKey[]): void => {
     destacados?.forEach((destacado, index) => {
       if (destacado.cifras) scopes.push({ cifras: destacado.cifras, path: [...path, index, 'cifras'] });
-      if (destacado.acumuladoAnual) scopes.push({ cifras: destacado.acumuladoAnual, path: [...path, index, 'acumuladoAnual'] });
+      if (destacado.acumuladoAnual)
+        scopes.push({ cifras: destacado.acumuladoAnual, path: [...path, index, 'acumuladoAnual'] });
     });
   };
   addHighlights(jornada.destacados, ['destacados']);
@@ -184,7 +251,13 @@ function figureScopes(jornada: Jornada): Scope[] {
 }
 
 /** Within one set of figures, the parts of a total never add up to more than the total. */
-function checkPartsWithinTotals(cifras: Cifras, path: readonly PropertyKey[], catalog: Catalog, sink: ProblemSink, placeOf: PlaceOf): void {
+function checkPartsWithinTotals(
+  cifras: Cifras,
+  path: readonly PropertyKey[],
+  catalog: Catalog,
+  sink: ProblemSink,
+  placeOf: PlaceOf,
+): void {
   const partsByTotal = new Map<string, string[]>();
   for (const id of Object.keys(cifras)) {
     if (!catalog.has(id)) continue;
@@ -196,7 +269,10 @@ function checkPartsWithinTotals(cifras: Cifras, path: readonly PropertyKey[], ca
     const total = cifras[totalId] ?? 0;
     const sum = partIds.reduce((accumulated, id) => accumulated + (cifras[id] ?? 0), 0);
     if (sum <= total) continue;
-    const detail = catalog.order(partIds).map((id) => `${id} ${cifras[id] ?? 0}`).join(' + ');
+    const detail = catalog
+      .order(partIds)
+      .map((id) => `${id} ${cifras[id] ?? 0}`)
+      .join(' + ');
     sink.error(
       placeOf([...path, totalId]),
       `las partes de «${totalId}» suman ${sum} (${detail}), más que el total, ${total}`,
@@ -212,9 +288,14 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
       const value = destacado.cifras?.[id];
       return value === undefined ? total : (total ?? 0) + value;
     }, undefined);
-  const effective = (entity: { cifras?: Cifras | undefined; destacados?: readonly Destacado[] | undefined }, id: string): number | undefined =>
-    entity.cifras?.[id] ?? sumOf(entity.destacados, id);
-  const sumEntities = (entities: readonly { cifras?: Cifras | undefined; destacados?: readonly Destacado[] | undefined }[] | undefined, id: string): number | undefined =>
+  const effective = (
+    entity: { cifras?: Cifras | undefined; destacados?: readonly Destacado[] | undefined },
+    id: string,
+  ): number | undefined => entity.cifras?.[id] ?? sumOf(entity.destacados, id);
+  const sumEntities = (
+    entities: readonly { cifras?: Cifras | undefined; destacados?: readonly Destacado[] | undefined }[] | undefined,
+    id: string,
+  ): number | undefined =>
     entities?.reduce<number | undefined>((total, entity) => {
       const value = effective(entity, id);
       return value === undefined ? total : (total ?? 0) + value;
@@ -226,7 +307,11 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
       for (const [id, value] of Object.entries(entity.cifras)) {
         const inHighlights = sumOf(entity.destacados, id);
         if (inHighlights !== undefined && inHighlights > value) {
-          sink.warn(placeOf([key, index, 'cifras', id]), `los destacados de «${entity.nombre}» suman ${inHighlights} de «${id}», más que su cifra, ${value}`, 'Revise la cifra del estado u hospital y las de sus destacados.');
+          sink.warn(
+            placeOf([key, index, 'cifras', id]),
+            `los destacados de «${entity.nombre}» suman ${inHighlights} de «${id}», más que su cifra, ${value}`,
+            'Revise la cifra del estado u hospital y las de sus destacados.',
+          );
         }
       }
     });
@@ -242,7 +327,11 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
     const hospitalsSum = sumEntities(jornada.hospitales, id);
     const umae = jornada.cifrasUmae?.[id];
     if (umae !== undefined && hospitalsSum !== undefined && hospitalsSum > umae) {
-      sink.warn(placeOf(['cifrasUmae', id]), `los hospitales suman ${hospitalsSum} de «${id}», más que la cifra de todas las UMAE, ${umae}`, 'Revise las cifras de los hospitales y «cifrasUmae».');
+      sink.warn(
+        placeOf(['cifrasUmae', id]),
+        `los hospitales suman ${hospitalsSum} de «${id}», más que la cifra de todas las UMAE, ${umae}`,
+        'Revise las cifras de los hospitales y «cifrasUmae».',
+      );
     }
     const total = national[id];
     if (total === undefined) continue;
@@ -250,7 +339,11 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
     const umaeSum = umae ?? hospitalsSum ?? 0;
     if (statesSum + umaeSum > total) {
       const who =
-        statesSum > 0 && umaeSum > 0 ? `los estados (${statesSum}) y las UMAE (${umaeSum}) suman` : statesSum > 0 ? 'los estados suman' : 'las UMAE suman';
+        statesSum > 0 && umaeSum > 0
+          ? `los estados (${statesSum}) y las UMAE (${umaeSum}) suman`
+          : statesSum > 0
+            ? 'los estados suman'
+            : 'las UMAE suman';
       sink.warn(
         placeOf(['cifras', id]),
         `${who} ${statesSum + umaeSum} de «${id}», más que la cifra nacional, ${total}`,
@@ -262,7 +355,11 @@ function checkEntitiesWithinNational(jornada: Jornada, catalog: Catalog, sink: P
     for (const [id, value] of Object.entries(destacado.cifras ?? {})) {
       const total = national[id];
       if (total !== undefined && value > total) {
-        sink.warn(placeOf(['destacados', index, 'cifras', id]), `el destacado da ${value} de «${id}», más que la cifra nacional, ${total}`, 'Revise ambas cifras.');
+        sink.warn(
+          placeOf(['destacados', index, 'cifras', id]),
+          `el destacado da ${value} de «${id}», más que la cifra nacional, ${total}`,
+          'Revise ambas cifras.',
+        );
       }
     }
   }
@@ -291,21 +388,51 @@ function checkGoal(jornada: Jornada, catalog: Catalog, sink: ProblemSink, placeO
   // Only the figures with no reported total above them, so no action is counted twice.
   const actions = Object.entries(jornada.cifras).filter(([id]) => {
     const indicator = catalog.get(id);
-    return indicator?.accion === true && !catalog.totalsAbove(id).some((total) => jornada.cifras[total.id] !== undefined);
+    return (
+      indicator?.accion === true && !catalog.totalsAbove(id).some((total) => jornada.cifras[total.id] !== undefined)
+    );
   });
   const sum = actions.reduce((total, [, value]) => total + value, 0);
   if (sum > meta.logradas) {
-    sink.warn(placeOf(['meta', 'logradas']), `las cifras nacionales que cuentan como acciones suman ${sum}, más que las ${meta.logradas} acciones logradas`, 'Revise «meta.logradas» y las cifras nacionales.');
+    sink.warn(
+      placeOf(['meta', 'logradas']),
+      `las cifras nacionales que cuentan como acciones suman ${sum}, más que las ${meta.logradas} acciones logradas`,
+      'Revise «meta.logradas» y las cifras nacionales.',
+    );
   }
 }
 
 function checkLists(jornada: Jornada, sink: ProblemSink, placeOf: PlaceOf): void {
-  reportDuplicates(jornada.especialidades?.consultaExterna, ['especialidades', 'consultaExterna'], 'aviso', sink, placeOf);
+  reportDuplicates(
+    jornada.especialidades?.consultaExterna,
+    ['especialidades', 'consultaExterna'],
+    'aviso',
+    sink,
+    placeOf,
+  );
   reportDuplicates(jornada.especialidades?.cirugia, ['especialidades', 'cirugia'], 'aviso', sink, placeOf);
-  reportDuplicates(jornada.estados?.map((estado) => estado.nombre), ['estados'], 'error', sink, placeOf, 'nombre');
-  reportDuplicates(jornada.hospitales?.map((hospital) => hospital.nombre), ['hospitales'], 'error', sink, placeOf, 'nombre');
+  reportDuplicates(
+    jornada.estados?.map((estado) => estado.nombre),
+    ['estados'],
+    'error',
+    sink,
+    placeOf,
+    'nombre',
+  );
+  reportDuplicates(
+    jornada.hospitales?.map((hospital) => hospital.nombre),
+    ['hospitales'],
+    'error',
+    sink,
+    placeOf,
+    'nombre',
+  );
   if (jornada.ordinal !== undefined && jornada.ordinal > 60) {
-    sink.warn(placeOf(['ordinal']), `el ordinal ${jornada.ordinal} es muy alto para una serie de jornadas`, 'Revise «ordinal».');
+    sink.warn(
+      placeOf(['ordinal']),
+      `el ordinal ${jornada.ordinal} es muy alto para una serie de jornadas`,
+      'Revise «ordinal».',
+    );
   }
 }
 
@@ -335,4 +462,3 @@ function reportDuplicates(
     else sink.warn(place, message, fix);
   });
 }
-

@@ -63,7 +63,9 @@ export function parseDestacadoTexto(texto: string): ParsedDestacado {
     }
     const match = placeholderPattern.exec(inner);
     if (match === null) {
-      errors.push(`«${raw}» no es un marcador válido: escriba {id}, {id|cifra}, {id|corto}, {id|ordinal}, {anual:id} o {unidad}`);
+      errors.push(
+        `«${raw}» no es un marcador válido: escriba {id}, {id|cifra}, {id|corto}, {id|ordinal}, {anual:id} o {unidad}`,
+      );
       continue;
     }
     const [, anual, id = '', form] = match;

@@ -23,26 +23,47 @@ function contentOf(value: unknown): CellContent {
   if (value instanceof Date) return { kind: 'date', value };
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if ('error' in record) return { kind: 'invalid', message: `la celda tiene el error de Excel ${String(record['error'])}`, fix: 'Corrija la fórmula o escriba el valor.' };
+    if ('error' in record)
+      return {
+        kind: 'invalid',
+        message: `la celda tiene el error de Excel ${String(record['error'])}`,
+        fix: 'Corrija la fórmula o escriba el valor.',
+      };
     if ('richText' in record && Array.isArray(record['richText'])) {
       return contentOf((record['richText'] as { text?: unknown }[]).map((run) => String(run.text ?? '')).join(''));
     }
     if ('hyperlink' in record) {
       const text = typeof record['text'] === 'string' ? record['text'].trim() : '';
-      return { kind: 'text', value: text === '' ? String(record['hyperlink']) : text, hyperlink: String(record['hyperlink']) };
+      return {
+        kind: 'text',
+        value: text === '' ? String(record['hyperlink']) : text,
+        hyperlink: String(record['hyperlink']),
+      };
     }
     if ('formula' in record || 'sharedFormula' in record) {
       if (record['result'] === undefined) {
-        return { kind: 'invalid', message: 'la celda tiene una fórmula sin resultado guardado', fix: 'Abra el libro en Excel, deje que calcule y guárdelo; o escriba el valor en lugar de la fórmula.' };
+        return {
+          kind: 'invalid',
+          message: 'la celda tiene una fórmula sin resultado guardado',
+          fix: 'Abra el libro en Excel, deje que calcule y guárdelo; o escriba el valor en lugar de la fórmula.',
+        };
       }
       return contentOf(record['result']);
     }
   }
-  return { kind: 'invalid', message: 'la celda tiene un valor que Boletín no entiende', fix: 'Escriba el valor como texto o número.' };
+  return {
+    kind: 'invalid',
+    message: 'la celda tiene un valor que Boletín no entiende',
+    fix: 'Escriba el valor como texto o número.',
+  };
 }
 
 export type CellReading =
-  | { readonly ok: true; readonly value: unknown; readonly warning?: { readonly message: string; readonly fix: string } }
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly warning?: { readonly message: string; readonly fix: string };
+    }
   | { readonly ok: false; readonly message: string; readonly fix: string };
 
 /** An Excel date cell holds the calendar date as UTC midnight: its ISO date is the date typed. */
@@ -60,11 +81,23 @@ export function readCell(content: CellContent, kind: FieldKind | 'cifra'): CellR
       if (content.kind === 'text') {
         const reading = readCountText(content.value);
         if (reading.ok) {
-          return { ok: true, value: reading.value, warning: { message: `la cifra «${content.value}» está guardada como texto`, fix: 'Se leyó como número; conviértala a número en Excel (el triángulo verde de la celda > Convertir en número).' } };
+          return {
+            ok: true,
+            value: reading.value,
+            warning: {
+              message: `la cifra «${content.value}» está guardada como texto`,
+              fix: 'Se leyó como número; conviértala a número en Excel (el triángulo verde de la celda > Convertir en número).',
+            },
+          };
         }
         return { ok: false, message: reading.message, fix: reading.fix };
       }
-      if (content.kind === 'date') return { ok: false, message: 'la celda tiene formato de fecha, pero aquí va una cifra', fix: 'Cambie el formato de la celda a «Número» y escriba la cifra.' };
+      if (content.kind === 'date')
+        return {
+          ok: false,
+          message: 'la celda tiene formato de fecha, pero aquí va una cifra',
+          fix: 'Cambie el formato de la celda a «Número» y escriba la cifra.',
+        };
       if (content.kind === 'boolean') return { ok: false, ...explainBadCount(String(content.value)) };
       return { ok: true, value: undefined };
     }
@@ -72,12 +105,23 @@ export function readCell(content: CellContent, kind: FieldKind | 'cifra'): CellR
       if (content.kind === 'date') return { ok: true, value: excelDateToIso(content.value) };
       if (content.kind === 'text') {
         const reading = readDateText(content.value);
-        return reading.ok ? { ok: true, value: reading.value } : { ok: false, message: reading.message, fix: reading.fix };
+        return reading.ok
+          ? { ok: true, value: reading.value }
+          : { ok: false, message: reading.message, fix: reading.fix };
       }
       if (content.kind === 'number') {
-        return { ok: false, message: `la celda tiene el número ${content.value}, no una fecha`, fix: 'Dé a la celda formato de fecha, o escriba la fecha como texto año-mes-día: 2023-02-24.' };
+        return {
+          ok: false,
+          message: `la celda tiene el número ${content.value}, no una fecha`,
+          fix: 'Dé a la celda formato de fecha, o escriba la fecha como texto año-mes-día: 2023-02-24.',
+        };
       }
-      if (content.kind === 'boolean') return { ok: false, message: 'la celda tiene un valor lógico, no una fecha', fix: 'Escriba la fecha: 2023-02-24.' };
+      if (content.kind === 'boolean')
+        return {
+          ok: false,
+          message: 'la celda tiene un valor lógico, no una fecha',
+          fix: 'Escriba la fecha: 2023-02-24.',
+        };
       return { ok: true, value: undefined };
     }
     case 'booleano': {

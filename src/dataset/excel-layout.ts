@@ -26,12 +26,21 @@ export interface JornadaField {
 }
 
 export const jornadaFields: readonly JornadaField[] = [
-  { campo: 'tipo', kind: 'texto', descripcion: 'El programa: un id de data/catalogo/programas.yaml (extraordinaria-continuidad...)' },
+  {
+    campo: 'tipo',
+    kind: 'texto',
+    descripcion: 'El programa: un id de data/catalogo/programas.yaml (extraordinaria-continuidad...)',
+  },
   { campo: 'ordinal', kind: 'entero', descripcion: 'Número de la jornada en su serie: 4 para la Cuarta' },
   { campo: 'ultimaDelAnio', kind: 'booleano', descripcion: 'sí si fue la última jornada del año' },
   { campo: 'fechas.inicio', kind: 'fecha', descripcion: 'Primer día (fecha, o texto año-mes-día)' },
   { campo: 'fechas.fin', kind: 'fecha', descripcion: 'Último día' },
-  { campo: 'fechas.dias', kind: 'fecha', lista: true, descripcion: 'Sólo si los días no fueron seguidos: una fila por día' },
+  {
+    campo: 'fechas.dias',
+    kind: 'fecha',
+    lista: true,
+    descripcion: 'Sólo si los días no fueron seguidos: una fila por día',
+  },
   { campo: 'programa.nombre', kind: 'texto', descripcion: '"150 Días de Recuperación de Servicios de Salud"' },
   { campo: 'programa.plan', kind: 'texto', descripcion: '"Plan Nacional de Recuperación de los Servicios de Salud"' },
   { campo: 'programa.inicio', kind: 'fecha', descripcion: 'Desde cuándo corre la estrategia' },
@@ -44,8 +53,18 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'participacion.umaeNombres', kind: 'texto', lista: true, descripcion: 'Cuáles UMAE: una fila por nombre' },
   { campo: 'meta.planeadas', kind: 'entero', descripcion: 'Acciones planeadas' },
   { campo: 'meta.logradas', kind: 'entero', descripcion: 'Acciones logradas (sin porcentaje publicado, se calcula)' },
-  { campo: 'especialidades.consultaExterna', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en Consulta Externa: una fila por especialidad' },
-  { campo: 'especialidades.cirugia', kind: 'texto', lista: true, descripcion: 'Especialidades con mayor demanda en cirugía' },
+  {
+    campo: 'especialidades.consultaExterna',
+    kind: 'texto',
+    lista: true,
+    descripcion: 'Especialidades con mayor demanda en Consulta Externa: una fila por especialidad',
+  },
+  {
+    campo: 'especialidades.cirugia',
+    kind: 'texto',
+    lista: true,
+    descripcion: 'Especialidades con mayor demanda en cirugía',
+  },
   { campo: 'procedimientos', kind: 'texto', lista: true, descripcion: 'Procedimientos que se nombran sin cifra' },
   { campo: 'estrategias', kind: 'texto', lista: true, descripcion: 'Estrategias con nombre' },
   { campo: 'personal', kind: 'texto', lista: true, descripcion: 'Quiénes participaron' },
@@ -59,12 +78,21 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'web.seccion', kind: 'texto', descripcion: 'Post web: sección del sitio ("Local", "Nacional")' },
   { campo: 'web.portada', kind: 'booleano', descripcion: 'Post web: sí si va en la portada' },
   { campo: 'web.autor', kind: 'texto', descripcion: 'Post web: autor' },
-  { campo: 'web.etiquetas', kind: 'texto', lista: true, descripcion: 'Post web: etiquetas además de las de los datos, una fila por etiqueta' },
+  {
+    campo: 'web.etiquetas',
+    kind: 'texto',
+    lista: true,
+    descripcion: 'Post web: etiquetas además de las de los datos, una fila por etiqueta',
+  },
   { campo: 'web.redirectFrom', kind: 'texto', descripcion: 'Post web: dirección anterior del post ("/news/187342")' },
   { campo: 'boletin.relleno', kind: 'booleano', descripcion: 'sí: grupos tras «mil» con tres cifras, «90 mil 034»' },
   { campo: 'boletin.millonEnCifras', kind: 'booleano', descripcion: 'sí: «1 millón» en lugar de «un millón»' },
   { campo: 'boletin.signoPorcentaje', kind: 'booleano', descripcion: 'sí: «120.9%» en lugar de «120.9 por ciento»' },
-  { campo: 'boletin.listasAbiertas', kind: 'booleano', descripcion: 'sí: el resumen como lista abierta, «..., entre otras»' },
+  {
+    campo: 'boletin.listasAbiertas',
+    kind: 'booleano',
+    descripcion: 'sí: el resumen como lista abierta, «..., entre otras»',
+  },
   { campo: 'notas', kind: 'texto', descripcion: 'Notas internas; nunca se publican' },
 ];
 

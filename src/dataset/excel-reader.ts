@@ -4,7 +4,17 @@ import type { Catalog } from './catalog.ts';
 import { cellContent, readCell } from './excel-cells.ts';
 import type { CellContent } from './excel-cells.ts';
 import type { FieldKind, JornadaField } from './excel-layout.ts';
-import { ambitos, anualPrefix, destacadoTextColumns, estadoTextColumns, hospitalTextColumns, jornadaFields, nacionalColumns, requiredSheets, sheetNames } from './excel-layout.ts';
+import {
+  ambitos,
+  anualPrefix,
+  destacadoTextColumns,
+  estadoTextColumns,
+  hospitalTextColumns,
+  jornadaFields,
+  nacionalColumns,
+  requiredSheets,
+  sheetNames,
+} from './excel-layout.ts';
 import type { ProblemSink } from './problem.ts';
 import { pathText } from './problem.ts';
 import { closest, slugify } from './text-similarity.ts';
@@ -22,13 +32,25 @@ export interface WorkbookDataset {
 
 const knownSheets: readonly string[] = Object.values(sheetNames);
 
-export async function readWorkbook(bytes: Buffer, sink: ProblemSink, catalog: Catalog): Promise<WorkbookDataset | undefined> {
+export async function readWorkbook(
+  bytes: Buffer,
+  sink: ProblemSink,
+  catalog: Catalog,
+): Promise<WorkbookDataset | undefined> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-    sink.error('(archivo)', 'el libro está protegido con contraseña o es un .xls antiguo con extensión .xlsx', 'Quite la contraseña y guárdelo como «Libro de Excel (.xlsx)».');
+    sink.error(
+      '(archivo)',
+      'el libro está protegido con contraseña o es un .xls antiguo con extensión .xlsx',
+      'Quite la contraseña y guárdelo como «Libro de Excel (.xlsx)».',
+    );
     return undefined;
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    sink.error('(archivo)', 'el archivo tiene extensión .xlsx pero no es un libro de Excel', 'Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)», o use la extensión que le corresponde.');
+    sink.error(
+      '(archivo)',
+      'el archivo tiene extensión .xlsx pero no es un libro de Excel',
+      'Ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)», o use la extensión que le corresponde.',
+    );
     return undefined;
   }
   // The package is checked before the library opens it: a bomb or a cell at XFD1 must never reach it.
@@ -37,7 +59,11 @@ export async function readWorkbook(bytes: Buffer, sink: ProblemSink, catalog: Ca
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    sink.error('(archivo)', 'el libro de Excel está dañado y no se puede abrir', 'Ábralo en Excel y vuelva a guardarlo como .xlsx; o genere uno nuevo con `boletin plantilla`.');
+    sink.error(
+      '(archivo)',
+      'el libro de Excel está dañado y no se puede abrir',
+      'Ábralo en Excel y vuelva a guardarlo como .xlsx; o genere uno nuevo con `boletin plantilla`.',
+    );
     return undefined;
   }
   const reader = new WorkbookReader(workbook, sink, catalog);
@@ -83,15 +109,27 @@ class WorkbookReader {
     for (const name of unknown) {
       const meant = closest(name, candidates);
       if (meant !== undefined && !present.includes(meant)) {
-        this.sink.error(`hoja «${name}»`, `la hoja «${name}» no es una hoja del formato`, `¿Quiso decir «${meant}»? Cambie el nombre de la hoja a «${meant}».`);
+        this.sink.error(
+          `hoja «${name}»`,
+          `la hoja «${name}» no es una hoja del formato`,
+          `¿Quiso decir «${meant}»? Cambie el nombre de la hoja a «${meant}».`,
+        );
       } else if (missing.length === 0) {
-        this.sink.warn(`hoja «${name}»`, `la hoja «${name}» no es parte del formato y se ignora`, `Las hojas que se leen son: ${knownSheets.join(', ')}.`);
+        this.sink.warn(
+          `hoja «${name}»`,
+          `la hoja «${name}» no es parte del formato y se ignora`,
+          `Las hojas que se leen son: ${knownSheets.join(', ')}.`,
+        );
       }
     }
     for (const name of missing) {
       if (unknown.some((other) => closest(other, [{ value: name, names: [] }]) === name)) continue;
       const renamed = unknown.length > 0 ? ` ¿La renombró? El libro tiene: ${present.join(', ')}.` : '';
-      this.sink.error(`hoja «${name}»`, `falta la hoja «${name}»`, `El libro necesita las hojas ${requiredSheets.join(' y ')} con esos nombres exactos.${renamed} Genere un libro correcto con \`boletin plantilla\`.`);
+      this.sink.error(
+        `hoja «${name}»`,
+        `falta la hoja «${name}»`,
+        `El libro necesita las hojas ${requiredSheets.join(' y ')} con esos nombres exactos.${renamed} Genere un libro correcto con \`boletin plantilla\`.`,
+      );
     }
     return missing.length === 0;
   }
@@ -128,7 +166,13 @@ class WorkbookReader {
   }
 
   /** Reads a cell into `target[key]`, reporting at the cell what cannot be read. */
-  private take(worksheet: Worksheet, content: CellContent, address: string, kind: FieldKind | 'cifra', path: readonly PropertyKey[]): unknown {
+  private take(
+    worksheet: Worksheet,
+    content: CellContent,
+    address: string,
+    kind: FieldKind | 'cifra',
+    path: readonly PropertyKey[],
+  ): unknown {
     this.remember(path, worksheet, address);
     const reading = readCell(content, kind);
     const place = `${worksheet.name}!${address}`;
@@ -157,7 +201,11 @@ class WorkbookReader {
   }
 
   private emptySheet(worksheet: Worksheet, what: string): void {
-    this.sink.error(`${worksheet.name}!A1`, `la hoja «${worksheet.name}» está vacía`, `Escriba ${what}, o genere un libro con \`boletin plantilla\` y copie ahí los datos.`);
+    this.sink.error(
+      `${worksheet.name}!A1`,
+      `la hoja «${worksheet.name}» está vacía`,
+      `Escriba ${what}, o genere un libro con \`boletin plantilla\` y copie ahí los datos.`,
+    );
   }
 
   private readJornadaSheet(worksheet: Worksheet | undefined): void {
@@ -177,17 +225,32 @@ class WorkbookReader {
       const valueAddress = row.addresses[1] ?? `B${row.number}`;
       const campo = keyCell?.kind === 'text' ? keyCell.value : '';
       if (campo === '') {
-        if (valueCell.kind !== 'empty') this.sink.error(`${worksheet.name}!${keyAddress}`, 'hay un valor sin el nombre de su campo en la columna A', 'Escriba el campo (por ejemplo fechas.inicio) en la columna A.');
+        if (valueCell.kind !== 'empty')
+          this.sink.error(
+            `${worksheet.name}!${keyAddress}`,
+            'hay un valor sin el nombre de su campo en la columna A',
+            'Escriba el campo (por ejemplo fechas.inicio) en la columna A.',
+          );
         continue;
       }
       const field: JornadaField | undefined = jornadaFields.find((candidate) => candidate.campo === campo);
       if (field === undefined) {
         const meant = closest(campo, fieldNames);
-        this.sink.error(`${worksheet.name}!${keyAddress}`, `«${campo}» no es un campo de la hoja Jornada`, meant === undefined ? 'Vea la lista de campos en docs/dataset.md o en `boletin plantilla`.' : `¿Quiso decir «${meant}»?`);
+        this.sink.error(
+          `${worksheet.name}!${keyAddress}`,
+          `«${campo}» no es un campo de la hoja Jornada`,
+          meant === undefined
+            ? 'Vea la lista de campos en docs/dataset.md o en `boletin plantilla`.'
+            : `¿Quiso decir «${meant}»?`,
+        );
         continue;
       }
       if (!field.lista && seen.has(campo)) {
-        this.sink.error(`${worksheet.name}!${keyAddress}`, `el campo «${campo}» está repetido`, 'Deje una sola fila para este campo.');
+        this.sink.error(
+          `${worksheet.name}!${keyAddress}`,
+          `el campo «${campo}» está repetido`,
+          'Deje una sola fila para este campo.',
+        );
         continue;
       }
       seen.add(campo);
@@ -207,7 +270,13 @@ class WorkbookReader {
 
   /** Column headers matched by their slug, so "Acumulado anual" and "acumulado-anual" both work. */
   private header(cells: readonly CellContent[]): string[] {
-    return cells.map((cell) => (cell.kind === 'text' ? cell.value : cell.kind === 'empty' ? '' : String((cell as { value?: unknown }).value ?? '')));
+    return cells.map((cell) =>
+      cell.kind === 'text'
+        ? cell.value
+        : cell.kind === 'empty'
+          ? ''
+          : String((cell as { value?: unknown }).value ?? ''),
+    );
   }
 
   private readNacionalSheet(worksheet: Worksheet | undefined): void {
@@ -221,14 +290,22 @@ class WorkbookReader {
     const headers = this.header(headerRow.cells).map(slugify);
     const idColumn = headers.indexOf('indicador');
     if (idColumn === -1) {
-      this.sink.error(`${worksheet.name}!A${headerRow.number}`, 'falta la columna «indicador» en el encabezado de la hoja Nacional', 'La primera fila debe decir: indicador | nacional | umae | acumulado anual.');
+      this.sink.error(
+        `${worksheet.name}!A${headerRow.number}`,
+        'falta la columna «indicador» en el encabezado de la hoja Nacional',
+        'La primera fila debe decir: indicador | nacional | umae | acumulado anual.',
+      );
       return;
     }
     const scopeColumns = nacionalColumns
       .map((column) => ({ ...column, index: headers.indexOf(slugify(column.header)) }))
       .filter((column) => column.index !== -1);
     if (!scopeColumns.some((column) => column.key === 'cifras')) {
-      this.sink.error(`${worksheet.name}!A${headerRow.number}`, 'falta la columna «nacional» en el encabezado de la hoja Nacional', 'La primera fila debe decir: indicador | nacional | umae | acumulado anual.');
+      this.sink.error(
+        `${worksheet.name}!A${headerRow.number}`,
+        'falta la columna «nacional» en el encabezado de la hoja Nacional',
+        'La primera fila debe decir: indicador | nacional | umae | acumulado anual.',
+      );
       return;
     }
     this.raw['cifras'] = {};
@@ -238,14 +315,23 @@ class WorkbookReader {
       const idAddress = row.addresses[idColumn] ?? `A${row.number}`;
       const hasValues = scopeColumns.some((column) => row.cells[column.index]?.kind !== 'empty');
       if (idCell === undefined || idCell.kind !== 'text') {
-        if (hasValues) this.sink.error(`${worksheet.name}!${idAddress}`, 'hay cifras sin el id de su indicador', 'Escriba el id del indicador (por ejemplo cirugias) en la columna «indicador».');
+        if (hasValues)
+          this.sink.error(
+            `${worksheet.name}!${idAddress}`,
+            'hay cifras sin el id de su indicador',
+            'Escriba el id del indicador (por ejemplo cirugias) en la columna «indicador».',
+          );
         continue;
       }
       const id = idCell.value;
       if (!hasValues) continue;
       const previous = seen.get(id);
       if (previous !== undefined) {
-        this.sink.error(`${worksheet.name}!${idAddress}`, `el indicador «${id}» está repetido (también en la fila ${previous})`, 'Deje una sola fila por indicador.');
+        this.sink.error(
+          `${worksheet.name}!${idAddress}`,
+          `el indicador «${id}» está repetido (también en la fila ${previous})`,
+          'Deje una sola fila por indicador.',
+        );
         continue;
       }
       seen.set(id, row.number);
@@ -263,7 +349,11 @@ class WorkbookReader {
     if (seen.size === 0) this.emptySheet(worksheet, 'una fila por indicador con su cifra nacional');
   }
 
-  private readEntitySheet(worksheet: Worksheet | undefined, key: 'estados' | 'hospitales', textColumns: readonly string[]): Record<string, unknown>[] {
+  private readEntitySheet(
+    worksheet: Worksheet | undefined,
+    key: 'estados' | 'hospitales',
+    textColumns: readonly string[],
+  ): Record<string, unknown>[] {
     if (worksheet === undefined) return [];
     const rows = this.rows(worksheet);
     const [headerRow, ...body] = rows;
@@ -275,7 +365,13 @@ class WorkbookReader {
       const index = entities.length;
       const entity: Record<string, unknown> = {};
       for (const column of columns.text) {
-        const value = this.take(worksheet, row.cells[column.index] ?? { kind: 'empty' }, row.addresses[column.index] ?? '', 'texto', [key, index, column.name]);
+        const value = this.take(
+          worksheet,
+          row.cells[column.index] ?? { kind: 'empty' },
+          row.addresses[column.index] ?? '',
+          'texto',
+          [key, index, column.name],
+        );
         if (value !== undefined) entity[column.name] = value;
       }
       this.remember([key, index], worksheet, row.addresses[columns.text[0]?.index ?? 0] ?? `A${row.number}`);
@@ -291,7 +387,12 @@ class WorkbookReader {
     headerRow: { number: number; cells: CellContent[]; addresses: string[] },
     textColumns: readonly string[],
     allowAnual: boolean,
-  ): { text: { name: string; index: number }[]; figures: { id: string; scope: 'cifras' | 'acumuladoAnual'; index: number }[] } | undefined {
+  ):
+    | {
+        text: { name: string; index: number }[];
+        figures: { id: string; scope: 'cifras' | 'acumuladoAnual'; index: number }[];
+      }
+    | undefined {
     const headers = this.header(headerRow.cells);
     const text: { name: string; index: number }[] = [];
     const figures: { id: string; scope: 'cifras' | 'acumuladoAnual'; index: number }[] = [];
@@ -317,7 +418,11 @@ class WorkbookReader {
       figures.push({ id, scope: anual ? 'acumuladoAnual' : 'cifras', index });
     });
     if (!text.some((column) => column.name === textColumns[0])) {
-      this.sink.error(`${worksheet.name}!A${headerRow.number}`, `falta la columna «${textColumns[0] ?? ''}» en el encabezado de la hoja «${worksheet.name}»`, `La primera fila lleva: ${textColumns.join(', ')} y los ids de los indicadores.`);
+      this.sink.error(
+        `${worksheet.name}!A${headerRow.number}`,
+        `falta la columna «${textColumns[0] ?? ''}» en el encabezado de la hoja «${worksheet.name}»`,
+        `La primera fila lleva: ${textColumns.join(', ')} y los ids de los indicadores.`,
+      );
       return undefined;
     }
     return { text, figures };
@@ -340,7 +445,11 @@ class WorkbookReader {
     return figures;
   }
 
-  private readDestacadosSheet(worksheet: Worksheet | undefined, estados: Record<string, unknown>[], hospitales: Record<string, unknown>[]): void {
+  private readDestacadosSheet(
+    worksheet: Worksheet | undefined,
+    estados: Record<string, unknown>[],
+    hospitales: Record<string, unknown>[],
+  ): void {
     if (worksheet === undefined) return;
     const rows = this.rows(worksheet);
     const [headerRow, ...body] = rows;
@@ -357,7 +466,11 @@ class WorkbookReader {
       };
       const ambito = slugify(textOf('ambito') ?? '');
       if (!(ambitos as readonly string[]).includes(ambito)) {
-        this.sink.error(place('ambito'), ambito === '' ? 'falta el ámbito del destacado' : `«${textOf('ambito') ?? ''}» no es un ámbito`, 'Escriba nacional, estado u hospital.');
+        this.sink.error(
+          place('ambito'),
+          ambito === '' ? 'falta el ámbito del destacado' : `«${textOf('ambito') ?? ''}» no es un ámbito`,
+          'Escriba nacional, estado u hospital.',
+        );
         continue;
       }
       let list = national;
@@ -367,7 +480,11 @@ class WorkbookReader {
         const key = ambito === 'estado' ? 'estados' : 'hospitales';
         const name = textOf('entidad');
         if (name === undefined) {
-          this.sink.error(place('entidad'), `falta el nombre del ${ambito} del destacado`, `Escriba en «entidad» el nombre tal como está en la hoja ${ambito === 'estado' ? 'Estados' : 'Hospitales'}.`);
+          this.sink.error(
+            place('entidad'),
+            `falta el nombre del ${ambito} del destacado`,
+            `Escriba en «entidad» el nombre tal como está en la hoja ${ambito === 'estado' ? 'Estados' : 'Hospitales'}.`,
+          );
           continue;
         }
         let index = entities.findIndex((entity) => entity['nombre'] === name);
@@ -387,7 +504,10 @@ class WorkbookReader {
       for (const name of ['texto', 'textoEn', 'unidad'] as const) {
         const index = column(name);
         if (index === -1) continue;
-        const value = this.take(worksheet, row.cells[index] ?? { kind: 'empty' }, row.addresses[index] ?? '', 'texto', [...destacadoPath, name]);
+        const value = this.take(worksheet, row.cells[index] ?? { kind: 'empty' }, row.addresses[index] ?? '', 'texto', [
+          ...destacadoPath,
+          name,
+        ]);
         if (value !== undefined) destacado[name] = value;
       }
       const cifras = this.readFigures(worksheet, row, columns.figures, destacadoPath);
@@ -419,4 +539,3 @@ function pushAt(target: Record<string, unknown>, segments: readonly string[], va
   const list = (node[last] ??= []) as unknown[];
   list.push(value);
 }
-

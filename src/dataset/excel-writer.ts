@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { Catalog } from './catalog.ts';
 import { loadCatalog } from './catalog.ts';
-import { anualPrefix, destacadoTextColumns, hospitalTextColumns, jornadaFields, nacionalColumns, sheetNames } from './excel-layout.ts';
+import {
+  anualPrefix,
+  destacadoTextColumns,
+  hospitalTextColumns,
+  jornadaFields,
+  nacionalColumns,
+  sheetNames,
+} from './excel-layout.ts';
 import type { Cifras, Destacado, Jornada } from './schema.ts';
 import { programmeIds } from './schema.ts';
 
@@ -23,12 +30,20 @@ export async function writeJornadaWorkbook(jornada?: Jornada, catalog: Catalog =
     jornada === undefined ? [...allIds] : catalog.order(new Set(lists.flatMap((cifras) => Object.keys(cifras ?? {}))));
   const estados = jornada?.estados ?? [];
   const hospitales = jornada?.hospitales ?? [];
-  writeTable(workbook.addWorksheet(sheetNames.estados), ['nombre'], usedIn(estados.map((estado) => estado.cifras)), estados.map((estado) => ({ texts: [estado.nombre], cifras: estado.cifras ?? {} })));
+  writeTable(
+    workbook.addWorksheet(sheetNames.estados),
+    ['nombre'],
+    usedIn(estados.map((estado) => estado.cifras)),
+    estados.map((estado) => ({ texts: [estado.nombre], cifras: estado.cifras ?? {} })),
+  );
   writeTable(
     workbook.addWorksheet(sheetNames.hospitales),
     [...hospitalTextColumns],
     usedIn(hospitales.map((hospital) => hospital.cifras)),
-    hospitales.map((hospital) => ({ texts: [hospital.nombre, hospital.siglas, hospital.ciudad, hospital.estado], cifras: hospital.cifras ?? {} })),
+    hospitales.map((hospital) => ({
+      texts: [hospital.nombre, hospital.siglas, hospital.ciudad, hospital.estado],
+      cifras: hospital.cifras ?? {},
+    })),
   );
   writeDestacadosSheet(workbook.addWorksheet(sheetNames.destacados), jornada, catalog);
   writeInstructions(workbook.addWorksheet(sheetNames.instrucciones));
@@ -106,8 +121,16 @@ function writeNacionalSheet(worksheet: Worksheet, jornada: Jornada | undefined, 
   }
 }
 
-function writeTable(worksheet: Worksheet, textHeaders: readonly string[], ids: readonly string[], rows: readonly { texts: readonly (string | undefined)[]; cifras: Cifras }[]): void {
-  worksheet.columns = [...textHeaders.map((header) => ({ header, key: header, width: 30 })), ...ids.map((id) => ({ header: id, key: id, width: 14 }))];
+function writeTable(
+  worksheet: Worksheet,
+  textHeaders: readonly string[],
+  ids: readonly string[],
+  rows: readonly { texts: readonly (string | undefined)[]; cifras: Cifras }[],
+): void {
+  worksheet.columns = [
+    ...textHeaders.map((header) => ({ header, key: header, width: 30 })),
+    ...ids.map((id) => ({ header: id, key: id, width: 14 })),
+  ];
   styleHeader(worksheet);
   for (const { texts, cifras } of rows) {
     worksheet.addRow([...texts.map((text) => text ?? null), ...ids.map((id) => cifras[id] ?? null)]);
@@ -117,9 +140,15 @@ function writeTable(worksheet: Worksheet, textHeaders: readonly string[], ids: r
 function writeDestacadosSheet(worksheet: Worksheet, jornada: Jornada | undefined, catalog: Catalog): void {
   const rows: { ambito: string; entidad: string; destacado: Destacado }[] = [];
   for (const destacado of jornada?.destacados ?? []) rows.push({ ambito: 'nacional', entidad: '', destacado });
-  for (const estado of jornada?.estados ?? []) for (const destacado of estado.destacados ?? []) rows.push({ ambito: 'estado', entidad: estado.nombre, destacado });
-  for (const hospital of jornada?.hospitales ?? []) for (const destacado of hospital.destacados ?? []) rows.push({ ambito: 'hospital', entidad: hospital.nombre, destacado });
-  const ids = jornada === undefined ? catalog.ids : catalog.order(new Set(rows.flatMap((row) => Object.keys(row.destacado.cifras ?? {}))));
+  for (const estado of jornada?.estados ?? [])
+    for (const destacado of estado.destacados ?? []) rows.push({ ambito: 'estado', entidad: estado.nombre, destacado });
+  for (const hospital of jornada?.hospitales ?? [])
+    for (const destacado of hospital.destacados ?? [])
+      rows.push({ ambito: 'hospital', entidad: hospital.nombre, destacado });
+  const ids =
+    jornada === undefined
+      ? catalog.ids
+      : catalog.order(new Set(rows.flatMap((row) => Object.keys(row.destacado.cifras ?? {}))));
   const anuales = catalog.order(new Set(rows.flatMap((row) => Object.keys(row.destacado.acumuladoAnual ?? {}))));
   worksheet.columns = [
     ...destacadoTextColumns.map((header) => ({ header, key: header, width: header.startsWith('texto') ? 80 : 24 })),

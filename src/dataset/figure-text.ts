@@ -5,8 +5,7 @@
  */
 
 export type TextReading<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly fix: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly fix: string };
 
 const numberWords =
   /\b(un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|cientos|mil|millón|millones)\b/i;
@@ -21,7 +20,8 @@ export function readCountText(text: string): TextReading<number> {
 /** Why a text is not a count, and how to write it. */
 export function explainBadCount(raw: string): { message: string; fix: string } {
   const value = raw.trim();
-  if (value === '') return { message: 'la cifra está vacía', fix: 'Escriba el número, o quite la cifra si no se reportó.' };
+  if (value === '')
+    return { message: 'la cifra está vacía', fix: 'Escriba el número, o quite la cifra si no se reportó.' };
   if (/^\d{1,3}([,.'\u00a0\u202f ]\d{3})+$/.test(value)) {
     const digits = value.replace(/\D/g, '');
     return {
@@ -30,7 +30,10 @@ export function explainBadCount(raw: string): { message: string; fix: string } {
     };
   }
   if (/^-?\d+[.,]\d+$/.test(value)) {
-    return { message: `la cifra «${value}» tiene decimales, pero un conteo es un número entero`, fix: 'Escriba un número entero.' };
+    return {
+      message: `la cifra «${value}» tiene decimales, pero un conteo es un número entero`,
+      fix: 'Escriba un número entero.',
+    };
   }
   if (/\d/.test(value) && numberWords.test(value)) {
     return {
@@ -40,7 +43,10 @@ export function explainBadCount(raw: string): { message: string; fix: string } {
   }
   const ordinal = ordinalValue(value);
   if (ordinal !== undefined) {
-    return { message: `«${value}» es un ordinal escrito con letras`, fix: `Escriba el número con dígitos: ${ordinal}.` };
+    return {
+      message: `«${value}» es un ordinal escrito con letras`,
+      fix: `Escriba el número con dígitos: ${ordinal}.`,
+    };
   }
   if (numberWords.test(value)) {
     return { message: `la cifra «${value}» está escrita con letras`, fix: 'Escriba el número con dígitos: 3729.' };
@@ -52,7 +58,11 @@ const ordinalStems = ['primer', 'segund', 'tercer', 'cuart', 'quint', 'sext', 's
 
 /** "Cuarta" -> 4, "décimo cuarta" -> 14: ordinals up to 19, as jornadas are named. */
 function ordinalValue(text: string): number | undefined {
-  const words = text.toLowerCase().replace(/decim/g, 'décim').replace(/septim/g, 'séptim').split(/\s+/);
+  const words = text
+    .toLowerCase()
+    .replace(/decim/g, 'décim')
+    .replace(/septim/g, 'séptim')
+    .split(/\s+/);
   const valueOf = (word: string): number | undefined => {
     const index = ordinalStems.findIndex((stem) => word.startsWith(stem) && word.length <= stem.length + 2);
     return index === -1 ? undefined : index + 1;
@@ -91,17 +101,29 @@ export function explainBadDate(raw: string): { message: string; fix: string } {
     };
   }
   if (/^\d{4}\/\d{1,2}\/\d{1,2}$/.test(value)) {
-    return { message: `la fecha «${value}» usa diagonales`, fix: `Escríbala con guiones y dos dígitos: ${value.split('/').map((part, index) => (index === 0 ? part : part.padStart(2, '0'))).join('-')}.` };
+    return {
+      message: `la fecha «${value}» usa diagonales`,
+      fix: `Escríbala con guiones y dos dígitos: ${value
+        .split('/')
+        .map((part, index) => (index === 0 ? part : part.padStart(2, '0')))
+        .join('-')}.`,
+    };
   }
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)) {
     const [year, month, day] = value.split('-');
-    return { message: `la fecha «${value}» necesita dos dígitos en el mes y el día`, fix: `Escríbala así: ${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}.` };
+    return {
+      message: `la fecha «${value}» necesita dos dígitos en el mes y el día`,
+      fix: `Escríbala así: ${year}-${(month ?? '').padStart(2, '0')}-${(day ?? '').padStart(2, '0')}.`,
+    };
   }
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     return { message: `«${value}» lleva hora`, fix: `Escriba sólo la fecha: ${value.slice(0, 10)}.` };
   }
   if (/[a-záéíóú]/i.test(value)) {
-    return { message: `la fecha «${value}» está escrita con palabras`, fix: 'Escríbala como año-mes-día, por ejemplo 2023-02-24.' };
+    return {
+      message: `la fecha «${value}» está escrita con palabras`,
+      fix: 'Escríbala como año-mes-día, por ejemplo 2023-02-24.',
+    };
   }
   return { message: `«${value}» no es una fecha`, fix: 'Escríbala como año-mes-día, por ejemplo 2023-02-24.' };
 }

@@ -20,7 +20,10 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 /** The indented lines of a list of problems, errors first, each with its fix. */
 export function formatProblemLines(problems: readonly Problem[]): string {
-  const ordered = [...problems.filter((problem) => problem.severity === 'error'), ...problems.filter((problem) => problem.severity === 'aviso')];
+  const ordered = [
+    ...problems.filter((problem) => problem.severity === 'error'),
+    ...problems.filter((problem) => problem.severity === 'aviso'),
+  ];
   const lines: string[] = [];
   for (const problem of ordered) {
     const mark = problem.severity === 'error' ? '✗ error' : '! aviso';

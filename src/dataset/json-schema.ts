@@ -14,7 +14,8 @@ export function jornadaJsonSchema(catalog: Catalog = loadCatalog()): JsonObject 
   const generated = z.toJSONSchema(jornadaFileSchema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
   const cifras: JsonObject = {
     type: 'object',
-    description: 'Cifras por indicador: la clave es el id del catálogo (data/catalogo/indicadores.yaml), el valor un entero.',
+    description:
+      'Cifras por indicador: la clave es el id del catálogo (data/catalogo/indicadores.yaml), el valor un entero.',
     properties: Object.fromEntries(
       catalog.indicators.map((indicator) => [
         indicator.id,
@@ -28,7 +29,8 @@ export function jornadaJsonSchema(catalog: Catalog = loadCatalog()): JsonObject 
   const { $schema, ...rest } = body;
   return {
     $schema,
-    $comment: 'Generado por `boletin esquema` a partir de src/dataset/schema.ts y data/catalogo/indicadores.yaml. No lo edite a mano.',
+    $comment:
+      'Generado por `boletin esquema` a partir de src/dataset/schema.ts y data/catalogo/indicadores.yaml. No lo edite a mano.',
     ...rest,
     $defs: { Cifras: cifras },
   };
@@ -39,7 +41,10 @@ function replaceCifras(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const object = node as JsonObject;
   if (object['title'] === 'Cifras') {
-    return { $ref: '#/$defs/Cifras', ...(typeof object['description'] === 'string' ? { description: object['description'] } : {}) };
+    return {
+      $ref: '#/$defs/Cifras',
+      ...(typeof object['description'] === 'string' ? { description: object['description'] } : {}),
+    };
   }
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, replaceCifras(value)]));
 }

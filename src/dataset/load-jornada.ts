@@ -62,7 +62,11 @@ export async function checkJornadaFile(path: string, options: LoadOptions = {}):
   const problems = [...sink.problems, ...result.problems];
   if (result.jornada === undefined || hasErrors(problems)) return { sourcePath, problems };
   const warnings = problems.filter((problem) => problem.severity === 'aviso');
-  return { sourcePath, problems, loaded: { jornada: result.jornada, warnings, sourcePath, hash: sha256(canonicalJson(result.jornada)) } };
+  return {
+    sourcePath,
+    problems,
+    loaded: { jornada: result.jornada, warnings, sourcePath, hash: sha256(canonicalJson(result.jornada)) },
+  };
 }
 
 interface RawDataset {
@@ -70,7 +74,12 @@ interface RawDataset {
   readonly placeOf: (path: readonly PropertyKey[]) => string;
 }
 
-async function readRaw(path: string, sink: ProblemSink, maxBytes: number, catalog: Catalog): Promise<RawDataset | undefined> {
+async function readRaw(
+  path: string,
+  sink: ProblemSink,
+  maxBytes: number,
+  catalog: Catalog,
+): Promise<RawDataset | undefined> {
   const source = await readSource(path, sink, maxBytes);
   if (source === undefined) return undefined;
   if (source.format === 'xlsx') {
@@ -94,7 +103,13 @@ async function readRaw(path: string, sink: ProblemSink, maxBytes: number, catalo
 }
 
 /** A dataset may keep its per-state table in a CSV file beside it: read it in place of `estados`. */
-async function resolveStatesCsv(parsed: RawDataset, path: string, sink: ProblemSink, maxBytes: number, catalog: Catalog): Promise<RawDataset | undefined> {
+async function resolveStatesCsv(
+  parsed: RawDataset,
+  path: string,
+  sink: ProblemSink,
+  maxBytes: number,
+  catalog: Catalog,
+): Promise<RawDataset | undefined> {
   const raw = parsed.raw;
   if (!isRecord(raw) || raw['estadosCsv'] === undefined) return parsed;
   const csvName = raw['estadosCsv'];
@@ -116,7 +131,7 @@ async function resolveStatesCsv(parsed: RawDataset, path: string, sink: ProblemS
   const csvPlaces = table.placeOf;
   return {
     raw: { ...rest, estados: table.estados },
-    placeOf: (placePath) => (placePath[0] === 'estados' ? `${csvName}: ${csvPlaces(placePath.slice(1))}` : parsed.placeOf(placePath)),
+    placeOf: (placePath) =>
+      placePath[0] === 'estados' ? `${csvName}: ${csvPlaces(placePath.slice(1))}` : parsed.placeOf(placePath),
   };
 }
-

@@ -55,7 +55,9 @@ export function buildProgrammeCatalog(contents: unknown, source = 'catálogo de 
   const parsed = programmeFileSchema.safeParse(contents);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${source}: catálogo de programas mal formado en ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`);
+    throw new Error(
+      `${source}: catálogo de programas mal formado en ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`,
+    );
   }
   const byId = new Map<string, Programme>();
   for (const entry of parsed.data.programas) {

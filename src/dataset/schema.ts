@@ -33,15 +33,18 @@ function isRealDate(text: string): boolean {
 }
 
 /** A count: a whole number, zero or more. */
-export const countSchema = z.int().nonnegative().max(100_000_000).meta({ description: 'Un conteo: número entero, sin comillas ni separadores (3729, no "3,729").' });
+export const countSchema = z
+  .int()
+  .nonnegative()
+  .max(100_000_000)
+  .meta({ description: 'Un conteo: número entero, sin comillas ni separadores (3729, no "3,729").' });
 
 /** Figures by indicator id (ids from data/catalogo/indicadores.yaml): { "cirugias": 3029 }. */
-export const cifrasSchema = z
-  .record(z.string(), countSchema)
-  .meta({
-    title: 'Cifras',
-    description: 'Cifras por indicador: la clave es el id del catálogo (data/catalogo/indicadores.yaml), el valor un entero.',
-  });
+export const cifrasSchema = z.record(z.string(), countSchema).meta({
+  title: 'Cifras',
+  description:
+    'Cifras por indicador: la clave es el id del catálogo (data/catalogo/indicadores.yaml), el valor un entero.',
+});
 
 const textSchema = z.string().trim().min(1);
 const textListSchema = z.array(textSchema);
@@ -50,10 +53,9 @@ export const fechasSchema = z
   .strictObject({
     inicio: isoDateSchema.meta({ description: 'Primer día (año-mes-día).' }),
     fin: isoDateSchema.meta({ description: 'Último día (año-mes-día); igual a inicio si fue un solo día.' }),
-    dias: z
-      .array(isoDateSchema)
-      .optional()
-      .meta({ description: 'Sólo si los días no fueron seguidos: la lista de días, del primero (inicio) al último (fin).' }),
+    dias: z.array(isoDateSchema).optional().meta({
+      description: 'Sólo si los días no fueron seguidos: la lista de días, del primero (inicio) al último (fin).',
+    }),
   })
   .meta({ description: 'Las fechas: del inicio al fin, ambos incluidos.' });
 
@@ -71,16 +73,24 @@ export const destacadoSchema = z
         'Una oración completa, sin cifras escritas: use {id} para las cifras de este destacado (formas: {id}, {id|cifra}, {id|corto}, {id|ordinal}; anuales: {anual:id}) y {unidad} para el nombre de la unidad.',
     }),
     textoEn: textSchema.optional().meta({ description: 'La misma oración en inglés, con los mismos marcadores.' }),
-    unidad: textSchema.optional().meta({ description: 'Nombre de la unidad médica que el texto nombra con {unidad}: "Hospital General de Zona 33".' }),
+    unidad: textSchema.optional().meta({
+      description: 'Nombre de la unidad médica que el texto nombra con {unidad}: "Hospital General de Zona 33".',
+    }),
     cifras: cifrasSchema.optional().meta({ description: 'Cifras de la jornada que el texto menciona.' }),
-    acumuladoAnual: cifrasSchema.optional().meta({ description: 'Cifras acumuladas en el año que el texto menciona con {anual:id}.' }),
+    acumuladoAnual: cifrasSchema
+      .optional()
+      .meta({ description: 'Cifras acumuladas en el año que el texto menciona con {anual:id}.' }),
   })
   .meta({ title: 'Destacado' });
 
 export const estadoSchema = z
   .strictObject({
-    nombre: textSchema.meta({ description: 'Estado u OOAD: "Nuevo León", "Veracruz Sur", "Estado de México Poniente".' }),
-    lugar: textSchema.optional().meta({ description: 'Lugar de la fecha de su boletín local: "Guadalajara, Jalisco"; si falta, el nombre del estado.' }),
+    nombre: textSchema.meta({
+      description: 'Estado u OOAD: "Nuevo León", "Veracruz Sur", "Estado de México Poniente".',
+    }),
+    lugar: textSchema.optional().meta({
+      description: 'Lugar de la fecha de su boletín local: "Guadalajara, Jalisco"; si falta, el nombre del estado.',
+    }),
     cifras: cifrasSchema.optional(),
     destacados: z.array(destacadoSchema).optional(),
   })
@@ -88,8 +98,12 @@ export const estadoSchema = z
 
 export const hospitalSchema = z
   .strictObject({
-    nombre: textSchema.meta({ description: 'Nombre de la UMAE: "Hospital de Especialidades del Centro Médico Nacional Siglo XXI".' }),
-    siglas: textSchema.optional().meta({ description: 'Forma breve: "CMN Siglo XXI", "HTO Magdalena de las Salinas".' }),
+    nombre: textSchema.meta({
+      description: 'Nombre de la UMAE: "Hospital de Especialidades del Centro Médico Nacional Siglo XXI".',
+    }),
+    siglas: textSchema
+      .optional()
+      .meta({ description: 'Forma breve: "CMN Siglo XXI", "HTO Magdalena de las Salinas".' }),
     ciudad: textSchema.optional(),
     estado: textSchema.optional(),
     cifras: cifrasSchema.optional(),
@@ -105,7 +119,11 @@ export const hospitalSchema = z
 export const metaSchema = z
   .strictObject({
     logradas: countSchema.meta({ description: 'Acciones logradas.' }),
-    planeadas: z.int().positive().optional().meta({ description: 'Acciones planeadas, si se publicaron; sin «porcentaje», el boletín lo calcula.' }),
+    planeadas: z
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'Acciones planeadas, si se publicaron; sin «porcentaje», el boletín lo calcula.' }),
     porcentaje: z
       .number()
       .positive()
@@ -114,13 +132,19 @@ export const metaSchema = z
         message: 'el porcentaje lleva a lo más un decimal',
       })
       .optional()
-      .meta({ description: 'Porcentaje de la meta tal como se publicó (120.5), si no se publicaron las acciones planeadas o si el boletín da este porcentaje.' }),
+      .meta({
+        description:
+          'Porcentaje de la meta tal como se publicó (120.5), si no se publicaron las acciones planeadas o si el boletín da este porcentaje.',
+      }),
   })
   .refine((meta) => meta.planeadas !== undefined || meta.porcentaje !== undefined, {
     message: 'la meta necesita «planeadas» o «porcentaje» (el publicado)',
     path: ['planeadas'],
   })
-  .meta({ title: 'Meta', description: 'La meta: acciones logradas frente a las planeadas o frente al porcentaje publicado.' });
+  .meta({
+    title: 'Meta',
+    description: 'La meta: acciones logradas frente a las planeadas o frente al porcentaje publicado.',
+  });
 
 /** States named together with one statement and no figures of their own ("más de 10 mil acciones" each). */
 export const grupoDeEstadosSchema = z
@@ -149,18 +173,29 @@ export const figureStyleNames = ['imss', 'imss-letras', 'rae', 'relleno', 'digit
 
 /** The style settings of a bulletin; each is also a `generar` option, which wins over the dataset. */
 export const bulletinStyleShape = {
-  cifras: z.enum(figureStyleNames).optional().meta({ description: 'Estilo de las cifras (generar --estilo): imss, imss-letras, rae, relleno, digitos.' }),
-  relleno: z.boolean().optional().meta({ description: 'true: los grupos tras «mil» con tres cifras, «90 mil 034» (generar --relleno).' }),
-  millonEnCifras: z.boolean().optional().meta({ description: 'true: «1 millón» en lugar de «un millón» (generar --millon-en-cifras).' }),
-  signoPorcentaje: z.boolean().optional().meta({ description: 'true: «120.9%» en lugar de «120.9 por ciento» (generar --signo).' }),
-  ordinal: z
-    .enum(['palabras', 'unaPalabra', 'corta'])
+  cifras: z
+    .enum(figureStyleNames)
     .optional()
-    .meta({ description: 'Forma del ordinal de la jornada (generar --ordinal): palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª».' }),
-  listasAbiertas: z
+    .meta({ description: 'Estilo de las cifras (generar --estilo): imss, imss-letras, rae, relleno, digitos.' }),
+  relleno: z
     .boolean()
     .optional()
-    .meta({ description: 'true: las listas de resumen terminan abiertas, «..., entre otras» (generar --listas-abiertas).' }),
+    .meta({ description: 'true: los grupos tras «mil» con tres cifras, «90 mil 034» (generar --relleno).' }),
+  millonEnCifras: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true: «1 millón» en lugar de «un millón» (generar --millon-en-cifras).' }),
+  signoPorcentaje: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true: «120.9%» en lugar de «120.9 por ciento» (generar --signo).' }),
+  ordinal: z.enum(['palabras', 'unaPalabra', 'corta']).optional().meta({
+    description:
+      'Forma del ordinal de la jornada (generar --ordinal): palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª».',
+  }),
+  listasAbiertas: z.boolean().optional().meta({
+    description: 'true: las listas de resumen terminan abiertas, «..., entre otras» (generar --listas-abiertas).',
+  }),
 } as const;
 
 export const jornadaSchema = z
@@ -191,23 +226,33 @@ export const jornadaSchema = z
       .optional(),
     meta: metaSchema.optional(),
     cifras: cifrasSchema.meta({ description: 'Cifras nacionales de la jornada, por indicador.' }),
-    cifrasUmae: cifrasSchema.optional().meta({ description: 'Cifras de todas las UMAE juntas, cuando el boletín las da.' }),
-    acumuladoAnual: cifrasSchema.optional().meta({ description: 'Cifras nacionales acumuladas en el año de la jornada.' }),
+    cifrasUmae: cifrasSchema
+      .optional()
+      .meta({ description: 'Cifras de todas las UMAE juntas, cuando el boletín las da.' }),
+    acumuladoAnual: cifrasSchema
+      .optional()
+      .meta({ description: 'Cifras nacionales acumuladas en el año de la jornada.' }),
     especialidades: z
       .strictObject({
-        consultaExterna: textListSchema.optional().meta({ description: 'Especialidades con mayor demanda en Consulta Externa.' }),
+        consultaExterna: textListSchema
+          .optional()
+          .meta({ description: 'Especialidades con mayor demanda en Consulta Externa.' }),
         cirugia: textListSchema.optional().meta({ description: 'Especialidades con mayor demanda en cirugía.' }),
       })
       .optional(),
-    procedimientos: textListSchema.optional().meta({ description: 'Procedimientos realizados que se nombran sin cifra.' }),
+    procedimientos: textListSchema
+      .optional()
+      .meta({ description: 'Procedimientos realizados que se nombran sin cifra.' }),
     estrategias: textListSchema.optional().meta({ description: 'Estrategias nombradas: "Con el Águila Bien Puesta".' }),
-    personal: textListSchema.optional().meta({ description: 'Quiénes participaron: "personal de base", "Médicos Residentes".' }),
+    personal: textListSchema
+      .optional()
+      .meta({ description: 'Quiénes participaron: "personal de base", "Médicos Residentes".' }),
     destacados: z.array(destacadoSchema).optional().meta({ description: 'Destacados nacionales.' }),
     estados: z.array(estadoSchema).optional(),
-    gruposDeEstados: z
-      .array(grupoDeEstadosSchema)
-      .optional()
-      .meta({ description: 'Estados que se nombran juntos, sin sus cifras, con un mismo enunciado: «más de 10 mil acciones» en cada uno.' }),
+    gruposDeEstados: z.array(grupoDeEstadosSchema).optional().meta({
+      description:
+        'Estados que se nombran juntos, sin sus cifras, con un mismo enunciado: «más de 10 mil acciones» en cada uno.',
+    }),
     hospitales: z.array(hospitalSchema).optional().meta({ description: 'UMAE con cifras o destacados.' }),
     enlaces: z
       .strictObject({
@@ -217,8 +262,14 @@ export const jornadaSchema = z
       .optional(),
     boletin: z
       .strictObject({
-        numero: z.int().positive().optional().meta({ description: 'Número del boletín en el año: 93 para "No. 093/2023".' }),
-        fecha: isoDateSchema.optional().meta({ description: 'Fecha de emisión (año-mes-día); da también el año del número.' }),
+        numero: z
+          .int()
+          .positive()
+          .optional()
+          .meta({ description: 'Número del boletín en el año: 93 para "No. 093/2023".' }),
+        fecha: isoDateSchema
+          .optional()
+          .meta({ description: 'Fecha de emisión (año-mes-día); da también el año del número.' }),
         lugar: textSchema.optional().meta({ description: 'Lugar de la fecha: "Ciudad de México".' }),
         ...bulletinStyleShape,
       })
@@ -226,7 +277,9 @@ export const jornadaSchema = z
       .meta({ description: 'Datos del boletín que fija la oficina.' }),
     web: z
       .strictObject({
-        imagen: textSchema.optional().meta({ description: 'Ruta de la imagen del post: "/uploads/2021/images-IMG_9999.jpeg".' }),
+        imagen: textSchema
+          .optional()
+          .meta({ description: 'Ruta de la imagen del post: "/uploads/2021/images-IMG_9999.jpeg".' }),
         alt: textSchema.optional().meta({ description: 'Texto alternativo de la imagen; si falta, el título.' }),
         seccion: textSchema.optional().meta({ description: 'Sección del sitio: "Local", "Nacional".' }),
         portada: z.boolean().optional().meta({ description: 'true si el post va en la portada (front).' }),
@@ -256,7 +309,10 @@ export type GrupoDeEstados = z.infer<typeof grupoDeEstadosSchema>;
  */
 export const jornadaFileSchema = jornadaSchema
   .extend({
-    $schema: z.string().optional().meta({ description: 'Ruta del esquema JSON, para que el editor complete el archivo.' }),
+    $schema: z
+      .string()
+      .optional()
+      .meta({ description: 'Ruta del esquema JSON, para que el editor complete el archivo.' }),
     estadosCsv: textSchema
       .optional()
       .meta({ description: 'Archivo CSV (relativo a este) con la tabla de estados, en lugar de "estados".' }),

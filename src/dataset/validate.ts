@@ -55,15 +55,20 @@ export function validateJornada(input: unknown, options: ValidationOptions): Val
   const { $schema: _schema, estadosCsv: _csv, ...jornada } = parsed.data;
   checkPublishable(jornada, sink, placeOf);
   if (!sink.problems.some((problem) => problem.severity === 'error')) checkConsistency(jornada, catalog, sink, placeOf);
-  return sink.problems.some((problem) => problem.severity === 'error') ? { problems: sink.problems } : { jornada, problems: sink.problems };
+  return sink.problems.some((problem) => problem.severity === 'error')
+    ? { problems: sink.problems }
+    : { jornada, problems: sink.problems };
 }
 
 function describeTopLevel(raw: unknown): string {
   if (Array.isArray(raw)) return 'es una lista, no un objeto';
   if (raw === null) return 'está vacío (null)';
-  if (typeof raw !== 'object') return `es ${typeof raw === 'string' ? 'un texto suelto' : `un valor suelto (${String(raw)})`}`;
+  if (typeof raw !== 'object')
+    return `es ${typeof raw === 'string' ? 'un texto suelto' : `un valor suelto (${String(raw)})`}`;
   const keys = Object.keys(raw);
-  return keys.length === 0 ? 'es un objeto vacío' : `no tiene «tipo», «fechas» ni «cifras» (tiene: ${keys.slice(0, 6).join(', ')})`;
+  return keys.length === 0
+    ? 'es un objeto vacío'
+    : `no tiene «tipo», «fechas» ni «cifras» (tiene: ${keys.slice(0, 6).join(', ')})`;
 }
 
 interface FigureSet {
@@ -120,7 +125,12 @@ function unknownIndicator(id: string, catalog: Catalog): { message: string; fix:
   };
 }
 
-function checkIndicatorIds(raw: Record<string, unknown>, catalog: Catalog, sink: ProblemSink, placeOf: (path: readonly PropertyKey[]) => string): void {
+function checkIndicatorIds(
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  sink: ProblemSink,
+  placeOf: (path: readonly PropertyKey[]) => string,
+): void {
   for (const set of figureSets(raw)) {
     for (const id of Object.keys(set.value)) {
       if (catalog.has(id)) continue;
@@ -131,7 +141,12 @@ function checkIndicatorIds(raw: Record<string, unknown>, catalog: Catalog, sink:
 }
 
 /** Highlight texts carry no figures: each figure is a placeholder with its value in `cifras`. */
-function checkHighlights(raw: Record<string, unknown>, catalog: Catalog, sink: ProblemSink, placeOf: (path: readonly PropertyKey[]) => string): void {
+function checkHighlights(
+  raw: Record<string, unknown>,
+  catalog: Catalog,
+  sink: ProblemSink,
+  placeOf: (path: readonly PropertyKey[]) => string,
+): void {
   for (const { destacado, path } of rawHighlights(raw)) {
     const cifras = isRecord(destacado['cifras']) ? destacado['cifras'] : {};
     const anuales = isRecord(destacado['acumuladoAnual']) ? destacado['acumuladoAnual'] : {};
@@ -141,7 +156,12 @@ function checkHighlights(raw: Record<string, unknown>, catalog: Catalog, sink: P
       if (typeof texto !== 'string') continue;
       const place = placeOf([...path, key]);
       const parsed = parseDestacadoTexto(texto);
-      for (const error of parsed.errors) sink.error(place, `en el texto del destacado, ${error}`, 'Corrija el marcador; vea «Destacados» en docs/dataset.md.');
+      for (const error of parsed.errors)
+        sink.error(
+          place,
+          `en el texto del destacado, ${error}`,
+          'Corrija el marcador; vea «Destacados» en docs/dataset.md.',
+        );
       const digits = digitsInText(parsed.segments);
       if (digits.length > 0) {
         sink.error(
@@ -162,7 +182,12 @@ function checkHighlights(raw: Record<string, unknown>, catalog: Catalog, sink: P
       }
       for (const segment of parsed.segments) {
         if (segment.kind === 'unidad') {
-          if (typeof destacado['unidad'] !== 'string') sink.error(place, `el texto usa ${segment.raw} pero el destacado no tiene «unidad»`, 'Escriba el nombre de la unidad en «unidad».');
+          if (typeof destacado['unidad'] !== 'string')
+            sink.error(
+              place,
+              `el texto usa ${segment.raw} pero el destacado no tiene «unidad»`,
+              'Escriba el nombre de la unidad en «unidad».',
+            );
           continue;
         }
         if (segment.kind !== 'cifra') continue;
@@ -175,14 +200,25 @@ function checkHighlights(raw: Record<string, unknown>, catalog: Catalog, sink: P
         used[segment.alcance].add(segment.id);
         if (!(segment.id in source)) {
           const field = segment.alcance === 'anual' ? 'acumuladoAnual' : 'cifras';
-          sink.error(place, `el marcador ${segment.raw} no tiene su cifra en «${field}» del destacado`, `Agregue "${segment.id}": <número> en «${pathText([...path, field])}».`);
+          sink.error(
+            place,
+            `el marcador ${segment.raw} no tiene su cifra en «${field}» del destacado`,
+            `Agregue "${segment.id}": <número> en «${pathText([...path, field])}».`,
+          );
         }
       }
     }
-    for (const [field, values, scope] of [['cifras', cifras, 'jornada'], ['acumuladoAnual', anuales, 'anual']] as const) {
+    for (const [field, values, scope] of [
+      ['cifras', cifras, 'jornada'],
+      ['acumuladoAnual', anuales, 'anual'],
+    ] as const) {
       for (const id of Object.keys(values)) {
         if (catalog.has(id) && !used[scope].has(id)) {
-          sink.warn(placeOf([...path, field, id]), `la cifra «${id}» del destacado no aparece en su texto`, `Nómbrela en el texto con {${scope === 'anual' ? 'anual:' : ''}${id}}, o quítela.`);
+          sink.warn(
+            placeOf([...path, field, id]),
+            `la cifra «${id}» del destacado no aparece en su texto`,
+            `Nómbrela en el texto con {${scope === 'anual' ? 'anual:' : ''}${id}}, o quítela.`,
+          );
         }
       }
     }

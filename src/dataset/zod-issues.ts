@@ -20,7 +20,10 @@ export function reportIssues(
     if (issue.code === 'unrecognized_keys') {
       const known = objectKeysAt(root, path);
       for (const key of issue.keys) {
-        const suggestion = closest(key, known.map((value) => ({ value, names: [] })));
+        const suggestion = closest(
+          key,
+          known.map((value) => ({ value, names: [] })),
+        );
         const where = pathText([...path, key]);
         sink.error(
           placeOf([...path, key]),
@@ -54,7 +57,10 @@ function describeIssue(issue: z.core.$ZodIssue, field: string): { message: strin
       if ((expected === 'number' || expected === 'int') && typeof input === 'string') {
         const why = explainBadCount(input);
         if (/^\s*-?\d+\s*$/.test(input)) {
-          return { message: `la cifra «${input}» de «${field}» está entre comillas (es texto)`, fix: `Escriba el número sin comillas: ${input.trim()}.` };
+          return {
+            message: `la cifra «${input}» de «${field}» está entre comillas (es texto)`,
+            fix: `Escriba el número sin comillas: ${input.trim()}.`,
+          };
         }
         return { message: `${capitalize(why.message)} en «${field}»`, fix: why.fix };
       }
@@ -71,7 +77,13 @@ function describeIssue(issue: z.core.$ZodIssue, field: string): { message: strin
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const suggestion = typeof input === 'string' ? closest(input, values.map((value) => ({ value, names: [] }))) : undefined;
+      const suggestion =
+        typeof input === 'string'
+          ? closest(
+              input,
+              values.map((value) => ({ value, names: [] })),
+            )
+          : undefined;
       return {
         message: `«${String(input)}» no es un valor válido para «${field}»`,
         fix: `${suggestion === undefined ? '' : `¿Quiso decir «${suggestion}»? `}Los valores posibles son: ${values.join(', ')}.`,
@@ -79,7 +91,10 @@ function describeIssue(issue: z.core.$ZodIssue, field: string): { message: strin
     }
     case 'invalid_format': {
       if (issue.format === 'url') {
-        return { message: `«${String(input)}» en «${field}» no es una dirección web completa`, fix: 'Escriba la dirección completa, con https:// al principio.' };
+        return {
+          message: `«${String(input)}» en «${field}» no es una dirección web completa`,
+          fix: 'Escriba la dirección completa, con https:// al principio.',
+        };
       }
       if (typeof input === 'string') {
         const why = explainBadDate(input);
@@ -88,18 +103,32 @@ function describeIssue(issue: z.core.$ZodIssue, field: string): { message: strin
       return { message: `«${field}» no tiene el formato esperado`, fix: 'Vea docs/dataset.md.' };
     }
     case 'too_small': {
-      if (issue.origin === 'string') return { message: `«${field}» está vacío`, fix: 'Escriba el texto, o quite el campo.' };
-      if (issue.origin === 'array') return { message: `la lista «${field}» está vacía`, fix: 'Agregue elementos, o quite el campo.' };
+      if (issue.origin === 'string')
+        return { message: `«${field}» está vacío`, fix: 'Escriba el texto, o quite el campo.' };
+      if (issue.origin === 'array')
+        return { message: `la lista «${field}» está vacía`, fix: 'Agregue elementos, o quite el campo.' };
       if (Number(issue.minimum) === 0 && issue.inclusive === true) {
-        return { message: `«${field}» vale ${String(input)}, pero una cifra no puede ser negativa`, fix: 'Escriba un número entero de cero en adelante.' };
+        return {
+          message: `«${field}» vale ${String(input)}, pero una cifra no puede ser negativa`,
+          fix: 'Escriba un número entero de cero en adelante.',
+        };
       }
-      return { message: `«${field}» vale ${String(input)}, pero debe ser mayor que cero`, fix: 'Escriba un número entero mayor que cero.' };
+      return {
+        message: `«${field}» vale ${String(input)}, pero debe ser mayor que cero`,
+        fix: 'Escriba un número entero mayor que cero.',
+      };
     }
     case 'too_big':
-      return { message: `«${field}» vale ${String(input)}, un número demasiado grande para ser cierto`, fix: 'Revise la cifra: ¿sobran dígitos?' };
+      return {
+        message: `«${field}» vale ${String(input)}, un número demasiado grande para ser cierto`,
+        fix: 'Revise la cifra: ¿sobran dígitos?',
+      };
     case 'custom':
       if (issue.message === 'fecha inexistente') {
-        return { message: `la fecha «${String(input)}» de «${field}» no existe en el calendario`, fix: 'Revise el día y el mes (año-mes-día).' };
+        return {
+          message: `la fecha «${String(input)}» de «${field}» no existe en el calendario`,
+          fix: 'Revise el día y el mes (año-mes-día).',
+        };
       }
       return { message: `«${field}»: ${issue.message}`, fix: 'Vea docs/dataset.md.' };
     default:

@@ -25,7 +25,9 @@ export interface BulletinStyle {
  * phrasing's and the templates' switches, so `generar` and the tests render alike.
  */
 export function bulletinStyle(jornada: Jornada, overrides: BulletinStyleSettings = {}): BulletinStyle {
-  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as BulletinStyleSettings;
+  const given = Object.fromEntries(
+    Object.entries(overrides).filter(([, value]) => value !== undefined),
+  ) as BulletinStyleSettings;
   const settings: BulletinStyleSettings = { ...jornada.boletin, ...given };
   return {
     figureStyle: settings.cifras,

@@ -7,7 +7,9 @@ import { dataPaths } from '../dataset/paths.ts';
  * named `<año>-<mes>-<nombre>`, so the newest is the last by name.
  */
 export function newestSampleDataset(folder: string = dataPaths.samples): string {
-  const names = readdirSync(folder).filter((name) => /^\d{4}-\d{2}-.+\.(json|ya?ml)$/.test(name)).sort();
+  const names = readdirSync(folder)
+    .filter((name) => /^\d{4}-\d{2}-.+\.(json|ya?ml)$/.test(name))
+    .sort();
   const newest = names.at(-1);
   if (newest === undefined) throw new Error(`No hay jornadas de ejemplo en ${folder}.`);
   return join(folder, newest);

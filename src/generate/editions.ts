@@ -13,7 +13,10 @@ export const DEFAULT_EDITIONS: readonly EditionName[] = ['es'];
 
 /** "todas", or names separated by commas; the Spanish bulletin always goes first (it holds the number). */
 export function parseEditions(text: string): EditionName[] {
-  const names = text.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
   if (names.length === 1 && names[0] === 'todas') return [...EDITION_NAMES];
   const unknown = names.filter((name) => !(EDITION_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {

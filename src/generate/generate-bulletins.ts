@@ -121,10 +121,18 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
-      const chosen = bulletinStyle(dataset.jornada, { ...request.styleSettings, ...(request.style === undefined ? {} : { cifras: request.style }) });
+      const chosen = bulletinStyle(dataset.jornada, {
+        ...request.styleSettings,
+        ...(request.style === undefined ? {} : { cifras: request.style }),
+      });
       const phrasing = phrasingForRequest(chosen.figureStyle, chosen.phrasingOptions);
       const style = chosen.composeStyle;
-      const result = await generateOne(dataset, request, { catalog, phrasing, style, templates, english, card, registry, browser }, claimed);
+      const result = await generateOne(
+        dataset,
+        request,
+        { catalog, phrasing, style, templates, english, card, registry, browser },
+        claimed,
+      );
       request.onProgress?.({ stage: 'listo', index, total: loaded.length, source: dataset.sourcePath, result });
       return result;
     });
@@ -152,7 +160,12 @@ interface Tools {
 }
 
 /** Composes, renders and publishes one dataset; a failure is returned with the dataset, not thrown. */
-async function generateOne(dataset: LoadedJornada, request: GenerateRequest, tools: Tools, claimed: () => void): Promise<GeneratedBulletin> {
+async function generateOne(
+  dataset: LoadedJornada,
+  request: GenerateRequest,
+  tools: Tools,
+  claimed: () => void,
+): Promise<GeneratedBulletin> {
   const { jornada } = dataset;
   const issueDate = resolveIssueDate(jornada, request.issueDate);
   const formats = request.formats ?? DEFAULT_FORMATS;
@@ -226,7 +239,8 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
           number: numbering.number,
           issueDate,
           stamp,
-          compose: (lang, edition) => compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
+          compose: (lang, edition) =>
+            compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
           composeCard: () =>
             composeBulletin(jornada, {
               templates: tools.card(),
@@ -255,13 +269,25 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
         if (editions.length === 1) return [...rendered.files];
         const slug = bulletinSlug(jornada);
         const name = (extension: string): string =>
-          basename(relativeOutputPath({ year: numbering.year, number: numbering.number, slug, extension, version: numbering.version }));
+          basename(
+            relativeOutputPath({
+              year: numbering.year,
+              number: numbering.number,
+              slug,
+              extension,
+              version: numbering.version,
+            }),
+          );
         return [...rendered.files, packageZip(rendered.files, name, issueDate)];
       },
     });
     // The registry says which editions the package holds (not for a draft, which has no number).
     if (publication.number !== null && !publication.reused && packaged.length > 0) {
-      recordEditionPackage(tools.registry, { year: publication.year, number: publication.number, version: publication.version }, packaged);
+      recordEditionPackage(
+        tools.registry,
+        { year: publication.year, number: publication.number, version: publication.version },
+        packaged,
+      );
     }
     return { ...base, title, publication };
   } catch (error) {
@@ -272,7 +298,8 @@ async function generateOne(dataset: LoadedJornada, request: GenerateRequest, too
 
 /** Bulletins are numbered in the order they are issued, whatever the order of the files given. */
 function inIssueOrder(loaded: LoadedJornada[], requestedDate: string | undefined): LoadedJornada[] {
-  const key = (dataset: LoadedJornada): string => `${resolveIssueDate(dataset.jornada, requestedDate)} ${dataset.sourcePath}`;
+  const key = (dataset: LoadedJornada): string =>
+    `${resolveIssueDate(dataset.jornada, requestedDate)} ${dataset.sourcePath}`;
   return [...loaded].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
@@ -288,10 +315,13 @@ function phrasingForRequest(style: string | undefined, options: PhrasingOptions,
 function checkIssueDate(date: string): void {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date) : undefined;
   if (parsed === undefined || !parsed.isValid) {
-    throw new InputError(`La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`);
+    throw new InputError(
+      `La fecha de emisión «${date}» no es válida: escríbala como año-mes-día, por ejemplo 2023-03-01.`,
+    );
   }
   const unpublishable = unpublishableDate(date);
-  if (unpublishable !== undefined) throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
+  if (unpublishable !== undefined)
+    throw new InputError(`La fecha de emisión «${date}» no se puede usar: ${unpublishable}.`);
 }
 
 /** Every file loaded before anything is written; the problems of all bad files are reported together. */

@@ -6,8 +6,14 @@ import type { RenderedFile } from '../publish/publish-bulletin.ts';
  * name it gets on disk (`name(extension)`), dated at the issue date so the same data gives the same
  * bytes. fflate (already a dependency) writes it; nothing here is hand-made ZIP.
  */
-export function packageZip(files: readonly RenderedFile[], name: (extension: string) => string, issueDate: string): RenderedFile {
+export function packageZip(
+  files: readonly RenderedFile[],
+  name: (extension: string) => string,
+  issueDate: string,
+): RenderedFile {
   const mtime = new Date(`${issueDate}T12:00:00Z`);
-  const entries = Object.fromEntries(files.map((file) => [name(file.extension), [file.bytes, { mtime }] as [Uint8Array, { mtime: Date }]]));
+  const entries = Object.fromEntries(
+    files.map((file) => [name(file.extension), [file.bytes, { mtime }] as [Uint8Array, { mtime: Date }]]),
+  );
   return { format: 'paquete', extension: 'paquete.zip', bytes: zipSync(entries, { level: 6 }) };
 }

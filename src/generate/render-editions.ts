@@ -64,7 +64,9 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
   if (request.editions.includes('en')) {
     const doc = request.compose('en', 'en');
     const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('en') });
-    files.push(...prefixed('en', [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]));
+    files.push(
+      ...prefixed('en', [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]),
+    );
   }
   if (request.editions.includes('web')) {
     const doc = request.compose('es', 'web');
@@ -80,7 +82,9 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
       const edition = used.has(doc.edition) ? `${doc.edition}-${String(index + 1)}` : doc.edition;
       used.add(edition);
       const verification = verifiedFiles(doc, { ...facts, phrasing: request.phrasing('es') });
-      files.push(...prefixed(edition, [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]));
+      files.push(
+        ...prefixed(edition, [...(await renderFormats(stamp(doc), request.formats, request.browser)), ...verification]),
+      );
     }
   }
   if (request.editions.includes('tarjeta')) {
@@ -89,9 +93,17 @@ export async function renderEditions(request: EditionsRequest): Promise<Rendered
     const browser = await request.browser();
     const cards: RenderedFile[] = [];
     for (const size of CARD_SIZES) {
-      cards.push({ format: `png-${size.name}`, extension: `${size.name}.png`, bytes: await renderCardPng(doc, size, browser) });
+      cards.push({
+        format: `png-${size.name}`,
+        extension: `${size.name}.png`,
+        bytes: await renderCardPng(doc, size, browser),
+      });
     }
-    const alt: RenderedFile = { format: 'alt', extension: 'alt.txt', bytes: new TextEncoder().encode(cardAltText(doc)) };
+    const alt: RenderedFile = {
+      format: 'alt',
+      extension: 'alt.txt',
+      bytes: new TextEncoder().encode(cardAltText(doc)),
+    };
     files.push(...prefixed('tarjeta', [...cards, alt, ...verification]));
   }
   return { files, editions };

@@ -12,10 +12,16 @@ export async function renderFormats(
   browser: () => Promise<BrowserSession>,
 ): Promise<RenderedFile[]> {
   // At once: the DOCX is packed here while Chromium, in its own process, prints the PDF.
-  return Promise.all(formats.map(async (format) => ({ format, extension: format, bytes: await renderFormat(doc, format, browser) })));
+  return Promise.all(
+    formats.map(async (format) => ({ format, extension: format, bytes: await renderFormat(doc, format, browser) })),
+  );
 }
 
-async function renderFormat(doc: BulletinDocument, format: OutputFormat, browser: () => Promise<BrowserSession>): Promise<Uint8Array> {
+async function renderFormat(
+  doc: BulletinDocument,
+  format: OutputFormat,
+  browser: () => Promise<BrowserSession>,
+): Promise<Uint8Array> {
   switch (format) {
     case 'html':
       return new TextEncoder().encode(renderHtml(doc));

@@ -39,16 +39,23 @@ export interface NewPerson {
 export async function addPerson(registry: Registry, person: NewPerson, now: Date = new Date()): Promise<Person> {
   checkUsername(person.username);
   const name = person.name.trim();
-  if (name === '' || name.length > 120) throw new InputError('El nombre debe tener de 1 a 120 caracteres: es el que queda registrado junto a cada aprobación.');
+  if (name === '' || name.length > 120)
+    throw new InputError(
+      'El nombre debe tener de 1 a 120 caracteres: es el que queda registrado junto a cada aprobación.',
+    );
   checkPassword(person.password);
   if (findPerson(registry, person.username) !== undefined) {
-    throw new InputError(`Ya existe la cuenta «${person.username}». Cambie su contraseña con: boletin usuarios contrasena ${person.username}`);
+    throw new InputError(
+      `Ya existe la cuenta «${person.username}». Cambie su contraseña con: boletin usuarios contrasena ${person.username}`,
+    );
   }
   const hash = await hashPassword(person.password);
   const stamp = now.toISOString();
   const id = registry.immediate((db) => {
     const result = db
-      .prepare('INSERT INTO personas (usuario, nombre, rol, hash_contrasena, creado_en, cambiado_en) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO personas (usuario, nombre, rol, hash_contrasena, creado_en, cambiado_en) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(person.username, name, person.role, hash, stamp, stamp);
     return Number(result.lastInsertRowid);
   });
@@ -76,26 +83,40 @@ export function findPersonById(registry: Registry, id: number): Person | undefin
 
 /** Removes the account and, with it, every session it had open. */
 export function removePerson(registry: Registry, username: string): void {
-  const removed = registry.immediate((db) => db.prepare('DELETE FROM personas WHERE usuario = ?').run(username).changes);
-  if (removed === 0) throw new InputError(`No existe la cuenta «${username}». Vea las cuentas con: boletin usuarios listar`);
+  const removed = registry.immediate(
+    (db) => db.prepare('DELETE FROM personas WHERE usuario = ?').run(username).changes,
+  );
+  if (removed === 0)
+    throw new InputError(`No existe la cuenta «${username}». Vea las cuentas con: boletin usuarios listar`);
 }
 
 /** A new password ends every session the person had open. */
-export async function setPassword(registry: Registry, username: string, password: string, now: Date = new Date()): Promise<void> {
+export async function setPassword(
+  registry: Registry,
+  username: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<void> {
   checkPassword(password);
   if (findPerson(registry, username) === undefined) {
     throw new InputError(`No existe la cuenta «${username}». Vea las cuentas con: boletin usuarios listar`);
   }
   const hash = await hashPassword(password);
   registry.immediate((db) => {
-    db.prepare('UPDATE personas SET hash_contrasena = ?, cambiado_en = ? WHERE usuario = ?').run(hash, now.toISOString(), username);
+    db.prepare('UPDATE personas SET hash_contrasena = ?, cambiado_en = ? WHERE usuario = ?').run(
+      hash,
+      now.toISOString(),
+      username,
+    );
     db.prepare('DELETE FROM sesiones WHERE persona_id = (SELECT id FROM personas WHERE usuario = ?)').run(username);
   });
 }
 
 function checkUsername(username: string): void {
   if (!USERNAME.test(username)) {
-    throw new InputError(`El usuario «${username}» no sirve: use de 2 a 32 minúsculas sin acentos y cifras, por ejemplo «mgarcia».`);
+    throw new InputError(
+      `El usuario «${username}» no sirve: use de 2 a 32 minúsculas sin acentos y cifras, por ejemplo «mgarcia».`,
+    );
   }
 }
 
@@ -106,7 +127,14 @@ function checkPassword(password: string): void {
 }
 
 function toPerson(row: PersonRow): PersonWithHash {
-  return { id: row.id, username: row.usuario, name: row.nombre, role: row.rol, createdAt: row.creado_en, passwordHash: row.hash_contrasena };
+  return {
+    id: row.id,
+    username: row.usuario,
+    name: row.nombre,
+    role: row.rol,
+    createdAt: row.creado_en,
+    passwordHash: row.hash_contrasena,
+  };
 }
 
 function withoutHash(person: PersonWithHash): Person {

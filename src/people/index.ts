@@ -13,5 +13,13 @@ export {
   type Person,
   type PersonWithHash,
 } from './accounts.ts';
-export { openSession, readSession, closeSession, sameToken, randomToken, SESSION_LIFETIME_MS, type Session } from './sessions.ts';
+export {
+  openSession,
+  readSession,
+  closeSession,
+  sameToken,
+  randomToken,
+  SESSION_LIFETIME_MS,
+  type Session,
+} from './sessions.ts';
 export { signInWait, recordFailedSignIn, clearFailedSignIns, throttleKeys } from './sign-in-throttle.ts';

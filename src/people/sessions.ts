@@ -14,7 +14,11 @@ export interface Session {
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 /** Opens a session and returns its token (for the cookie); only the token's sha256 is stored. */
-export function openSession(registry: Registry, personId: number, now: Date = new Date()): { token: string; session: Session } {
+export function openSession(
+  registry: Registry,
+  personId: number,
+  now: Date = new Date(),
+): { token: string; session: Session } {
   const token = randomToken();
   const csrf = randomToken();
   const expires = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();

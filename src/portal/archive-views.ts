@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { phrasingFor } from '../lang/index.ts';
 import type { VerificationReport } from '../publish/verify-bulletins.ts';
-import { BulletinState, bulletinLabel, currentVersion, type BulletinRecord, type BulletinVersionRecord } from '../publish/registry-records.ts';
+import {
+  BulletinState,
+  bulletinLabel,
+  currentVersion,
+  type BulletinRecord,
+  type BulletinVersionRecord,
+} from '../publish/registry-records.ts';
 
 /** How the page names a bulletin's state; "borrador" and "por aprobar" come from the approval workflow. */
 export const ShownState = {
@@ -13,14 +19,22 @@ export const ShownState = {
 } as const;
 export type ShownState = (typeof ShownState)[keyof typeof ShownState];
 
-export const FILTERABLE_STATES: readonly ShownState[] = [ShownState.draft, ShownState.awaiting, ShownState.published, ShownState.corrected];
+export const FILTERABLE_STATES: readonly ShownState[] = [
+  ShownState.draft,
+  ShownState.awaiting,
+  ShownState.published,
+  ShownState.corrected,
+];
 
 const phrasing = phrasingFor('es');
 const OFFICE_ZONE = 'America/Mexico_City';
 
 export function shownState(bulletin: BulletinRecord): ShownState {
   const current = currentVersion(bulletin);
-  if (current?.state === BulletinState.inProgress && !bulletin.versions.some((v) => v.state === BulletinState.published)) {
+  if (
+    current?.state === BulletinState.inProgress &&
+    !bulletin.versions.some((v) => v.state === BulletinState.published)
+  ) {
     return ShownState.inProgress;
   }
   return bulletin.versions.length > 1 ? ShownState.corrected : ShownState.published;
@@ -51,21 +65,33 @@ export function filePath(version: BulletinVersionRecord, format: string): string
 }
 
 /** The archive's verdict on one version's files: "bien", or what is missing or altered. */
-export function archiveStatus(report: VerificationReport | undefined, version: BulletinVersionRecord): { texto: string; clase: string } {
-  const check = report?.versions.find((v) => v.year === version.year && v.number === version.number && v.version === version.version);
+export function archiveStatus(
+  report: VerificationReport | undefined,
+  version: BulletinVersionRecord,
+): { texto: string; clase: string } {
+  const check = report?.versions.find(
+    (v) => v.year === version.year && v.number === version.number && v.version === version.version,
+  );
   if (check === undefined) return { texto: 'sin verificar', clase: '' };
   if (check.interrupted) return { texto: 'publicación interrumpida', clase: 'archivo-falta' };
   const missing = check.files.filter((file) => file.status === 'falta').length;
   const altered = check.files.filter((file) => file.status === 'alterado').length;
-  if (missing === 0 && altered === 0) return { texto: check.files.length === 0 ? 'sin archivos aún' : 'archivos íntegros', clase: 'archivo-ok' };
+  if (missing === 0 && altered === 0)
+    return { texto: check.files.length === 0 ? 'sin archivos aún' : 'archivos íntegros', clase: 'archivo-ok' };
   const parts = [];
   if (missing > 0) parts.push(missing === 1 ? 'falta 1 archivo' : `faltan ${missing} archivos`);
   if (altered > 0) parts.push(altered === 1 ? '1 archivo alterado' : `${altered} archivos alterados`);
   return { texto: parts.join(', '), clase: 'archivo-alterado' };
 }
 
-export function fileStatusOf(report: VerificationReport | undefined, version: BulletinVersionRecord, path: string): 'ok' | 'falta' | 'alterado' | 'sin verificar' {
-  const check = report?.versions.find((v) => v.year === version.year && v.number === version.number && v.version === version.version);
+export function fileStatusOf(
+  report: VerificationReport | undefined,
+  version: BulletinVersionRecord,
+  path: string,
+): 'ok' | 'falta' | 'alterado' | 'sin verificar' {
+  const check = report?.versions.find(
+    (v) => v.year === version.year && v.number === version.number && v.version === version.version,
+  );
   return check?.files.find((file) => file.path === path)?.status ?? 'sin verificar';
 }
 
@@ -86,7 +112,13 @@ export function matchesFilter(bulletin: BulletinRecord, filter: ListFilter): boo
   const text = filter.text?.trim();
   if (text === undefined || text === '') return true;
   const version = currentVersion(bulletin);
-  const haystack = [bulletinLabel(bulletin.number, bulletin.year), version?.title, version?.slug, version?.issueDate, version?.edition]
+  const haystack = [
+    bulletinLabel(bulletin.number, bulletin.year),
+    version?.title,
+    version?.slug,
+    version?.issueDate,
+    version?.edition,
+  ]
     .filter((part) => part !== undefined)
     .join(' ');
   return fold(haystack).includes(fold(text));

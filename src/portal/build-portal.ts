@@ -28,7 +28,9 @@ export interface BuildPortalOptions extends PortalSettings {
  * The download page as a Fastify app, not yet listening: the CLI's `npm run portal` listens on it, tests
  * call `inject` or listen on port 0. It opens the registry and closes it when the app closes.
  */
-export async function buildPortal(options: BuildPortalOptions): Promise<{ app: FastifyInstance; context: PortalContext }> {
+export async function buildPortal(
+  options: BuildPortalOptions,
+): Promise<{ app: FastifyInstance; context: PortalContext }> {
   const registry: Registry = openRegistry(options.registryPath);
   const app = Fastify({
     logger: options.logger ?? false,
@@ -68,21 +70,32 @@ export async function buildPortal(options: BuildPortalOptions): Promise<{ app: F
   app.addHook('preHandler', async (request, reply) => {
     const action = request.routeOptions.config.action;
     if (action === undefined) return;
-    if (request.viewer.person === null) return sendError(request, reply, context, 401, 'Inicie sesión para ver esta página.');
+    if (request.viewer.person === null)
+      return sendError(request, reply, context, 401, 'Inicie sesión para ver esta página.');
     if (!request.viewer.can(action)) {
-      return sendError(request, reply, context, 403, `Su rol (${request.viewer.person.role ?? ''}) no permite ${actionText(action)}.`);
+      return sendError(
+        request,
+        reply,
+        context,
+        403,
+        `Su rol (${request.viewer.person.role ?? ''}) no permite ${actionText(action)}.`,
+      );
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
     addSecurityHeaders(request, reply);
     return payload;
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, context, 404, 'No existe esa página. Vuelva a la lista de boletines.'));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, context, 404, 'No existe esa página. Vuelva a la lista de boletines.'),
+  );
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     // viewer is set on every request that reached onRequest; a parse error before it still gets a page.
-    if ((request.viewer as unknown) === null) identify(request, reply, registry, options.singleUser, options.now(), false);
+    if ((request.viewer as unknown) === null)
+      identify(request, reply, registry, options.singleUser, options.now(), false);
     return sendError(request, reply, context, status, errorText(status, error));
   });
 
@@ -101,7 +114,8 @@ function actionText(action: string): string {
 }
 
 function errorText(status: number, error: Error & { code?: string }): string {
-  if (error.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413) return 'El archivo es demasiado grande para los datos de una jornada.';
+  if (error.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413)
+    return 'El archivo es demasiado grande para los datos de una jornada.';
   if (status === 415) return 'La página no acepta ese tipo de contenido.';
   if (status === 500) return 'Algo falló en el servidor; el error quedó en el registro del servicio.';
   return 'La solicitud no es válida.';

@@ -18,7 +18,13 @@ const TITLES: Readonly<Record<number, string>> = {
 };
 
 /** A Spanish page for an error: what happened and what to do, within the usual frame. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, context: PortalContext, status: number, message: string): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: PortalContext,
+  status: number,
+  message: string,
+): FastifyReply {
   const title = TITLES[status] ?? 'Error';
   // The error's own page, never a file's policy set before the error was known.
   reply.removeHeader('content-disposition');

@@ -53,7 +53,11 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   try {
-    await app.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `Portal de boletines escuchando en ${address}` });
+    await app.listen({
+      host: config.host,
+      port: config.port,
+      listenTextResolver: (address) => `Portal de boletines escuchando en ${address}`,
+    });
   } catch (error) {
     process.stderr.write(`El portal no pudo escuchar en ${config.host}:${config.port}: ${(error as Error).message}\n`);
     await app.close();

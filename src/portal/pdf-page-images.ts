@@ -47,7 +47,9 @@ export class PdfPageImages {
     await mkdir(work, { recursive: true });
     try {
       await writeFile(join(work, 'boletin.pdf'), pdf);
-      await run('pdftoppm', ['-png', '-r', String(DPI), join(work, 'boletin.pdf'), join(work, 'pagina')], { timeout: 60_000 });
+      await run('pdftoppm', ['-png', '-r', String(DPI), join(work, 'boletin.pdf'), join(work, 'pagina')], {
+        timeout: 60_000,
+      });
       await rm(join(work, 'boletin.pdf'));
       await rename(work, folder).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;

@@ -10,7 +10,12 @@ const phrasing = phrasingFor('es');
  * in the registry, read through `src/schedule`. A calendar that cannot be read leaves the list without
  * them (and a line in the log), never without the bulletins.
  */
-export async function pendingJornadas(registry: Registry, calendarPath: string | null, now: Date, log: FastifyBaseLogger) {
+export async function pendingJornadas(
+  registry: Registry,
+  calendarPath: string | null,
+  now: Date,
+  log: FastifyBaseLogger,
+) {
   if (calendarPath === null) return [];
   try {
     const calendar = await loadCalendar(calendarPath);
@@ -22,7 +27,10 @@ export async function pendingJornadas(registry: Registry, calendarPath: string |
         estado: status.label,
       }));
   } catch (error) {
-    log.warn({ calendario: calendarPath, error: (error as Error).message }, 'no se pudo leer el calendario del programador');
+    log.warn(
+      { calendario: calendarPath, error: (error as Error).message },
+      'no se pudo leer el calendario del programador',
+    );
     return [];
   }
 }

@@ -32,12 +32,16 @@ export function readPortalConfig(env: Readonly<Record<string, string | undefined
   const host = env['HOST']?.trim() || DEFAULT_HOST;
   const portText = env['PORT']?.trim() || String(DEFAULT_PORT);
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
-    throw new PortalConfigError(`PORT=${portText} no es un puerto: use un número de 0 a 65535, por ejemplo PORT=${DEFAULT_PORT}.`);
+    throw new PortalConfigError(
+      `PORT=${portText} no es un puerto: use un número de 0 a 65535, por ejemplo PORT=${DEFAULT_PORT}.`,
+    );
   }
   const limitText = env['BOLETIN_LIMITE_SUBIDA']?.trim();
   const maxUploadBytes = limitText === undefined || limitText === '' ? maxDatasetBytes : Number(limitText);
   if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes < 1024 || maxUploadBytes > maxDatasetBytes) {
-    throw new PortalConfigError(`BOLETIN_LIMITE_SUBIDA=${limitText} no sirve: escriba bytes, de 1024 a ${maxDatasetBytes}.`);
+    throw new PortalConfigError(
+      `BOLETIN_LIMITE_SUBIDA=${limitText} no sirve: escriba bytes, de 1024 a ${maxDatasetBytes}.`,
+    );
   }
   const dataFolder = resolveDataFolder({ env, cwd });
   const output = env['BOLETIN_SALIDA']?.trim();

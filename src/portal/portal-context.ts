@@ -46,7 +46,11 @@ export interface PortalContext {
  * The whole archive's verification, recomputed at most every few seconds: the list shows a missing or
  * altered file without hashing every file on every visit.
  */
-export function cachedArchiveReport(registry: Registry, fallbackOutputDir: string, maxAgeMs = 5_000): () => Promise<VerificationReport> {
+export function cachedArchiveReport(
+  registry: Registry,
+  fallbackOutputDir: string,
+  maxAgeMs = 5_000,
+): () => Promise<VerificationReport> {
   let cached: { at: number; report: Promise<VerificationReport> } | undefined;
   return () => {
     const now = Date.now();
@@ -64,7 +68,10 @@ export function frame(request: FastifyRequest, title: string, refreshSeconds: nu
   return {
     titulo: title,
     refrescar: refreshSeconds,
-    persona: viewer.person === null ? null : { nombre: viewer.person.name, rol: viewer.person.role ?? 'modo de un solo usuario' },
+    persona:
+      viewer.person === null
+        ? null
+        : { nombre: viewer.person.name, rol: viewer.person.role ?? 'modo de un solo usuario' },
     puedeSalir: viewer.sessionToken !== null,
     puedeSubir: viewer.can('subir'),
     puedeRevisar: viewer.can('revisar'),

@@ -57,17 +57,26 @@ export class RecordedFileReader {
       real = await realpath(path);
       info = await stat(real);
     } catch {
-      throw new RecordedFileError('falta', `Falta en el archivo el ${record.format.toUpperCase()} de este boletín (${record.path}).`);
+      throw new RecordedFileError(
+        'falta',
+        `Falta en el archivo el ${record.format.toUpperCase()} de este boletín (${record.path}).`,
+      );
     }
     const realRoot = await realpath(root);
     if (!isInside(realRoot, real) || !info.isFile()) {
-      throw new RecordedFileError('fuera-del-archivo', `El archivo ${record.path} no está dentro del archivo de boletines; no se sirve.`);
+      throw new RecordedFileError(
+        'fuera-del-archivo',
+        `El archivo ${record.path} no está dentro del archivo de boletines; no se sirve.`,
+      );
     }
     const bytes = await readFile(real);
     const key = `${real}\0${info.size}\0${info.mtimeMs}\0${info.ino}`;
     if (this.#verified.get(key) !== record.sha256) {
       if (bytes.byteLength !== record.bytes || sha256Hex(bytes) !== record.sha256) {
-        throw new RecordedFileError('alterado', `El ${record.format.toUpperCase()} de este boletín (${record.path}) cambió en el disco después de publicarse; no se sirve.`);
+        throw new RecordedFileError(
+          'alterado',
+          `El ${record.format.toUpperCase()} de este boletín (${record.path}) cambió en el disco después de publicarse; no se sirve.`,
+        );
       }
       this.#verified.set(key, record.sha256);
     }
@@ -78,10 +87,17 @@ export class RecordedFileReader {
 /** `root` joined with a registry path ("2023/093-x.pdf"); throws when the result would leave `root`. */
 export function confinedPath(root: string, recordedPath: string): string {
   const parts = recordedPath.split('/');
-  const bad = recordedPath.includes('\0') || recordedPath.includes('\\') || isAbsolute(recordedPath) || parts.some((part) => part === '' || part === '.' || part === '..');
+  const bad =
+    recordedPath.includes('\0') ||
+    recordedPath.includes('\\') ||
+    isAbsolute(recordedPath) ||
+    parts.some((part) => part === '' || part === '.' || part === '..');
   const path = resolve(root, ...parts);
   if (bad || !isInside(root, path)) {
-    throw new RecordedFileError('fuera-del-archivo', `La ruta registrada «${recordedPath}» sale del archivo de boletines; no se sirve.`);
+    throw new RecordedFileError(
+      'fuera-del-archivo',
+      `La ruta registrada «${recordedPath}» sale del archivo de boletines; no se sirve.`,
+    );
   }
   return path;
 }

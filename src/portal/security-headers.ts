@@ -18,7 +18,13 @@ export const PAGE_POLICY = [
  * A bulletin's own HTML, shown in the page's sandboxed frame or opened by itself: its styles and logo are
  * inlined; it runs no script and, sandboxed, has no origin of its own to act with.
  */
-export const BULLETIN_HTML_POLICY = ["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', "frame-ancestors 'self'", 'sandbox'].join('; ');
+export const BULLETIN_HTML_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "frame-ancestors 'self'",
+  'sandbox',
+].join('; ');
 
 /** Downloads: nothing in them is run by the browser, whatever it guesses. */
 export const FILE_POLICY = ["default-src 'none'", "frame-ancestors 'self'", 'sandbox'].join('; ');

@@ -24,14 +24,21 @@ export function sendBytes(request: FastifyRequest, reply: FastifyReply, download
     .header('content-type', download.contentType)
     .header('etag', download.etag)
     .header('accept-ranges', 'bytes')
-    .header('content-disposition', contentDisposition(download.filename, download.inline === true ? 'inline' : 'attachment'))
+    .header(
+      'content-disposition',
+      contentDisposition(download.filename, download.inline === true ? 'inline' : 'attachment'),
+    )
     .header('content-security-policy', download.policy)
     .header('cache-control', 'private, no-cache');
   if (download.modified !== undefined) reply.header('last-modified', download.modified.toUTCString());
   if (matchesEtag(request.headers['if-none-match'], download.etag)) return reply.code(304).send();
   const range = wantedRange(request, download.etag, size);
   if (range === 'unsatisfiable') {
-    return reply.code(416).header('content-range', `bytes */${size}`).type('text/plain; charset=utf-8').send('El rango pedido está fuera del archivo.');
+    return reply
+      .code(416)
+      .header('content-range', `bytes */${size}`)
+      .type('text/plain; charset=utf-8')
+      .send('El rango pedido está fuera del archivo.');
   }
   const body = range === undefined ? download.bytes : download.bytes.subarray(range.start, range.end + 1);
   if (range !== undefined) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);

@@ -65,7 +65,19 @@ export class UploadJobs {
     const id = randomBytes(16).toString('hex');
     const folder = join(this.#root, id);
     await mkdir(folder, { recursive: true });
-    const job: UploadJob = { id, folder, owner, ownerName, createdAt: now, fileNames: [], state: UploadState.queued, problems: [], datasets: [], progress: null, error: null };
+    const job: UploadJob = {
+      id,
+      folder,
+      owner,
+      ownerName,
+      createdAt: now,
+      fileNames: [],
+      state: UploadState.queued,
+      problems: [],
+      datasets: [],
+      progress: null,
+      error: null,
+    };
     this.#jobs.set(id, job);
     return job;
   }
@@ -92,7 +104,8 @@ export class UploadJobs {
     for (const file of toCheck) {
       const report = await checkJornadaFile(file.path, { catalog });
       problems.push(...report.problems.map((problem) => ({ ...problem, file: basename(problem.file) })));
-      if (report.loaded !== undefined) loaded.push({ fileName: file.name, path: file.path, warnings: report.loaded.warnings });
+      if (report.loaded !== undefined)
+        loaded.push({ fileName: file.name, path: file.path, warnings: report.loaded.warnings });
     }
     (job as { fileNames: readonly string[] }).fileNames = files.map((file) => file.name);
     job.problems = problems;
@@ -117,7 +130,12 @@ export class UploadJobs {
         job.progress = `Borrador ${index + 1} de ${total}: ${dataset.fileName}`;
         try {
           const bytes = await readFile(dataset.path);
-          const request = await submitDataset(approval, { bytes, fileName: dataset.fileName, person: job.ownerName, outputDir });
+          const request = await submitDataset(approval, {
+            bytes,
+            fileName: dataset.fileName,
+            person: job.ownerName,
+            outputDir,
+          });
           job.datasets[index] = { ...dataset, request };
         } catch (error) {
           if (error instanceof InputError) job.problems = [...job.problems, ...error.problems];

@@ -10,7 +10,12 @@ export const FORM_COOKIE = 'boletin_formulario';
 
 /** Who is asking: a signed-in person, the local user of single-user mode, or nobody. */
 export interface Viewer {
-  readonly person: { readonly id: number | null; readonly username: string; readonly name: string; readonly role: Role | null } | null;
+  readonly person: {
+    readonly id: number | null;
+    readonly username: string;
+    readonly name: string;
+    readonly role: Role | null;
+  } | null;
   /** The token changing forms must carry. */
   readonly csrf: string;
   readonly sessionToken: string | null;
@@ -38,7 +43,14 @@ export function localPersonName(): string {
 }
 
 /** Reads the session cookie (or takes the local user) and sets `request.viewer`. */
-export function identify(request: FastifyRequest, reply: FastifyReply, registry: Registry, singleUser: boolean, now: Date, secure: boolean): void {
+export function identify(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  registry: Registry,
+  singleUser: boolean,
+  now: Date,
+  secure: boolean,
+): void {
   const token = request.cookies[SESSION_COOKIE];
   const session = token === undefined ? undefined : readSession(registry, token, now);
   if (session !== undefined && token !== undefined) {

@@ -32,9 +32,11 @@ export interface ArchiveMarker {
 
 export function archiveIdentity(registry: Registry): ArchiveIdentity {
   const row = registry.db.prepare('SELECT identidad, creado_en FROM archivo WHERE id = 1').get() as
-    | { identidad: string; creado_en: string }
-    | undefined;
-  if (row === undefined) throw new RegistryError(`El registro ${registry.path} no tiene identidad de archivo. ${restoreAdvice(registry.path)}`);
+    { identidad: string; creado_en: string } | undefined;
+  if (row === undefined)
+    throw new RegistryError(
+      `El registro ${registry.path} no tiene identidad de archivo. ${restoreAdvice(registry.path)}`,
+    );
   return { id: row.identidad, createdAt: row.creado_en };
 }
 
@@ -73,13 +75,25 @@ export function readArchiveMarker(outputDir: string): ArchiveMarker | undefined 
 function isMarker(value: unknown): value is ArchiveMarker {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return record['aplicacion'] === 'boletin' && typeof record['archivo'] === 'string' && typeof record['registro'] === 'string';
+  return (
+    record['aplicacion'] === 'boletin' &&
+    typeof record['archivo'] === 'string' &&
+    typeof record['registro'] === 'string'
+  );
 }
 
 export async function writeArchiveMarker(outputDir: string, registry: Registry): Promise<void> {
   const identity = archiveIdentity(registry);
-  const marker: ArchiveMarker = { aplicacion: 'boletin', archivo: identity.id, registro: registry.path, creado_en: identity.createdAt };
-  await writeFileAtomic(join(outputDir, ARCHIVE_MARKER_FILE), new TextEncoder().encode(`${JSON.stringify(marker, null, 2)}\n`));
+  const marker: ArchiveMarker = {
+    aplicacion: 'boletin',
+    archivo: identity.id,
+    registro: registry.path,
+    creado_en: identity.createdAt,
+  };
+  await writeFileAtomic(
+    join(outputDir, ARCHIVE_MARKER_FILE),
+    new TextEncoder().encode(`${JSON.stringify(marker, null, 2)}\n`),
+  );
 }
 
 /** Every file with the name of a numbered bulletin under `<outputDir>/<año>/` (drafts and temporary files aside). */
@@ -115,7 +129,11 @@ export interface ArchiveFolderCheck {
  * holds published bulletins this registry does not know (a registry deleted, emptied or mistyped while
  * the folder has no marker yet). With `mark`, a folder that passes gets the marker.
  */
-export async function checkArchiveFolder(registry: Registry, outputDir: string, check: ArchiveFolderCheck): Promise<void> {
+export async function checkArchiveFolder(
+  registry: Registry,
+  outputDir: string,
+  check: ArchiveFolderCheck,
+): Promise<void> {
   const folder = resolve(outputDir);
   const identity = archiveIdentity(registry);
   const marker = readArchiveMarker(folder);
@@ -137,7 +155,8 @@ export async function checkArchiveFolder(registry: Registry, outputDir: string, 
 export function archiveEvidence(outputDir: string): string | undefined {
   const folder = resolve(outputDir);
   const marker = readArchiveMarker(folder);
-  if (marker !== undefined) return `tiene la marca ${join(folder, ARCHIVE_MARKER_FILE)} de un archivo con boletines publicados (registro en ${marker.registro})`;
+  if (marker !== undefined)
+    return `tiene la marca ${join(folder, ARCHIVE_MARKER_FILE)} de un archivo con boletines publicados (registro en ${marker.registro})`;
   const files = publishedFilesIn(folder);
   if (files.length > 0) return `tiene ${files.length} archivos de boletines publicados, por ejemplo «${files[0]}»`;
   return undefined;
@@ -157,7 +176,9 @@ function unknownPublishedFiles(registry: Registry, folder: string): string[] {
 }
 
 function rememberFolder(registry: Registry, folder: string): void {
-  registry.db.prepare('INSERT OR IGNORE INTO carpetas_salida (ruta, registrada_en) VALUES (?, ?)').run(folder, new Date().toISOString());
+  registry.db
+    .prepare('INSERT OR IGNORE INTO carpetas_salida (ruta, registrada_en) VALUES (?, ?)')
+    .run(folder, new Date().toISOString());
 }
 
 function foreignFolder(registry: Registry, folder: string, marker: ArchiveMarker): RegistryError {

@@ -7,7 +7,8 @@ import { RegistryError } from './publish-errors.ts';
  * folder, with "/" (relativeOutputPath writes them). Anything else in a row was not written by Boletín.
  */
 // The extension may name an edition or a companion file first: "en.pdf", "estatal-jalisco.pdf", "verificacion.json".
-export const PUBLISHED_PATH_PATTERN = /^(\d{4})\/(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.v(\d+))?\.([a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
+export const PUBLISHED_PATH_PATTERN =
+  /^(\d{4})\/(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.v(\d+))?\.([a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
 
 /**
  * Resolves a path read from the registry against its output folder, and refuses it unless it has the
@@ -27,7 +28,8 @@ export function resolveArchivePath(outputDir: string, relativePath: string): str
   // A symbolic link inside the folder may point elsewhere: compare the real folders when they exist.
   const realRoot = realOrSelf(root);
   const realParent = realOrSelf(dirname(absolute));
-  if (realParent !== realRoot && !realParent.startsWith(realRoot + sep)) refuse('un enlace simbólico la lleva fuera de la carpeta de salida');
+  if (realParent !== realRoot && !realParent.startsWith(realRoot + sep))
+    refuse('un enlace simbólico la lleva fuera de la carpeta de salida');
   return absolute;
 }
 

@@ -29,7 +29,8 @@ export async function backupRegistry(
   options: { readonly overwrite?: boolean } = {},
 ): Promise<BackupResult> {
   const path = resolve(destination);
-  if (path === registry.path) throw new InputError(`El respaldo no puede escribirse sobre el propio registro (${path}).`);
+  if (path === registry.path)
+    throw new InputError(`El respaldo no puede escribirse sobre el propio registro (${path}).`);
   if (existsSync(path) && options.overwrite !== true) {
     throw new InputError(`Ya existe ${path}; no se reemplazó. Elija otro nombre o use --sobrescribir.`);
   }

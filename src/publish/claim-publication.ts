@@ -54,7 +54,12 @@ export function isLeaseLive(registry: Registry, version: BulletinVersionRecord):
 }
 
 function holdsLease(version: BulletinVersionRecord, owner: ProcessOwner): boolean {
-  return version.owner !== null && version.owner.pid === owner.pid && version.owner.host === owner.host && version.owner.start === owner.start;
+  return (
+    version.owner !== null &&
+    version.owner.pid === owner.pid &&
+    version.owner.host === owner.host &&
+    version.owner.start === owner.start
+  );
 }
 
 /**
@@ -143,7 +148,10 @@ function alreadyPublished(version: BulletinVersionRecord): PublishConflictError 
 function numberTaken(db: DatabaseSync, bulletinId: number, identity: PublicationIdentity): PublishConflictError {
   const versions = selectVersions(db, 'v.boletin_id = ?', bulletinId);
   const current = versions.find((v) => v.state === BulletinState.published) ?? versions.at(-1);
-  const what = current === undefined ? '' : ` (jornada «${current.slug}», fecha ${current.issueDate}, datos ${current.datasetHash.slice(0, 12)}…)`;
+  const what =
+    current === undefined
+      ? ''
+      : ` (jornada «${current.slug}», fecha ${current.issueDate}, datos ${current.datasetHash.slice(0, 12)}…)`;
   return new PublishConflictError(
     `El ${bulletinLabel(identity.explicitNumber ?? 0, identity.year)} ya es otro boletín${what}. Para reemplazarlo con estos datos use la corrección (--correccion); para un boletín nuevo elija otro número.`,
   );
@@ -151,8 +159,7 @@ function numberTaken(db: DatabaseSync, bulletinId: number, identity: Publication
 
 function bulletinIdOf(db: DatabaseSync, year: number, number: number): number | undefined {
   const row = db.prepare('SELECT id FROM boletines WHERE anio = ? AND numero = ?').get(year, number) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   return row?.id;
 }
 
@@ -233,7 +240,11 @@ function insertVersion(
  * version and the UPDATE of a taken-over one list them: jornada .. carpeta_salida, creado_en, usuario,
  * dueno_pid, dueno_host, dueno_inicio, dueno_desde.
  */
-function ownedVersionValues(identity: PublicationIdentity, owner: ReturnType<typeof currentOwner>, now: string): (string | number)[] {
+function ownedVersionValues(
+  identity: PublicationIdentity,
+  owner: ReturnType<typeof currentOwner>,
+  now: string,
+): (string | number)[] {
   return [
     identity.slug,
     identity.title,
@@ -281,13 +292,9 @@ export function claimRepair(registry: Registry, versionId: number): Exclude<Clai
     if (version === undefined || version.state !== BulletinState.published) return undefined;
     if (isLeaseLive(registry, version)) return { kind: 'wait', version };
     const owner = currentOwner();
-    db.prepare('UPDATE versiones SET dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE id = ?').run(
-      owner.pid,
-      owner.host,
-      owner.start,
-      new Date().toISOString(),
-      versionId,
-    );
+    db.prepare(
+      'UPDATE versiones SET dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE id = ?',
+    ).run(owner.pid, owner.host, owner.start, new Date().toISOString(), versionId);
     return { kind: 'work', version: mustSelect(db, versionId), recovered: version.owner !== null };
   });
   if (claim?.kind === 'work') activeWork.add(workKey(registry, versionId));
@@ -302,7 +309,11 @@ export function recordPlannedFiles(
   registry: Registry,
   versionId: number,
   files: readonly RecordedFile[],
-  options: { readonly outputDir: string; readonly replaceAll: boolean; readonly beforeCommit?: (() => void) | undefined },
+  options: {
+    readonly outputDir: string;
+    readonly replaceAll: boolean;
+    readonly beforeCommit?: (() => void) | undefined;
+  },
 ): void {
   registry.immediate((db) => {
     const version = ownedVersion(db, versionId);
@@ -333,10 +344,9 @@ export function finishPublication(
       const version = ownedVersion(db, versionId);
       const now = new Date().toISOString();
       if (version.state === BulletinState.inProgress) {
-        db.prepare(`UPDATE versiones SET estado = 'reemplazado' WHERE boletin_id = ? AND estado = 'publicado' AND id <> ?`).run(
-          version.bulletinId,
-          versionId,
-        );
+        db.prepare(
+          `UPDATE versiones SET estado = 'reemplazado' WHERE boletin_id = ? AND estado = 'publicado' AND id <> ?`,
+        ).run(version.bulletinId, versionId);
         db.prepare(`UPDATE versiones SET estado = 'publicado', publicado_en = ? WHERE id = ?`).run(now, versionId);
       }
       clearLease(db, versionId);
@@ -375,9 +385,9 @@ export function ownsVersion(registry: Registry, versionId: number): BulletinVers
 }
 
 function clearLease(db: DatabaseSync, versionId: number): void {
-  db.prepare('UPDATE versiones SET dueno_pid = NULL, dueno_host = NULL, dueno_inicio = NULL, dueno_desde = NULL WHERE id = ?').run(
-    versionId,
-  );
+  db.prepare(
+    'UPDATE versiones SET dueno_pid = NULL, dueno_host = NULL, dueno_inicio = NULL, dueno_desde = NULL WHERE id = ?',
+  ).run(versionId);
 }
 
 /**
@@ -386,7 +396,9 @@ function clearLease(db: DatabaseSync, versionId: number): void {
  */
 export function dropUnfinished(db: DatabaseSync, version: BulletinVersionRecord): boolean {
   db.prepare('DELETE FROM versiones WHERE id = ?').run(version.id);
-  const left = db.prepare('SELECT COUNT(*) AS n FROM versiones WHERE boletin_id = ?').get(version.bulletinId) as { n: number };
+  const left = db.prepare('SELECT COUNT(*) AS n FROM versiones WHERE boletin_id = ?').get(version.bulletinId) as {
+    n: number;
+  };
   if (left.n !== 0) return false;
   db.prepare('DELETE FROM boletines WHERE id = ?').run(version.bulletinId);
   giveBackNumber(db, version.year, version.number, new Date().toISOString());

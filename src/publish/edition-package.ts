@@ -25,9 +25,14 @@ export function recordEditionPackage(
          WHERE b.anio = ? AND b.numero = ? AND v.version = ? AND v.estado = 'publicado'`,
       )
       .get(bulletin.year, bulletin.number, bulletin.version) as { id: number } | undefined;
-    if (row === undefined) throw new Error(`No hay una versión publicada ${String(bulletin.version)} del boletín ${String(bulletin.number)}/${String(bulletin.year)}.`);
+    if (row === undefined)
+      throw new Error(
+        `No hay una versión publicada ${String(bulletin.version)} del boletín ${String(bulletin.number)}/${String(bulletin.year)}.`,
+      );
     db.prepare('DELETE FROM ediciones WHERE version_id = ?').run(row.id);
-    const insert = db.prepare("INSERT INTO ediciones (version_id, edicion, idioma, cifras, veredicto) VALUES (?, ?, ?, ?, 'aprobada')");
+    const insert = db.prepare(
+      "INSERT INTO ediciones (version_id, edicion, idioma, cifras, veredicto) VALUES (?, ?, ?, ?, 'aprobada')",
+    );
     for (const edition of editions) insert.run(row.id, edition.edition, edition.lang, edition.figures);
   });
 }

@@ -29,7 +29,13 @@ export {
   type PublishedFile,
   type RenderedFile,
 } from './publish-bulletin.ts';
-export { verifyBulletins, type FileCheck, type VerificationReport, type VersionCheck, type VerifyOptions } from './verify-bulletins.ts';
+export {
+  verifyBulletins,
+  type FileCheck,
+  type VerificationReport,
+  type VersionCheck,
+  type VerifyOptions,
+} from './verify-bulletins.ts';
 export { exportRegistryCsv, toCsv, CSV_COLUMNS } from './export-registry-csv.ts';
 export { releaseInterrupted, type ReleasedEntry } from './release-interrupted.ts';
 export { parseBulletinRef, type BulletinRef } from './bulletin-ref.ts';
@@ -41,7 +47,13 @@ export {
   type OutputPathParts,
 } from './output-path.ts';
 export { writeFileAtomic, cleanStaleTempFiles, sha256Hex, type WriteFileAtomicOptions } from './write-file-atomic.ts';
-export { resolveDataFolder, resolveRegistryPath, DATA_FOLDER_ENV, REGISTRY_FILE_NAME, type DataFolderChoice } from './data-folder.ts';
+export {
+  resolveDataFolder,
+  resolveRegistryPath,
+  DATA_FOLDER_ENV,
+  REGISTRY_FILE_NAME,
+  type DataFolderChoice,
+} from './data-folder.ts';
 export { PublishConflictError, PublishIoError, RegistryBusyError, RegistryError } from './publish-errors.ts';
 export {
   ARCHIVE_MARKER_FILE,

@@ -18,10 +18,11 @@ export interface SequenceState {
 }
 
 export function readSequence(db: DatabaseSync, year: number): SequenceState {
-  const highest = (db.prepare('SELECT MAX(numero) AS n FROM boletines WHERE anio = ?').get(year) as { n: number | null }).n;
+  const highest = (
+    db.prepare('SELECT MAX(numero) AS n FROM boletines WHERE anio = ?').get(year) as { n: number | null }
+  ).n;
   const floorRow = db.prepare('SELECT siguiente FROM secuencias WHERE anio = ?').get(year) as
-    | { siguiente: number }
-    | undefined;
+    { siguiente: number } | undefined;
   const floor = floorRow?.siguiente ?? null;
   const released = (
     db

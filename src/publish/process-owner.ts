@@ -34,7 +34,12 @@ export function currentUserName(): string {
  * probed, so it counts as alive until its entry is older than FOREIGN_OWNER_STALE_MS.
  */
 export function isOwnerAlive(
-  owner: { readonly pid: number | null; readonly host: string | null; readonly start: string | null; readonly since: string | null },
+  owner: {
+    readonly pid: number | null;
+    readonly host: string | null;
+    readonly start: string | null;
+    readonly since: string | null;
+  },
   now: Date = new Date(),
 ): boolean {
   if (owner.pid === null || owner.host === null) return false;

@@ -201,7 +201,8 @@ async function work(
     const rendered = await request.render({ number: version.number, year: version.year, version: version.version });
     request.signal?.throwIfAborted();
     const planned = planFiles(rendered, version, outputDir);
-    const toWrite = mode === 'repair' ? await filesToRepair(planned, version, outputDir, request.overwrite === true) : planned;
+    const toWrite =
+      mode === 'repair' ? await filesToRepair(planned, version, outputDir, request.overwrite === true) : planned;
     await refuseForeignFiles(toWrite, version, request.overwrite === true);
     if (mode === 'replace') await removeAbandonedFiles(version, planned, outputDir);
     recordPlannedFiles(request.registry, version.id, toWrite, {
@@ -225,7 +226,11 @@ async function work(
     const code = systemErrorCode(error);
     if (code !== undefined) {
       const label = bulletinLabel(version.number, version.year);
-      throw new PublishIoError(`No se pudo publicar el ${label}: ${describeSystemError(error, outputDir)}.${note}`, code, { cause: error });
+      throw new PublishIoError(
+        `No se pudo publicar el ${label}: ${describeSystemError(error, outputDir)}.${note}`,
+        code,
+        { cause: error },
+      );
     }
     if (note !== '' && error instanceof Error) error.message += note;
     throw error;
@@ -261,13 +266,24 @@ async function giveUp(registry: Registry, versionId: number, outputDir: string):
   }
 }
 
-function planFiles(rendered: readonly RenderedFile[], version: BulletinVersionRecord, outputDir: string): PlannedFile[] {
+function planFiles(
+  rendered: readonly RenderedFile[],
+  version: BulletinVersionRecord,
+  outputDir: string,
+): PlannedFile[] {
   if (rendered.length === 0) throw new Error('El render no produjo ningún archivo.');
   const seen = new Set<string>();
   return rendered.map((file) => {
-    if (seen.has(file.extension)) throw new Error(`El render produjo dos archivos con la extensión «${file.extension}».`);
+    if (seen.has(file.extension))
+      throw new Error(`El render produjo dos archivos con la extensión «${file.extension}».`);
     seen.add(file.extension);
-    const parts = { year: version.year, number: version.number, slug: version.slug, extension: file.extension, version: version.version };
+    const parts = {
+      year: version.year,
+      number: version.number,
+      slug: version.slug,
+      extension: file.extension,
+      version: version.version,
+    };
     return {
       path: relativeOutputPath(parts),
       absolute: outputPath(outputDir, parts),
@@ -302,7 +318,11 @@ async function filesToRepair(
 }
 
 /** A file on disk that the registry does not give to this version is never replaced silently. */
-async function refuseForeignFiles(files: readonly PlannedFile[], version: BulletinVersionRecord, overwrite: boolean): Promise<void> {
+async function refuseForeignFiles(
+  files: readonly PlannedFile[],
+  version: BulletinVersionRecord,
+  overwrite: boolean,
+): Promise<void> {
   if (overwrite) return;
   const own = new Set(version.files.map((f) => f.path));
   for (const file of files) {
@@ -314,7 +334,11 @@ async function refuseForeignFiles(files: readonly PlannedFile[], version: Bullet
 }
 
 /** Files an interrupted attempt planned that this attempt will not write again (another slug or format). */
-async function removeAbandonedFiles(version: BulletinVersionRecord, planned: readonly PlannedFile[], outputDir: string): Promise<void> {
+async function removeAbandonedFiles(
+  version: BulletinVersionRecord,
+  planned: readonly PlannedFile[],
+  outputDir: string,
+): Promise<void> {
   const keep = new Set(planned.map((f) => f.path));
   for (const file of version.files) {
     if (!keep.has(file.path)) await removeFile(resolveArchivePath(outputDir, file.path));
@@ -330,7 +354,8 @@ async function publishDraft(request: PublishRequest, outputDir: string): Promise
   const files: PublishedFile[] = [];
   const seen = new Set<string>();
   for (const file of rendered) {
-    if (seen.has(file.extension)) throw new Error(`El render produjo dos archivos con la extensión «${file.extension}».`);
+    if (seen.has(file.extension))
+      throw new Error(`El render produjo dos archivos con la extensión «${file.extension}».`);
     seen.add(file.extension);
     const parts = { year: request.year, number: null, slug: request.slug, extension: file.extension };
     const path = outputPath(outputDir, parts);
@@ -404,7 +429,11 @@ function resultOf(
 }
 
 /** Polls until the other process finishes or dies; bounded by the deadline. */
-async function waitTurn(version: BulletinVersionRecord, deadline: number, signal: AbortSignal | undefined): Promise<void> {
+async function waitTurn(
+  version: BulletinVersionRecord,
+  deadline: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   if (Date.now() >= deadline) {
     const who = version.owner === null ? 'otro proceso' : `el proceso ${version.owner.pid} en ${version.owner.host}`;
     throw new RegistryBusyError(
@@ -438,7 +467,9 @@ function validateRequest(request: PublishRequest): void {
     }
   }
   if (request.draft === true && (request.explicitNumber !== undefined || request.correction === true)) {
-    throw new InputError('Un borrador no lleva número: no se puede pedir un número ni una corrección para un borrador.');
+    throw new InputError(
+      'Un borrador no lleva número: no se puede pedir un número ni una corrección para un borrador.',
+    );
   }
 }
 

@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ArchiveStamp } from '../model/bulletin-document.ts';
 import { InputError } from '../errors.ts';
-import { adoptArchiveIdentity, archiveIdentity, publishedFilesIn, readArchiveMarker, writeArchiveMarker } from './archive-identity.ts';
+import {
+  adoptArchiveIdentity,
+  archiveIdentity,
+  publishedFilesIn,
+  readArchiveMarker,
+  writeArchiveMarker,
+} from './archive-identity.ts';
 import { PUBLISHED_PATH_PATTERN, resolveArchivePath } from './archive-path.ts';
 import { currentUserName } from './process-owner.ts';
 import { openRegistry } from './registry.ts';
@@ -58,7 +64,9 @@ export async function rebuildRegistry(request: RebuildRequest): Promise<RebuildR
   const marker = readArchiveMarker(outputDir);
   const found = await collect(outputDir, request.readStamp);
   if (found.length === 0) {
-    throw new InputError(`La carpeta ${outputDir} no tiene boletines publicados (<año>/<número>-<jornada>.<extensión>): no hay nada de qué reconstruir el registro.`);
+    throw new InputError(
+      `La carpeta ${outputDir} no tiene boletines publicados (<año>/<número>-<jornada>.<extensión>): no hay nada de qué reconstruir el registro.`,
+    );
   }
   const temp = join(dirname(registryPath), `.${basename(registryPath)}.reconstruccion-${process.pid}`);
   removeDatabase(temp);
@@ -69,7 +77,9 @@ export async function rebuildRegistry(request: RebuildRequest): Promise<RebuildR
       if (marker !== undefined) adoptArchiveIdentity(registry, { id: marker.archivo, createdAt: marker.creado_en });
       const unstamped = registry.immediate((db) => insertAll(db, found, outputDir));
       if (marker === undefined) await writeArchiveMarker(outputDir, registry);
-      registry.db.prepare('INSERT OR IGNORE INTO carpetas_salida (ruta, registrada_en) VALUES (?, ?)').run(outputDir, new Date().toISOString());
+      registry.db
+        .prepare('INSERT OR IGNORE INTO carpetas_salida (ruta, registrada_en) VALUES (?, ?)')
+        .run(outputDir, new Date().toISOString());
       report = {
         registryPath,
         archiveId: archiveIdentity(registry).id,
@@ -108,35 +118,68 @@ async function collect(outputDir: string, readStamp: RebuildRequest['readStamp']
   for (const relative of publishedFilesIn(outputDir)) {
     const match = PUBLISHED_PATH_PATTERN.exec(relative);
     if (match === null) continue;
-    const [, year, number, slug, version, extension] = match as unknown as [string, string, string, string, string | undefined, string];
+    const [, year, number, slug, version, extension] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string | undefined,
+      string,
+    ];
     const bytes = await readFile(resolveArchivePath(outputDir, relative));
     const stamp = await readStamp(extension, bytes);
-    const parts = { year: Number(year), number: Number(number), version: version === undefined ? 1 : Number(version), slug };
+    const parts = {
+      year: Number(year),
+      number: Number(number),
+      version: version === undefined ? 1 : Number(version),
+      slug,
+    };
     // A record that contradicts the file's own name is not trusted (a file renamed by hand).
-    const agrees = stamp !== undefined && stamp.year === parts.year && stamp.number === parts.number && stamp.version === parts.version && stamp.slug === slug;
+    const agrees =
+      stamp !== undefined &&
+      stamp.year === parts.year &&
+      stamp.number === parts.number &&
+      stamp.version === parts.version &&
+      stamp.slug === slug;
     const key = `${parts.year}/${parts.number}/${parts.version}`;
     const entry = versions.get(key) ?? { ...parts, files: [] };
     if (entry.slug !== slug) {
-      throw new InputError(`En ${outputDir} hay dos jornadas con el número ${number}/${year} versión ${parts.version} («${entry.slug}» y «${slug}»): aparte la que no es y vuelva a intentarlo.`);
+      throw new InputError(
+        `En ${outputDir} hay dos jornadas con el número ${number}/${year} versión ${parts.version} («${entry.slug}» y «${slug}»): aparte la que no es y vuelva a intentarlo.`,
+      );
     }
-    entry.files.push({ path: relative, extension, sha256: sha256Hex(bytes), bytes: bytes.byteLength, stamp: agrees ? stamp : undefined });
+    entry.files.push({
+      path: relative,
+      extension,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.byteLength,
+      stamp: agrees ? stamp : undefined,
+    });
     versions.set(key, entry);
   }
   return [...versions.values()].sort((a, b) => a.year - b.year || a.number - b.number || a.version - b.version);
 }
 
-function insertAll(db: import('node:sqlite').DatabaseSync, found: readonly VersionFound[], outputDir: string): string[] {
+function insertAll(
+  db: import('node:sqlite').DatabaseSync,
+  found: readonly VersionFound[],
+  outputDir: string,
+): string[] {
   const now = new Date().toISOString();
   const user = currentUserName();
   const unstamped: string[] = [];
   const highest = new Map<string, number>();
-  for (const v of found) highest.set(`${v.year}/${v.number}`, Math.max(highest.get(`${v.year}/${v.number}`) ?? 0, v.version));
+  for (const v of found)
+    highest.set(`${v.year}/${v.number}`, Math.max(highest.get(`${v.year}/${v.number}`) ?? 0, v.version));
   const bulletinIds = new Map<string, number>();
   for (const v of found) {
     const key = `${v.year}/${v.number}`;
     let bulletinId = bulletinIds.get(key);
     if (bulletinId === undefined) {
-      bulletinId = Number(db.prepare('INSERT INTO boletines (anio, numero, creado_en) VALUES (?, ?, ?)').run(v.year, v.number, now).lastInsertRowid);
+      bulletinId = Number(
+        db.prepare('INSERT INTO boletines (anio, numero, creado_en) VALUES (?, ?, ?)').run(v.year, v.number, now)
+          .lastInsertRowid,
+      );
       bulletinIds.set(key, bulletinId);
     }
     const stamp = v.files.find((f) => f.stamp !== undefined)?.stamp;

@@ -125,7 +125,10 @@ export function selectVersions(
     )
     .all(...params) as unknown as VersionRow[];
   if (rows.length === 0) return [];
-  const files = filesOf(db, rows.map((r) => r.id));
+  const files = filesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toVersion(row, files.get(row.id) ?? []));
 }
 
@@ -190,7 +193,13 @@ function groupByBulletin(db: DatabaseSync, versions: readonly BulletinVersionRec
   }
   return [...bulletins.entries()].map(([id, list]) => {
     const first = list[0] as BulletinVersionRecord;
-    return { id, year: first.year, number: first.number, createdAt: created.get(id) ?? first.createdAt, versions: list };
+    return {
+      id,
+      year: first.year,
+      number: first.number,
+      createdAt: created.get(id) ?? first.createdAt,
+      versions: list,
+    };
   });
 }
 

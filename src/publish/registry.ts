@@ -71,7 +71,10 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
     try {
       mkdirSync(dirname(absolute), { recursive: true });
     } catch (error) {
-      throw new RegistryError(`No se pudo crear la carpeta del registro: ${describeSystemError(error, dirname(absolute))}.`, { cause: error });
+      throw new RegistryError(
+        `No se pudo crear la carpeta del registro: ${describeSystemError(error, dirname(absolute))}.`,
+        { cause: error },
+      );
     }
   }
   let db: DatabaseSync;
@@ -82,7 +85,9 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
       enableForeignKeyConstraints: false,
     });
   } catch (error) {
-    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
+    throw new RegistryError(`No se pudo abrir el registro ${absolute}: ${describeSystemError(error, absolute)}.`, {
+      cause: error,
+    });
   }
   try {
     db.exec('PRAGMA journal_mode = WAL');
@@ -102,7 +107,9 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
         { cause: error },
       );
     }
-    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}.`, { cause: error });
+    throw new RegistryError(`No se pudo usar el registro ${absolute}: ${describeSystemError(error, absolute)}.`, {
+      cause: error,
+    });
   }
   return new Registry(absolute, db);
 }
@@ -125,7 +132,9 @@ function migrate(db: DatabaseSync, path: string): void {
     }
     const broken = db.prepare('PRAGMA foreign_key_check').all();
     if (broken.length > 0) {
-      throw new RegistryError(`La migración del registro ${path} dejó ${broken.length} referencias rotas; no se aplicó.`);
+      throw new RegistryError(
+        `La migración del registro ${path} dejó ${broken.length} referencias rotas; no se aplicó.`,
+      );
     }
     db.exec('COMMIT');
   } catch (error) {
@@ -163,7 +172,10 @@ function checkIntegrity(db: DatabaseSync, path: string, outputDir: string | unde
  * order) lacks the identity tables: they are added once, under the write lock.
  */
 function addMissingIdentity(db: DatabaseSync): void {
-  const exists = () => db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'archivo'`).get() as { n: number };
+  const exists = () =>
+    db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'archivo'`).get() as {
+      n: number;
+    };
   if (exists().n === 1) return;
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -177,9 +189,13 @@ function addMissingIdentity(db: DatabaseSync): void {
 
 /** From version 3 on, a registry without its identity row was altered by hand or damaged. */
 function checkIdentityRow(db: DatabaseSync, path: string, outputDir: string | undefined): void {
-  const row = db.prepare(`SELECT count(*) AS n FROM archivo WHERE id = 1 AND aplicacion = 'boletin'`).get() as { n: number };
+  const row = db.prepare(`SELECT count(*) AS n FROM archivo WHERE id = 1 AND aplicacion = 'boletin'`).get() as {
+    n: number;
+  };
   if (row.n === 1) return;
-  throw new RegistryError(`El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path, outputDir)}`);
+  throw new RegistryError(
+    `El registro ${path} no tiene la fila de identidad del archivo: fue alterado o está dañado. ${restoreAdvice(path, outputDir)}`,
+  );
 }
 
 /** SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): garbage bytes where the registry should be. */

@@ -56,10 +56,14 @@ export async function releaseInterrupted(
   return registry.immediate((db) => {
     const again = selectVersions(db, 'v.id = ?', unfinished.id)[0];
     if (again === undefined || again.state !== BulletinState.inProgress || isLeaseLive(registry, again)) {
-      throw new PublishConflictError(`El ${label} cambió mientras se liberaba; vuelva a consultarlo con «archivo mostrar».`);
+      throw new PublishConflictError(
+        `El ${label} cambió mientras se liberaba; vuelva a consultarlo con «archivo mostrar».`,
+      );
     }
     dropUnfinished(db, again);
-    const left = db.prepare('SELECT COUNT(*) AS n FROM boletines WHERE anio = ? AND numero = ?').get(year, number) as { n: number };
+    const left = db.prepare('SELECT COUNT(*) AS n FROM boletines WHERE anio = ? AND numero = ?').get(year, number) as {
+      n: number;
+    };
     return {
       year,
       number,

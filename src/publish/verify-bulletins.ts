@@ -85,7 +85,13 @@ export async function verifyBulletins(registry: Registry, options: VerifyOptions
 
 async function checkFile(outputDir: string, file: BulletinVersionRecord['files'][number]): Promise<FileCheck> {
   const absolutePath = resolveArchivePath(outputDir, file.path);
-  const base = { path: file.path, absolutePath, format: file.format, expectedSha256: file.sha256, expectedBytes: file.bytes };
+  const base = {
+    path: file.path,
+    absolutePath,
+    format: file.format,
+    expectedSha256: file.sha256,
+    expectedBytes: file.bytes,
+  };
   let bytes: Uint8Array;
   try {
     bytes = await readFile(absolutePath);
@@ -94,5 +100,10 @@ async function checkFile(outputDir: string, file: BulletinVersionRecord['files']
     return { ...base, status: 'falta', actualSha256: null, actualBytes: null };
   }
   const actualSha256 = sha256Hex(bytes);
-  return { ...base, status: actualSha256 === file.sha256 ? 'ok' : 'alterado', actualSha256, actualBytes: bytes.byteLength };
+  return {
+    ...base,
+    status: actualSha256 === file.sha256 ? 'ok' : 'alterado',
+    actualSha256,
+    actualBytes: bytes.byteLength,
+  };
 }

@@ -26,7 +26,11 @@ export function tempPathFor(path: string): string {
  * a temporary file in the same folder, flushed to disk, renamed over the target, and the folder flushed.
  * The folder must exist.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteFileAtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
   const temp = tempPathFor(path);
   let renamed = false;
   try {

@@ -39,7 +39,9 @@ function fromDocx(bytes: Uint8Array): ArchiveStamp | undefined {
     const files = unzipSync(bytes, { filter: (file) => file.name === 'docProps/custom.xml' });
     const xml = files['docProps/custom.xml'];
     if (xml === undefined) return undefined;
-    const match = new RegExp(`name="${ARCHIVE_STAMP_NAME}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(strFromU8(xml));
+    const match = new RegExp(`name="${ARCHIVE_STAMP_NAME}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(
+      strFromU8(xml),
+    );
     return match === null ? undefined : decodeArchiveStamp(unescapeMarkup(match[1] ?? ''));
   } catch {
     return undefined;

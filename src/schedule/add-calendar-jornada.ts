@@ -17,15 +17,20 @@ export async function addCalendarJornada(calendarPath: string, entry: CalendarJo
     throw new InputError(`${calendarPath}: no se pudo leer el calendario (${error.code ?? 'error'}).`);
   });
   const document = parseDocument(text);
-  if (document.errors.length > 0) throw new InputError(`${calendarPath}: el calendario no es YAML válido; corríjalo antes de añadir jornadas.`);
+  if (document.errors.length > 0)
+    throw new InputError(`${calendarPath}: el calendario no es YAML válido; corríjalo antes de añadir jornadas.`);
   if (document.contents !== null && !isMap(document.contents)) {
-    throw new InputError(`${calendarPath}: el calendario debe ser un mapa de claves (horario, jornadas...); corríjalo antes de añadir jornadas.`);
+    throw new InputError(
+      `${calendarPath}: el calendario debe ser un mapa de claves (horario, jornadas...); corríjalo antes de añadir jornadas.`,
+    );
   }
   const jornadas = document.get('jornadas');
   const existing = isSeq(jornadas) ? (jornadas.toJSON() as { id?: string; fechas?: { inicio?: string } }[]) : [];
   const clash = existing.find((other) => other.id === entry.id || other.fechas?.inicio === entry.fechas.inicio);
   if (clash !== undefined) {
-    throw new InputError(`La jornada «${clash.id ?? entry.id}» (${entry.fechas.inicio}) ya está en el calendario ${calendarPath}: no se añadió otra vez.`);
+    throw new InputError(
+      `La jornada «${clash.id ?? entry.id}» (${entry.fechas.inicio}) ya está en el calendario ${calendarPath}: no se añadió otra vez.`,
+    );
   }
   if (isSeq(jornadas)) jornadas.add(document.createNode(entry));
   else document.set('jornadas', document.createNode([entry]));
@@ -42,7 +47,9 @@ export async function addCalendarJornada(calendarPath: string, entry: CalendarJo
 export function nextJornadaEntry(jornada: Jornada, folderBase = 'entrada'): CalendarJornada {
   const next = jornada.proxima;
   if (next === undefined) {
-    throw new InputError('Estos datos no anuncian la próxima jornada (falta «proxima» con sus fechas): no hay qué añadir al calendario.');
+    throw new InputError(
+      'Estos datos no anuncian la próxima jornada (falta «proxima» con sus fechas): no hay qué añadir al calendario.',
+    );
   }
   const id = bulletinSlug({ ...jornada, fechas: { inicio: next.inicio, fin: next.fin } });
   const programme = jornada.programa?.nombre ?? jornada.programa?.plan;

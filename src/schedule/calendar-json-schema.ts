@@ -15,7 +15,8 @@ export function calendarJsonSchemaText(): string {
   const { $schema, ...rest } = generated;
   const schema = {
     $schema,
-    $comment: 'Generado por `boletin programa esquema` a partir de src/schedule/calendar-schema.ts. No lo edite a mano.',
+    $comment:
+      'Generado por `boletin programa esquema` a partir de src/schedule/calendar-schema.ts. No lo edite a mano.',
     title: 'Calendario de jornadas de Boletín',
     ...rest,
   };

@@ -27,8 +27,12 @@ const localDateTimeSchema = z
 /** A cron pattern of the hours to look ("0 8,12,18 * * *"), checked by croner itself. */
 const cronSchema = z
   .string()
-  .refine((pattern) => isCronPattern(pattern), { message: 'no es un horario cron válido; por ejemplo "0 8,12,18 * * *" (a las 8, 12 y 18 h)' })
-  .meta({ description: 'Horario cron (minuto hora día mes día-de-semana) en hora de la Ciudad de México: "0 8,12,18 * * *".' });
+  .refine((pattern) => isCronPattern(pattern), {
+    message: 'no es un horario cron válido; por ejemplo "0 8,12,18 * * *" (a las 8, 12 y 18 h)',
+  })
+  .meta({
+    description: 'Horario cron (minuto hora día mes día-de-semana) en hora de la Ciudad de México: "0 8,12,18 * * *".',
+  });
 
 function isCronPattern(pattern: string): boolean {
   try {
@@ -41,30 +45,54 @@ function isCronPattern(pattern: string): boolean {
 
 const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'use minúsculas, cifras y guiones, como quinta-extraordinaria-2023-03' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    message: 'use minúsculas, cifras y guiones, como quinta-extraordinaria-2023-03',
+  })
   .meta({ description: 'Identificador único de la jornada en el calendario: minúsculas, cifras y guiones.' });
 
 const formatSchema = z.enum(ALL_FORMATS as [OutputFormat, ...OutputFormat[]]);
 
 export const calendarJornadaSchema = z.strictObject({
   id: slugSchema,
-  tipo: z.string().trim().min(1).meta({ description: 'Tipo de jornada, como en los datos: extraordinaria-continuidad, nacional-recuperacion...' }),
-  programa: z.string().trim().min(1).optional().meta({ description: 'Programa o nombre de la jornada, para el personal.' }),
+  tipo: z
+    .string()
+    .trim()
+    .min(1)
+    .meta({ description: 'Tipo de jornada, como en los datos: extraordinaria-continuidad, nacional-recuperacion...' }),
+  programa: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({ description: 'Programa o nombre de la jornada, para el personal.' }),
   ordinal: z.int().min(1).max(999).optional().meta({ description: 'Su número de orden: 5 para la «Quinta Jornada».' }),
   fechas: z.strictObject({
     inicio: isoDateSchema.meta({ description: 'Primer día de la jornada.' }),
     fin: isoDateSchema.meta({ description: 'Último día de la jornada.' }),
   }),
-  carpeta: z.string().trim().min(1).meta({ description: 'Carpeta donde llegarán los datos (relativa a este archivo).' }),
-  patron: z.string().trim().min(1).optional().meta({ description: 'Patrón del nombre del archivo de datos, por ejemplo "*.xlsx"; por omisión el del calendario.' }),
+  carpeta: z
+    .string()
+    .trim()
+    .min(1)
+    .meta({ description: 'Carpeta donde llegarán los datos (relativa a este archivo).' }),
+  patron: z.string().trim().min(1).optional().meta({
+    description: 'Patrón del nombre del archivo de datos, por ejemplo "*.xlsx"; por omisión el del calendario.',
+  }),
   buscar: z
     .strictObject({
-      desde: localDateTimeSchema.optional().meta({ description: 'Desde cuándo buscar; por omisión, el día siguiente al fin a las 00:00.' }),
-      hasta: localDateTimeSchema.optional().meta({ description: 'Hasta cuándo; después la jornada queda vencida. Por omisión, 7 días después del fin.' }),
+      desde: localDateTimeSchema
+        .optional()
+        .meta({ description: 'Desde cuándo buscar; por omisión, el día siguiente al fin a las 00:00.' }),
+      hasta: localDateTimeSchema
+        .optional()
+        .meta({ description: 'Hasta cuándo; después la jornada queda vencida. Por omisión, 7 días después del fin.' }),
       horario: cronSchema.optional(),
     })
     .optional(),
-  publicacion: z.enum([PublishMode.approval, PublishMode.direct]).optional().meta({ description: 'aprobacion (borrador que una persona aprueba) o directa.' }),
+  publicacion: z
+    .enum([PublishMode.approval, PublishMode.direct])
+    .optional()
+    .meta({ description: 'aprobacion (borrador que una persona aprueba) o directa.' }),
 });
 export type CalendarJornada = z.infer<typeof calendarJornadaSchema>;
 
@@ -73,14 +101,26 @@ export const calendarSchema = z.strictObject({
   horario: cronSchema.default('0 8,12,16,20 * * *'),
   patron: z.string().trim().min(1).default('*.xlsx').meta({ description: 'Patrón del archivo de datos por omisión.' }),
   espera: z.int().min(0).max(240).default(2).meta({
-    description: 'Minutos entre las dos miradas que confirman que un archivo terminó de escribirse (si no hay marca .listo).',
+    description:
+      'Minutos entre las dos miradas que confirman que un archivo terminó de escribirse (si no hay marca .listo).',
   }),
   publicacion: z.enum([PublishMode.approval, PublishMode.direct]).default(PublishMode.approval),
-  formatos: z.array(formatSchema).min(1).optional().meta({ description: 'Formatos del boletín; por omisión html, pdf y docx.' }),
-  salida: z.string().trim().min(1).optional().meta({ description: 'Carpeta de salida (relativa a este archivo); por omisión output/ del proyecto.' }),
+  formatos: z
+    .array(formatSchema)
+    .min(1)
+    .optional()
+    .meta({ description: 'Formatos del boletín; por omisión html, pdf y docx.' }),
+  salida: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({ description: 'Carpeta de salida (relativa a este archivo); por omisión output/ del proyecto.' }),
   aviso: z
     .strictObject({
-      url: z.url({ protocol: /^https?$/ }).meta({ description: 'URL que recibe por POST el resumen del boletín cuando hay un borrador o un boletín publicado.' }),
+      url: z.url({ protocol: /^https?$/ }).meta({
+        description: 'URL que recibe por POST el resumen del boletín cuando hay un borrador o un boletín publicado.',
+      }),
       intentos: z.int().min(1).max(10).default(3),
     })
     .optional(),

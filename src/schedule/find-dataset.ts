@@ -34,7 +34,8 @@ export async function findDataset(folder: string, pattern: string): Promise<Fold
   const candidates: FoundDataset[] = [];
   const present = new Set(names);
   for (const name of names) {
-    if (name.startsWith('.') || name.startsWith('~$') || name.endsWith(READY_SUFFIX) || !matchesGlob(name, pattern)) continue;
+    if (name.startsWith('.') || name.startsWith('~$') || name.endsWith(READY_SUFFIX) || !matchesGlob(name, pattern))
+      continue;
     const info = await stat(join(folder, name)).catch(() => undefined);
     if (info === undefined || !info.isFile()) continue;
     candidates.push({

@@ -27,7 +27,12 @@ export function listJornadaStatuses(registry: Registry, calendar: Calendar, now:
   return calendar.jornadas.map((jornada) => statusOf(registry, jornada, records.get(jornada.id), now));
 }
 
-function statusOf(registry: Registry, jornada: ScheduledJornada, record: JornadaRecord | undefined, now: Date): JornadaStatus {
+function statusOf(
+  registry: Registry,
+  jornada: ScheduledJornada,
+  record: JornadaRecord | undefined,
+  now: Date,
+): JornadaStatus {
   const request = record?.requestId == null ? undefined : findRequest(registry, record.requestId);
   const state = stateOf(jornada, record, request, now);
   return {
@@ -43,7 +48,12 @@ function statusOf(registry: Registry, jornada: ScheduledJornada, record: Jornada
   };
 }
 
-function stateOf(jornada: ScheduledJornada, record: JornadaRecord | undefined, request: ApprovalRequest | undefined, now: Date): JornadaState {
+function stateOf(
+  jornada: ScheduledJornada,
+  record: JornadaRecord | undefined,
+  request: ApprovalRequest | undefined,
+  now: Date,
+): JornadaState {
   if (request !== undefined) {
     switch (request.state) {
       case RequestState.published:
@@ -61,7 +71,12 @@ function stateOf(jornada: ScheduledJornada, record: JornadaRecord | undefined, r
   return JornadaState.waiting;
 }
 
-function reasonOf(jornada: ScheduledJornada, record: JornadaRecord | undefined, request: ApprovalRequest | undefined, state: JornadaState): string {
+function reasonOf(
+  jornada: ScheduledJornada,
+  record: JornadaRecord | undefined,
+  request: ApprovalRequest | undefined,
+  state: JornadaState,
+): string {
   if (request?.state === RequestState.rejected) return `rechazado: ${request.rejectionReason ?? ''}`;
   if (record !== undefined && record.reason !== '') return record.reason;
   if (state === JornadaState.expired) return 'no llegaron datos válidos a tiempo';

@@ -71,16 +71,29 @@ export function parseCalendar(text: string, path: string): Calendar {
   const file = result.data;
   const seen = new Set<string>();
   file.jornadas.forEach((jornada, index) => {
-    if (seen.has(jornada.id)) sink.error(parsed.placeOf(['jornadas', index, 'id']), `la jornada «${jornada.id}» aparece dos veces`, 'Dé a cada jornada un id distinto.');
+    if (seen.has(jornada.id))
+      sink.error(
+        parsed.placeOf(['jornadas', index, 'id']),
+        `la jornada «${jornada.id}» aparece dos veces`,
+        'Dé a cada jornada un id distinto.',
+      );
     seen.add(jornada.id);
     if (jornada.fechas.fin < jornada.fechas.inicio) {
-      sink.error(parsed.placeOf(['jornadas', index, 'fechas']), 'el fin es anterior al inicio', 'Revise las fechas de la jornada.');
+      sink.error(
+        parsed.placeOf(['jornadas', index, 'fechas']),
+        'el fin es anterior al inicio',
+        'Revise las fechas de la jornada.',
+      );
     }
   });
   const jornadas = file.jornadas.map((jornada) => resolveJornada(jornada, file, dirname(path)));
   jornadas.forEach((jornada, index) => {
     if (jornada.lookUntil <= jornada.lookFrom) {
-      sink.error(parsed.placeOf(['jornadas', index, 'buscar']), 'la búsqueda termina antes de empezar', 'Revise «desde» y «hasta».');
+      sink.error(
+        parsed.placeOf(['jornadas', index, 'buscar']),
+        'la búsqueda termina antes de empezar',
+        'Revise «desde» y «hasta».',
+      );
     }
   });
   if (hasErrors(sink.problems)) throw invalid(path, sink.problems);
@@ -94,7 +107,11 @@ export function parseCalendar(text: string, path: string): Calendar {
   };
 }
 
-function resolveJornada(jornada: CalendarFile['jornadas'][number], file: CalendarFile, folder: string): ScheduledJornada {
+function resolveJornada(
+  jornada: CalendarFile['jornadas'][number],
+  file: CalendarFile,
+  folder: string,
+): ScheduledJornada {
   const dayAfterEnd = DateTime.fromISO(jornada.fechas.fin, { zone: SCHEDULE_ZONE }).plus({ days: 1 });
   return {
     id: jornada.id,
@@ -106,7 +123,10 @@ function resolveJornada(jornada: CalendarFile['jornadas'][number], file: Calenda
     folder: resolve(folder, jornada.carpeta),
     pattern: jornada.patron ?? file.patron,
     lookFrom: jornada.buscar?.desde === undefined ? dayAfterEnd.toJSDate() : localInstant(jornada.buscar.desde),
-    lookUntil: jornada.buscar?.hasta === undefined ? dayAfterEnd.plus({ days: 7 }).toJSDate() : untilInstant(jornada.buscar.hasta),
+    lookUntil:
+      jornada.buscar?.hasta === undefined
+        ? dayAfterEnd.plus({ days: 7 }).toJSDate()
+        : untilInstant(jornada.buscar.hasta),
     hours: jornada.buscar?.horario ?? file.horario,
     publishMode: jornada.publicacion ?? file.publicacion,
   };

@@ -13,7 +13,10 @@ export function nextWake(registry: Registry, calendar: Calendar, now: Date): Dat
   for (const jornada of calendar.jornadas) {
     const record = records.get(jornada.id);
     if (record !== undefined && isSettled(record)) continue;
-    const candidates = [jornada.lookUntil.getTime(), record?.nextLook == null ? jornada.lookFrom.getTime() : Date.parse(record.nextLook)];
+    const candidates = [
+      jornada.lookUntil.getTime(),
+      record?.nextLook == null ? jornada.lookFrom.getTime() : Date.parse(record.nextLook),
+    ];
     const next = Math.max(now.getTime(), Math.min(...candidates));
     earliest = earliest === null ? next : Math.min(earliest, next);
   }

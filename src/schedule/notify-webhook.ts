@@ -22,7 +22,12 @@ export interface NotifierOptions {
   readonly fetch?: typeof fetch | undefined;
   readonly sleep?: ((ms: number) => Promise<unknown>) | undefined;
   /** Told how each notice ended. */
-  readonly onResult?: ((notice: BulletinNotice, result: { readonly ok: boolean; readonly attempts: number; readonly error?: string }) => void) | undefined;
+  readonly onResult?:
+    | ((
+        notice: BulletinNotice,
+        result: { readonly ok: boolean; readonly attempts: number; readonly error?: string },
+      ) => void)
+    | undefined;
 }
 
 export interface Notifier {
@@ -75,7 +80,11 @@ export function webhookNotifier(options: NotifierOptions): Notifier {
 }
 
 /** The log line of a notice's outcome. */
-export function noticeDecision(notice: BulletinNotice, result: { readonly ok: boolean; readonly attempts: number; readonly error?: string }, at: Date): Decision {
+export function noticeDecision(
+  notice: BulletinNotice,
+  result: { readonly ok: boolean; readonly attempts: number; readonly error?: string },
+  at: Date,
+): Decision {
   return {
     at,
     jornada: notice.jornada,

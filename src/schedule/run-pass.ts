@@ -21,7 +21,14 @@ import { findDataset } from './find-dataset.ts';
 import { JornadaState } from './jornada-state.ts';
 import type { Calendar, ScheduledJornada } from './load-calendar.ts';
 import type { Notifier } from './notify-webhook.ts';
-import { type JornadaRecord, type LookOutcome, StoredState, claimJornada, recordLook, releaseJornada } from './schedule-state.ts';
+import {
+  type JornadaRecord,
+  type LookOutcome,
+  StoredState,
+  claimJornada,
+  recordLook,
+  releaseJornada,
+} from './schedule-state.ts';
 
 /** The name the registry's log gives the scheduler when it submits, sends or publishes. */
 export const SCHEDULER_PERSON = 'programador';
@@ -64,14 +71,33 @@ export async function runPass(options: PassOptions): Promise<PassSummary> {
   for (const jornada of options.calendar.jornadas) {
     options.signal?.throwIfAborted();
     const now = clockOf(options)();
-    const claim = claimJornada(options.registry, { id: jornada.id, now, lookFrom: jornada.lookFrom, lookUntil: jornada.lookUntil, force: options.force === true });
+    const claim = claimJornada(options.registry, {
+      id: jornada.id,
+      now,
+      lookFrom: jornada.lookFrom,
+      lookUntil: jornada.lookUntil,
+      force: options.force === true,
+    });
     if (claim.kind === 'not-due') continue;
     if (claim.kind === 'busy') {
-      log({ at: now, jornada: jornada.id, decision: 'ocupada', state: undefined, reason: `otro programador (proceso ${claim.pid ?? '?'}) la está revisando` });
+      log({
+        at: now,
+        jornada: jornada.id,
+        decision: 'ocupada',
+        state: undefined,
+        reason: `otro programador (proceso ${claim.pid ?? '?'}) la está revisando`,
+      });
       continue;
     }
     if (claim.kind === 'expired') {
-      log({ at: now, jornada: jornada.id, decision: 'vencida', state: JornadaState.expired, reason: claim.record?.reason ?? 'venció el plazo', attempts: claim.record?.attempts });
+      log({
+        at: now,
+        jornada: jornada.id,
+        decision: 'vencida',
+        state: JornadaState.expired,
+        reason: claim.record?.reason ?? 'venció el plazo',
+        attempts: claim.record?.attempts,
+      });
       continue;
     }
     try {
@@ -89,27 +115,64 @@ export function nextLookAfter(jornada: ScheduledJornada, now: Date): Date | null
   return new Cron(jornada.hours, { timezone: SCHEDULE_ZONE }).nextRun(now);
 }
 
-async function lookAt(jornada: ScheduledJornada, record: JornadaRecord | undefined, now: Date, options: PassOptions): Promise<Decision> {
+async function lookAt(
+  jornada: ScheduledJornada,
+  record: JornadaRecord | undefined,
+  now: Date,
+  options: PassOptions,
+): Promise<Decision> {
   const base = { at: now, jornada: jornada.id };
   const adopted = requestOf(options.registry, jornada.id);
-  if (adopted !== undefined && adopted.state !== RequestState.rejected) return finish(jornada, adopted, now, options, 'adoptada');
+  if (adopted !== undefined && adopted.state !== RequestState.rejected)
+    return finish(jornada, adopted, now, options, 'adoptada');
   if (adopted !== undefined) return lookForCorrection(jornada, adopted, record, now, options);
 
   const look = await findDataset(jornada.folder, jornada.pattern);
   if (look.kind === 'none') {
     const nextLook = nextLookAfter(jornada, now);
-    const saved = save(options, jornada, now, { state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting, reason: look.reason, nextLook, attempt: true });
-    return { ...base, decision: 'sin-datos', state: stateOf(saved), reason: look.reason, attempts: saved?.attempts, nextLook };
+    const saved = save(options, jornada, now, {
+      state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
+      reason: look.reason,
+      nextLook,
+      attempt: true,
+    });
+    return {
+      ...base,
+      decision: 'sin-datos',
+      state: stateOf(saved),
+      reason: look.reason,
+      attempts: saved?.attempts,
+      nextLook,
+    };
   }
   const { dataset } = look;
   const seenBefore = record?.seen;
-  const stable = seenBefore !== null && seenBefore !== undefined && seenBefore.name === dataset.name && seenBefore.size === dataset.size && seenBefore.modified === dataset.modified;
+  const stable =
+    seenBefore !== null &&
+    seenBefore !== undefined &&
+    seenBefore.name === dataset.name &&
+    seenBefore.size === dataset.size &&
+    seenBefore.modified === dataset.modified;
   if (!dataset.markedReady && !stable && options.calendar.settleMinutes > 0) {
     const nextLook = new Date(now.getTime() + options.calendar.settleMinutes * 60_000);
     const reason = `${dataset.name} (${dataset.size} bytes) acaba de llegar o se está escribiendo: se vuelve a mirar en ${options.calendar.settleMinutes} min`;
     const seen = { name: dataset.name, size: dataset.size, modified: dataset.modified, sha256: null };
-    const saved = save(options, jornada, now, { state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting, reason, seen, nextLook, attempt: true });
-    return { ...base, decision: 'archivo-escribiendose', state: stateOf(saved), reason, file: dataset.name, attempts: saved?.attempts, nextLook };
+    const saved = save(options, jornada, now, {
+      state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
+      reason,
+      seen,
+      nextLook,
+      attempt: true,
+    });
+    return {
+      ...base,
+      decision: 'archivo-escribiendose',
+      state: stateOf(saved),
+      reason,
+      file: dataset.name,
+      attempts: saved?.attempts,
+      nextLook,
+    };
   }
 
   const bytes = await readFile(dataset.path);
@@ -118,8 +181,22 @@ async function lookAt(jornada: ScheduledJornada, record: JornadaRecord | undefin
   if (record?.state === StoredState.invalid && record.seen?.sha256 === sha256) {
     const nextLook = nextLookAfter(jornada, now);
     const reason = `${dataset.name} no cambió y sigue sin ser válido: ${record.reason}`;
-    const saved = save(options, jornada, now, { state: StoredState.invalid, reason: record.reason, seen, nextLook, attempt: true });
-    return { ...base, decision: 'datos-invalidos', state: JornadaState.invalid, reason, file: dataset.name, attempts: saved?.attempts, nextLook };
+    const saved = save(options, jornada, now, {
+      state: StoredState.invalid,
+      reason: record.reason,
+      seen,
+      nextLook,
+      attempt: true,
+    });
+    return {
+      ...base,
+      decision: 'datos-invalidos',
+      state: JornadaState.invalid,
+      reason,
+      file: dataset.name,
+      attempts: saved?.attempts,
+      nextLook,
+    };
   }
   let request: ApprovalRequest;
   try {
@@ -135,12 +212,41 @@ async function lookAt(jornada: ScheduledJornada, record: JornadaRecord | undefin
     const nextLook = nextLookAfter(jornada, now);
     if (error instanceof InputError) {
       const report = JSON.stringify(error.problems);
-      const saved = save(options, jornada, now, { state: StoredState.invalid, reason: error.message, report, seen, nextLook, attempt: true });
-      return { ...base, decision: 'datos-invalidos', state: JornadaState.invalid, reason: error.message, file: dataset.name, attempts: saved?.attempts, nextLook };
+      const saved = save(options, jornada, now, {
+        state: StoredState.invalid,
+        reason: error.message,
+        report,
+        seen,
+        nextLook,
+        attempt: true,
+      });
+      return {
+        ...base,
+        decision: 'datos-invalidos',
+        state: JornadaState.invalid,
+        reason: error.message,
+        file: dataset.name,
+        attempts: saved?.attempts,
+        nextLook,
+      };
     }
     const reason = `falló la generación del borrador: ${error instanceof Error ? error.message : String(error)}`;
-    const saved = save(options, jornada, now, { state: record?.state ?? StoredState.waiting, reason, seen, nextLook, attempt: true });
-    return { ...base, decision: 'error', state: stateOf(saved), reason, file: dataset.name, attempts: saved?.attempts, nextLook };
+    const saved = save(options, jornada, now, {
+      state: record?.state ?? StoredState.waiting,
+      reason,
+      seen,
+      nextLook,
+      attempt: true,
+    });
+    return {
+      ...base,
+      decision: 'error',
+      state: stateOf(saved),
+      reason,
+      file: dataset.name,
+      attempts: saved?.attempts,
+      nextLook,
+    };
   }
   return finish(jornada, request, now, options, 'nueva');
 }
@@ -160,26 +266,54 @@ async function lookForCorrection(
   const look = await findDataset(jornada.folder, jornada.pattern);
   const waiting = (reason: string, seen: LookOutcome['seen'], nextLook: Date | null): Decision => {
     const saved = save(options, jornada, now, { state: StoredState.rendered, reason, seen, nextLook, attempt: true });
-    return { ...base, decision: 'esperando-correccion', state: JornadaState.rejected, reason, attempts: saved?.attempts, nextLook };
+    return {
+      ...base,
+      decision: 'esperando-correccion',
+      state: JornadaState.rejected,
+      reason,
+      attempts: saved?.attempts,
+      nextLook,
+    };
   };
   const rejectedText = `rechazado (${rejected.rejectionReason ?? 'sin motivo'})`;
   if (look.kind === 'none') return waiting(`${rejectedText}; ${look.reason}`, undefined, nextLookAfter(jornada, now));
   const { dataset } = look;
   const seenBefore = record?.seen;
-  const stable = seenBefore != null && seenBefore.name === dataset.name && seenBefore.size === dataset.size && seenBefore.modified === dataset.modified;
+  const stable =
+    seenBefore != null &&
+    seenBefore.name === dataset.name &&
+    seenBefore.size === dataset.size &&
+    seenBefore.modified === dataset.modified;
   const seen = { name: dataset.name, size: dataset.size, modified: dataset.modified, sha256: null };
   if (!dataset.markedReady && !stable && options.calendar.settleMinutes > 0) {
-    return waiting(`${rejectedText}; ${dataset.name} acaba de llegar o se está escribiendo`, seen, new Date(now.getTime() + options.calendar.settleMinutes * 60_000));
+    return waiting(
+      `${rejectedText}; ${dataset.name} acaba de llegar o se está escribiendo`,
+      seen,
+      new Date(now.getTime() + options.calendar.settleMinutes * 60_000),
+    );
   }
   const bytes = await readFile(dataset.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 === rejected.bytesSha256) return waiting(`${rejectedText}; esperando datos corregidos (${dataset.name} es el mismo que se rechazó)`, { ...seen, sha256 }, nextLookAfter(jornada, now));
+  if (sha256 === rejected.bytesSha256)
+    return waiting(
+      `${rejectedText}; esperando datos corregidos (${dataset.name} es el mismo que se rechazó)`,
+      { ...seen, sha256 },
+      nextLookAfter(jornada, now),
+    );
   try {
-    const corrected = await correctRequest(approvalContext(options), rejected.id, { bytes, fileName: dataset.name, person: SCHEDULER_PERSON });
+    const corrected = await correctRequest(approvalContext(options), rejected.id, {
+      bytes,
+      fileName: dataset.name,
+      person: SCHEDULER_PERSON,
+    });
     return await finish(jornada, corrected, now, options, 'corregida');
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return waiting(`${rejectedText}; los datos nuevos tampoco son válidos: ${error.message}`, { ...seen, sha256 }, nextLookAfter(jornada, now));
+    return waiting(
+      `${rejectedText}; los datos nuevos tampoco son válidos: ${error.message}`,
+      { ...seen, sha256 },
+      nextLookAfter(jornada, now),
+    );
   }
 }
 
@@ -187,13 +321,22 @@ async function lookForCorrection(
  * A request exists for the jornada (just made, or left by a scheduler that died): send it for
  * approval, publish it when the setting says so, record it and send the notice.
  */
-async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: Date, options: PassOptions, how: 'nueva' | 'adoptada' | 'corregida'): Promise<Decision> {
+async function finish(
+  jornada: ScheduledJornada,
+  request: ApprovalRequest,
+  now: Date,
+  options: PassOptions,
+  how: 'nueva' | 'adoptada' | 'corregida',
+): Promise<Decision> {
   const context = approvalContext(options);
   let current = request;
   let problem = '';
   if (current.state === RequestState.draft) current = sendForApproval(context, current.id, SCHEDULER_PERSON);
   const mode = options.publishMode ?? jornada.publishMode;
-  if (mode === PublishMode.direct && (current.state === RequestState.awaitingApproval || current.state === RequestState.approved)) {
+  if (
+    mode === PublishMode.direct &&
+    (current.state === RequestState.awaitingApproval || current.state === RequestState.approved)
+  ) {
     try {
       current = (await approveRequest(context, current.id, SCHEDULER_PERSON)).request;
     } catch (error) {
@@ -205,7 +348,13 @@ async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: 
   const published = current.state === RequestState.published && current.number !== null && current.year !== null;
   const label = published ? bulletinLabel(current.number ?? 0, current.year ?? 0) : undefined;
   const reason = `${published ? `publicado como ${label}` : 'borrador listo para aprobación'}: ${current.title} (solicitud ${current.id}, ${current.fileName})${how === 'adoptada' ? ', retomada de una pasada interrumpida' : how === 'corregida' ? ', con los datos corregidos' : ''}${problem}`;
-  save(options, jornada, now, { state: StoredState.rendered, reason, nextLook: null, requestId: current.id, attempt: false });
+  save(options, jornada, now, {
+    state: StoredState.rendered,
+    reason,
+    nextLook: null,
+    requestId: current.id,
+    attempt: false,
+  });
   options.notifier?.notify({
     jornada: jornada.id,
     estado: published ? JornadaState.published : JornadaState.draftReady,
@@ -227,7 +376,12 @@ async function finish(jornada: ScheduledJornada, request: ApprovalRequest, now: 
   };
 }
 
-function save(options: PassOptions, jornada: ScheduledJornada, now: Date, outcome: LookOutcome): JornadaRecord | undefined {
+function save(
+  options: PassOptions,
+  jornada: ScheduledJornada,
+  now: Date,
+  outcome: LookOutcome,
+): JornadaRecord | undefined {
   return recordLook(options.registry, jornada.id, now, outcome);
 }
 

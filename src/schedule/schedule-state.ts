@@ -64,7 +64,10 @@ const SELECT_ROWS = `SELECT p.*, s.estado AS estado_solicitud FROM programa_jorn
 
 /** A jornada is done once its request exists, unless a person rejected it: then corrected data are awaited. */
 export function isSettled(record: JornadaRecord): boolean {
-  return record.state === StoredState.expired || (record.state === StoredState.rendered && record.requestState !== 'rechazado');
+  return (
+    record.state === StoredState.expired ||
+    (record.state === StoredState.rendered && record.requestState !== 'rechazado')
+  );
 }
 
 export function readJornadaRecords(registry: Registry): Map<string, JornadaRecord> {
@@ -102,7 +105,8 @@ export function claimJornada(registry: Registry, request: ClaimRequest): ClaimRe
     const row = selectRow(db, request.id);
     const record = row === undefined ? undefined : toRecord(row);
     if (record !== undefined && isSettled(record)) return { kind: 'not-due' };
-    if (row !== undefined && row.dueno_pid !== null && isOwnerAlive(ownerOf(row)) && !isSelf(row)) return { kind: 'busy', pid: row.dueno_pid };
+    if (row !== undefined && row.dueno_pid !== null && isOwnerAlive(ownerOf(row)) && !isSelf(row))
+      return { kind: 'busy', pid: row.dueno_pid };
     if (request.now < request.lookFrom) return { kind: 'not-due' };
     const now = request.now.toISOString();
     if (request.now >= request.lookUntil) {
@@ -113,16 +117,13 @@ export function claimJornada(registry: Registry, request: ClaimRequest): ClaimRe
       ).run(StoredState.expired, now, request.id);
       return { kind: 'expired', record: readJornadaRecord(db, request.id) };
     }
-    if (!request.force && record?.nextLook != null && Date.parse(record.nextLook) > request.now.getTime()) return { kind: 'not-due' };
+    if (!request.force && record?.nextLook != null && Date.parse(record.nextLook) > request.now.getTime())
+      return { kind: 'not-due' };
     upsert(db, request.id, now);
     const owner = currentOwner();
-    db.prepare('UPDATE programa_jornadas SET dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE jornada = ?').run(
-      owner.pid,
-      owner.host,
-      owner.start,
-      new Date().toISOString(),
-      request.id,
-    );
+    db.prepare(
+      'UPDATE programa_jornadas SET dueno_pid = ?, dueno_host = ?, dueno_inicio = ?, dueno_desde = ? WHERE jornada = ?',
+    ).run(owner.pid, owner.host, owner.start, new Date().toISOString(), request.id);
     return { kind: 'look', record };
   });
 }
@@ -143,7 +144,10 @@ export function recordLook(registry: Registry, id: string, now: Date, outcome: L
   return registry.immediate((db) => {
     const row = selectRow(db, id);
     if (row === undefined || !isSelf(row)) return undefined;
-    const seen = outcome.seen === undefined ? { archivo: row.archivo, tamano: row.tamano, modificado: row.modificado, sha256: row.sha256 } : seenColumns(outcome.seen);
+    const seen =
+      outcome.seen === undefined
+        ? { archivo: row.archivo, tamano: row.tamano, modificado: row.modificado, sha256: row.sha256 }
+        : seenColumns(outcome.seen);
     db.prepare(
       `UPDATE programa_jornadas SET estado = ?, motivo = ?, informe = ?, intentos = intentos + ?, ultima_busqueda = ?, siguiente_busqueda = ?,
          archivo = ?, tamano = ?, modificado = ?, sha256 = ?, solicitud_id = COALESCE(?, solicitud_id),
@@ -172,20 +176,30 @@ export function releaseJornada(registry: Registry, id: string): void {
   registry.immediate((db) => {
     const row = selectRow(db, id);
     if (row === undefined || !isSelf(row)) return;
-    db.prepare('UPDATE programa_jornadas SET dueno_pid = NULL, dueno_host = NULL, dueno_inicio = NULL, dueno_desde = NULL WHERE jornada = ?').run(id);
+    db.prepare(
+      'UPDATE programa_jornadas SET dueno_pid = NULL, dueno_host = NULL, dueno_inicio = NULL, dueno_desde = NULL WHERE jornada = ?',
+    ).run(id);
   });
 }
 
 function upsert(db: DatabaseSync, id: string, now: string): void {
-  db.prepare(`INSERT INTO programa_jornadas (jornada, estado, actualizado_en) VALUES (?, ?, ?) ON CONFLICT (jornada) DO NOTHING`).run(
-    id,
-    StoredState.waiting,
-    now,
-  );
+  db.prepare(
+    `INSERT INTO programa_jornadas (jornada, estado, actualizado_en) VALUES (?, ?, ?) ON CONFLICT (jornada) DO NOTHING`,
+  ).run(id, StoredState.waiting, now);
 }
 
-function seenColumns(seen: SeenFile | null): { archivo: string | null; tamano: number | null; modificado: string | null; sha256: string | null } {
-  return { archivo: seen?.name ?? null, tamano: seen?.size ?? null, modificado: seen?.modified ?? null, sha256: seen?.sha256 ?? null };
+function seenColumns(seen: SeenFile | null): {
+  archivo: string | null;
+  tamano: number | null;
+  modificado: string | null;
+  sha256: string | null;
+} {
+  return {
+    archivo: seen?.name ?? null,
+    tamano: seen?.size ?? null,
+    modificado: seen?.modified ?? null,
+    sha256: seen?.sha256 ?? null,
+  };
 }
 
 function selectRow(db: DatabaseSync, id: string): Row | undefined {
@@ -210,7 +224,10 @@ function toRecord(row: Row): JornadaRecord {
     nextLook: row.siguiente_busqueda,
     reason: row.motivo,
     report: row.informe,
-    seen: row.archivo === null ? null : { name: row.archivo, size: row.tamano ?? 0, modified: row.modificado ?? '', sha256: row.sha256 },
+    seen:
+      row.archivo === null
+        ? null
+        : { name: row.archivo, size: row.tamano ?? 0, modified: row.modificado ?? '', sha256: row.sha256 },
     requestId: row.solicitud_id,
     requestState: row.estado_solicitud,
     ownerPid: row.dueno_pid,

@@ -25,7 +25,8 @@ export function resolveField(jornada: Jornada, facts: BulletinFacts, path: strin
     const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
     if (match === null) return undefined;
     value = own(value, match[1] ?? '');
-    for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) value = Array.isArray(value) ? value[Number(index[1])] : undefined;
+    for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g))
+      value = Array.isArray(value) ? value[Number(index[1])] : undefined;
   }
   return value;
 }

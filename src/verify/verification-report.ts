@@ -38,7 +38,10 @@ export class VerificationError extends Error {
     const failed = reports.filter((report) => report.veredicto === 'rechazada');
     super(
       failed
-        .map((report) => `La verificación de cifras de la edición «${report.edicion}» falló:\n${report.errores.map((error) => `  - ${error}`).join('\n')}`)
+        .map(
+          (report) =>
+            `La verificación de cifras de la edición «${report.edicion}» falló:\n${report.errores.map((error) => `  - ${error}`).join('\n')}`,
+        )
         .join('\n') + '\nNo se publicó nada: corrija la plantilla o los datos y vuelva a generar.',
     );
     this.name = 'VerificationError';

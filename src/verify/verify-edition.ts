@@ -57,11 +57,15 @@ function places(doc: BulletinDocument): Place[] {
   let heading = 0;
   let list = 0;
   for (const block of doc.body) {
-    if (block.kind === 'paragraph') result.push({ lugar: `el párrafo ${String((paragraph += 1))}`, content: block.content });
-    else if (block.kind === 'heading') result.push({ lugar: `el subtítulo ${String((heading += 1))}`, content: block.content });
+    if (block.kind === 'paragraph')
+      result.push({ lugar: `el párrafo ${String((paragraph += 1))}`, content: block.content });
+    else if (block.kind === 'heading')
+      result.push({ lugar: `el subtítulo ${String((heading += 1))}`, content: block.content });
     else {
       list += 1;
-      block.items.forEach((content, index) => result.push({ lugar: `la lista ${String(list)}, elemento ${String(index + 1)}`, content }));
+      block.items.forEach((content, index) =>
+        result.push({ lugar: `la lista ${String(list)}, elemento ${String(index + 1)}`, content }),
+      );
     }
   }
   return result;
@@ -77,11 +81,17 @@ function flatten(content: readonly Inline[], into: Run[] = [], offset = { at: 0 
   return into;
 }
 
-function verifyPlace(place: Place, reader: FigureReader, context: VerifyContext, strings: ReadonlyArray<{ path: string; text: string }>): VerifiedFigure[] {
+function verifyPlace(
+  place: Place,
+  reader: FigureReader,
+  context: VerifyContext,
+  strings: ReadonlyArray<{ path: string; text: string }>,
+): VerifiedFigure[] {
   const runs = flatten(place.content);
   const whole = runs.map((run) => run.text).join('');
   const rows: VerifiedFigure[] = [];
-  for (const run of runs) if (run.source !== undefined) rows.push(verifySourced(run.text, run.source, place.lugar, reader, context));
+  for (const run of runs)
+    if (run.source !== undefined) rows.push(verifySourced(run.text, run.source, place.lugar, reader, context));
   const marked = runs.filter((run) => run.source !== undefined);
   const inMark = (figure: FoundFigure): boolean =>
     marked.some((run) => figure.start < run.start + run.text.length && figure.end > run.start);
@@ -89,7 +99,15 @@ function verifyPlace(place: Place, reader: FigureReader, context: VerifyContext,
     if (figure.kind === 'identificador' || inMark(figure)) continue;
     const quoted = strings.find((entry) => quotes(whole, entry.text, figure));
     if (quoted !== undefined) {
-      rows.push({ lugar: place.lugar, texto: figure.text, tipo: 'texto', leido: figure.value, campo: quoted.path, dato: quoted.text, correcta: true });
+      rows.push({
+        lugar: place.lugar,
+        texto: figure.text,
+        tipo: 'texto',
+        leido: figure.value,
+        campo: quoted.path,
+        dato: quoted.text,
+        correcta: true,
+      });
       continue;
     }
     const what = figure.kind === 'fecha' ? 'La fecha' : 'La cifra';
@@ -107,30 +125,51 @@ function verifyPlace(place: Place, reader: FigureReader, context: VerifyContext,
   return rows.sort((a, b) => whole.indexOf(a.texto) - whole.indexOf(b.texto));
 }
 
-function verifySourced(text: string, source: FigureSource, lugar: string, reader: FigureReader, context: VerifyContext): VerifiedFigure {
+function verifySourced(
+  text: string,
+  source: FigureSource,
+  lugar: string,
+  reader: FigureReader,
+  context: VerifyContext,
+): VerifiedFigure {
   const campo = source.fields.join(', ');
   const base = { lugar, texto: text, tipo: source.kind, campo };
   const fail = (leido: number | string | null, dato: number | string | null, motivo: string): VerifiedFigure => ({
-    ...base, leido, dato, correcta: false, motivo,
+    ...base,
+    leido,
+    dato,
+    correcta: false,
+    motivo,
   });
   const values = source.fields.map((field) => resolveField(context.jornada, context, field));
   const missing = source.fields.find((_field, index) => values[index] === undefined);
-  if (missing !== undefined) return fail(null, null, `«${text}» en ${lugar} dice venir de «${missing}», que no existe en los datos.`);
+  if (missing !== undefined)
+    return fail(null, null, `«${text}» en ${lugar} dice venir de «${missing}», que no existe en los datos.`);
   switch (source.kind) {
     case 'cifra':
     case 'porcentaje': {
-      const expected = source.kind === 'cifra' ? Number(values[0]) : Number(percentTenths(Number(values[0]), Number(values[1]))) / 10;
+      const expected =
+        source.kind === 'cifra' ? Number(values[0]) : Number(percentTenths(Number(values[0]), Number(values[1]))) / 10;
       const read = readNumber(text, reader);
       if (read === null) return fail(null, expected, `La cifra «${text}» en ${lugar} no se puede leer como cifra.`);
       if (read !== expected) {
-        return fail(read, expected, `La cifra «${text}» en ${lugar} se lee ${String(read)}, pero ${campo} vale ${String(expected)} en los datos.`);
+        return fail(
+          read,
+          expected,
+          `La cifra «${text}» en ${lugar} se lee ${String(read)}, pero ${campo} vale ${String(expected)} en los datos.`,
+        );
       }
       return { ...base, leido: read, dato: expected, correcta: true };
     }
     case 'numero': {
       const found = reader.findFigures(text).find((figure) => figure.kind === 'identificador');
       const expected = Number(values[0]);
-      if (found?.value !== expected) return fail(found?.value ?? null, expected, `El número «${text}» en ${lugar} no es el ${String(expected)} del boletín.`);
+      if (found?.value !== expected)
+        return fail(
+          found?.value ?? null,
+          expected,
+          `El número «${text}» en ${lugar} no es el ${String(expected)} del boletín.`,
+        );
       return { ...base, leido: found.value, dato: expected, correcta: true };
     }
     case 'fecha': {
@@ -139,14 +178,20 @@ function verifySourced(text: string, source: FigureSource, lugar: string, reader
       const numbers = reader.findFigures(text).map((figure) => figure.value);
       const wrong = numbers.find((value) => !allowed.has(value));
       if (wrong !== undefined || numbers.length === 0) {
-        return fail(numbers.join(', '), dates.join(', '), `La fecha «${text}» en ${lugar} no corresponde a ${campo} (${dates.join(', ')}).`);
+        return fail(
+          numbers.join(', '),
+          dates.join(', '),
+          `La fecha «${text}» en ${lugar} no corresponde a ${campo} (${dates.join(', ')}).`,
+        );
       }
       return { ...base, leido: numbers.join(', '), dato: dates.join(', '), correcta: true };
     }
     case 'ordinal': {
       const value = Number(values[0]);
       const written = (['f', 'm'] as const).flatMap((gender) =>
-        (['words', 'oneWord', 'short'] as const).map((form) => context.phrasing.ordinal(value, gender, { form }).toLocaleLowerCase(context.phrasing.lang)),
+        (['words', 'oneWord', 'short'] as const).map((form) =>
+          context.phrasing.ordinal(value, gender, { form }).toLocaleLowerCase(context.phrasing.lang),
+        ),
       );
       if (!written.includes(text.toLocaleLowerCase(context.phrasing.lang))) {
         return fail(text, value, `El ordinal «${text}» en ${lugar} no es el ${String(value)} de ${campo}.`);

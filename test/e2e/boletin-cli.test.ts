@@ -27,11 +27,13 @@ afterAll(async () => {
 /** Every file under a folder, relative to it. */
 async function filesUnder(folder: string): Promise<string[]> {
   try {
-    return (await readdir(folder, { recursive: true, withFileTypes: true }))
-      // The archive's marker (.boletin-archivo.json) is checked by the registry tests; here, the bulletins.
-      .filter((entry) => entry.isFile() && entry.name !== ARCHIVE_MARKER_FILE)
-      .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
-      .sort();
+    return (
+      (await readdir(folder, { recursive: true, withFileTypes: true }))
+        // The archive's marker (.boletin-archivo.json) is checked by the registry tests; here, the bulletins.
+        .filter((entry) => entry.isFile() && entry.name !== ARCHIVE_MARKER_FILE)
+        .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+        .sort()
+    );
   } catch {
     return [];
   }
@@ -70,7 +72,9 @@ describe('npm run boletin with no argument', () => {
     const before = await stat(join(out(), '2023', '093-extraordinaria-continuidad-2023-02-24.pdf'));
     const result = await runCli(['--salida', out(), '--datos', data(), '--json']);
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { boletines: { numero: number; reutilizado: boolean; archivos: unknown[] }[] };
+    const summary = JSON.parse(result.stdout) as {
+      boletines: { numero: number; reutilizado: boolean; archivos: unknown[] }[];
+    };
     expect(summary.boletines).toHaveLength(1);
     expect(summary.boletines[0]).toMatchObject({ numero: 93, reutilizado: true });
     expect(summary.boletines[0]?.archivos).toHaveLength(3);
@@ -82,7 +86,9 @@ describe('npm run boletin with no argument', () => {
     const freshRegistry = join(work, 'default', 'otro-registro');
     const result = await runCli(['--salida', out(), '--datos', freshRegistry]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`El registro ${join(freshRegistry, 'registro.sqlite')} no es el de la carpeta de salida ${out()}`);
+    expect(result.stderr).toContain(
+      `El registro ${join(freshRegistry, 'registro.sqlite')} no es el de la carpeta de salida ${out()}`,
+    );
     expect(result.stderr).toContain(`«boletin archivo reconstruir --salida ${out()} --datos`);
   });
 });
@@ -91,7 +97,15 @@ describe('several datasets', () => {
   test('one run numbers each, prints a progress line per document, and writes only the asked formats', async () => {
     const out = join(work, 'lote', 'salida');
     const files = sampleFiles().filter((file) => !file.includes('2023-02'));
-    const result = await runCli([...files, '--salida', out, '--datos', join(work, 'lote', 'datos'), '--formatos', 'html,md']);
+    const result = await runCli([
+      ...files,
+      '--salida',
+      out,
+      '--datos',
+      join(work, 'lote', 'datos'),
+      '--formatos',
+      'html,md',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(files.length);
     expect(result.stderr).toMatch(/^\[1\/4\] /);
@@ -106,14 +120,25 @@ describe('drafts and corrections through the real pipeline', () => {
 
   test('a draft carries the BORRADOR mark, takes no number and goes to borradores/', async () => {
     const out = join(base(), 'salida');
-    const result = await runCli([newestSampleDataset(), '--borrador', '--formatos', 'html,pdf', '--salida', out, '--datos', join(base(), 'datos')]);
+    const result = await runCli([
+      newestSampleDataset(),
+      '--borrador',
+      '--formatos',
+      'html,pdf',
+      '--salida',
+      out,
+      '--datos',
+      join(base(), 'datos'),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Borrador: /);
     expect(await filesUnder(out)).toEqual([
       '2023/borradores/extraordinaria-continuidad-2023-02-24.html',
       '2023/borradores/extraordinaria-continuidad-2023-02-24.pdf',
     ]);
-    const text = await pdfToText(await readFile(join(out, '2023', 'borradores', 'extraordinaria-continuidad-2023-02-24.pdf')));
+    const text = await pdfToText(
+      await readFile(join(out, '2023', 'borradores', 'extraordinaria-continuidad-2023-02-24.pdf')),
+    );
     expect(text).toContain('BORRADOR');
     expect(text).not.toContain('No. 093/2023');
   });
@@ -123,7 +148,10 @@ describe('drafts and corrections through the real pipeline', () => {
     const data = join(base(), 'datos');
     const first = await runCli([newestSampleDataset(), '--formatos', 'html', '--salida', out, '--datos', data]);
     expect(first.code).toBe(0);
-    const changed = JSON.parse(await readFile(newestSampleDataset(), 'utf8')) as { cifras: Record<string, number>; $schema?: string };
+    const changed = JSON.parse(await readFile(newestSampleDataset(), 'utf8')) as {
+      cifras: Record<string, number>;
+      $schema?: string;
+    };
     changed.cifras['cirugias'] = 3030;
     delete changed.$schema;
     const file = join(base(), 'corregida.json');
@@ -134,7 +162,10 @@ describe('drafts and corrections through the real pipeline', () => {
     const corrected = await runCli([file, '--formatos', 'html', '--salida', out, '--datos', data, '--correccion']);
     expect(corrected.code).toBe(0);
     const published = (await filesUnder(out)).filter((name) => !name.includes('borradores'));
-    expect(published).toEqual(['2023/093-extraordinaria-continuidad-2023-02-24.html', '2023/093-extraordinaria-continuidad-2023-02-24.v2.html']);
+    expect(published).toEqual([
+      '2023/093-extraordinaria-continuidad-2023-02-24.html',
+      '2023/093-extraordinaria-continuidad-2023-02-24.v2.html',
+    ]);
     expect(await readFile(join(out, published[1] ?? ''), 'utf8')).toContain('3 mil 30 cirugías');
     expect(await readFile(join(out, published[0] ?? ''), 'utf8')).toContain('3 mil 29 cirugías');
     const listed = await runCli(['archivo', 'mostrar', '93/2023', '--datos', data]);
@@ -149,10 +180,24 @@ describe('a batch where one bulletin is refused', () => {
     const base = join(work, 'lote-conflicto');
     const out = join(base, 'salida');
     const data = join(base, 'datos');
-    const [may, december] = [sampleFiles().find((f) => f.includes('2021-05')) ?? '', sampleFiles().find((f) => f.includes('2021-12')) ?? ''];
+    const [may, december] = [
+      sampleFiles().find((f) => f.includes('2021-05')) ?? '',
+      sampleFiles().find((f) => f.includes('2021-12')) ?? '',
+    ];
     expect((await runCli([may, '--formatos', 'pdf', '--salida', out, '--datos', data])).code).toBe(0);
     // The same data again in another figure style is a correction: refused without --correccion.
-    const result = await runCli([december, may, '--formatos', 'pdf', '--estilo', 'rae', '--salida', out, '--datos', data]);
+    const result = await runCli([
+      december,
+      may,
+      '--formatos',
+      'pdf',
+      '--estilo',
+      'rae',
+      '--salida',
+      out,
+      '--datos',
+      data,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('2021-05-segunda-jornada-nacional.json: no se publicó.');
     expect(result.stdout).toMatch(/^No\. 002\/2021: /);
@@ -166,7 +211,10 @@ describe('bad input', () => {
   test('a bad dataset stops the batch with a Spanish message, exit 2, and nothing written', async () => {
     const out = join(work, 'malo', 'salida');
     const bad = join(work, 'malo.json');
-    await writeFile(bad, '{ "tipo": "nacional-recuperacion", "fechas": { "inicio": "26/02/2023", "fin": "2023-02-24" }, "cifras": {} }');
+    await writeFile(
+      bad,
+      '{ "tipo": "nacional-recuperacion", "fechas": { "inicio": "26/02/2023", "fin": "2023-02-24" }, "cifras": {} }',
+    );
     const result = await runCli([newestSampleDataset(), bad, '--salida', out, '--datos', join(work, 'malo', 'datos')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('malo.json');
@@ -194,22 +242,26 @@ describe('killed in the middle of a PDF', () => {
     return condition();
   }
 
-  test.each(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('%s leaves no partial file and no Chromium behind', async (signal) => {
-    const base = join(work, `muerte-${signal}`);
-    const profiles = join(base, 'tmp');
-    await run('mkdir', ['-p', profiles]);
-    const out = join(base, 'salida');
-    const { child, done } = startCli(['--salida', out, '--datos', join(base, 'datos'), '--formatos', 'pdf'], {
-      env: { TMPDIR: profiles },
-    });
-    expect(await waitFor(async () => (await chromiumUnder(profiles)) > 0, 60_000)).toBe(true);
-    child.kill(signal);
-    const result = await done;
-    expect(result.code === 0).toBe(false);
-    expect(await waitFor(async () => (await chromiumUnder(profiles)) === 0, 15_000)).toBe(true);
-    const left = await filesUnder(out);
-    // Either nothing, or (if the PDF was already complete) the finished file: never a temporary one.
-    expect(left.filter((file) => !/^2023\/093-[a-z0-9-]+\.pdf$/.test(file))).toEqual([]);
-    for (const file of left) expect((await readFile(join(out, file))).subarray(-6).toString('latin1')).toContain('%%EOF');
-  });
+  test.each(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)(
+    '%s leaves no partial file and no Chromium behind',
+    async (signal) => {
+      const base = join(work, `muerte-${signal}`);
+      const profiles = join(base, 'tmp');
+      await run('mkdir', ['-p', profiles]);
+      const out = join(base, 'salida');
+      const { child, done } = startCli(['--salida', out, '--datos', join(base, 'datos'), '--formatos', 'pdf'], {
+        env: { TMPDIR: profiles },
+      });
+      expect(await waitFor(async () => (await chromiumUnder(profiles)) > 0, 60_000)).toBe(true);
+      child.kill(signal);
+      const result = await done;
+      expect(result.code === 0).toBe(false);
+      expect(await waitFor(async () => (await chromiumUnder(profiles)) === 0, 15_000)).toBe(true);
+      const left = await filesUnder(out);
+      // Either nothing, or (if the PDF was already complete) the finished file: never a temporary one.
+      expect(left.filter((file) => !/^2023\/093-[a-z0-9-]+\.pdf$/.test(file))).toEqual([]);
+      for (const file of left)
+        expect((await readFile(join(out, file))).subarray(-6).toString('latin1')).toContain('%%EOF');
+    },
+  );
 });

@@ -27,7 +27,12 @@ let markdown: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'boletin-hostil-'));
-  const sample = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json'), 'utf8'));
+  const sample = JSON.parse(
+    await readFile(
+      join(import.meta.dirname, '..', '..', 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json'),
+      'utf8',
+    ),
+  );
   sample.$schema = undefined;
   sample.estrategias = [HOSTILE.script, HOSTILE.quotes];
   sample.personal = [HOSTILE.template];

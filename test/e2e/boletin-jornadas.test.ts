@@ -78,7 +78,10 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const { doc, loaded } = sample();
     const { jornada } = loaded;
     const bullets = doc.bullets.map((bullet) => inlineText(bullet).replace(/\s+/g, ' '));
-    const figuresOf = (text: string) => findFigures(text).filter((figure) => figure.kind === 'cifra').map((figure) => figure.value);
+    const figuresOf = (text: string) =>
+      findFigures(text)
+        .filter((figure) => figure.kind === 'cifra')
+        .map((figure) => figure.value);
     const checked: string[] = [];
     for (const text of bullets) {
       if (text.startsWith('El Seguro Social tenía planeadas')) {
@@ -113,7 +116,8 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const unexplained = printed.filter((figure) => !figure.percent && !allowed.has(figure.value));
     expect(unexplained.map((figure) => figure.text)).toEqual([]);
     if (jornada.meta) {
-      const expected = jornada.meta.porcentaje ?? Math.round((jornada.meta.logradas / (jornada.meta.planeadas ?? 0)) * 1000) / 10;
+      const expected =
+        jornada.meta.porcentaje ?? Math.round((jornada.meta.logradas / (jornada.meta.planeadas ?? 0)) * 1000) / 10;
       expect(percents.map((figure) => figure.value)).toEqual(percents.map(() => expected));
     } else {
       expect(percents).toEqual([]);
@@ -126,9 +130,28 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     expect(doc.bullets.length).toBeLessThanOrEqual(4);
     expect(doc.headline).not.toBe('');
     // The weekday and month of the issue date, computed here without luxon.
-    const [year, month, day] = resolveIssueDate(sample().loaded.jornada).split('-').map(Number) as [number, number, number];
-    const weekday = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'][new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-    const monthName = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'][month - 1];
+    const [year, month, day] = resolveIssueDate(sample().loaded.jornada).split('-').map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const weekday = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'][
+      new Date(Date.UTC(year, month - 1, day)).getUTCDay()
+    ];
+    const monthName = [
+      'enero',
+      'febrero',
+      'marzo',
+      'abril',
+      'mayo',
+      'junio',
+      'julio',
+      'agosto',
+      'septiembre',
+      'octubre',
+      'noviembre',
+      'diciembre',
+    ][month - 1];
     expect(doc.dateline).toBe(`Ciudad de México, ${weekday} ${day} de ${monthName} de ${year}`);
   });
 
@@ -172,7 +195,15 @@ describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
     await writeFile(input, docx);
     await run(
       'soffice',
-      [`-env:UserInstallation=file://${join(workDir, 'perfil-lo')}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, input],
+      [
+        `-env:UserInstallation=file://${join(workDir, 'perfil-lo')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        folder,
+        input,
+      ],
       { timeout: 120_000 },
     );
     const converted = await readFile(join(folder, 'boletin.pdf'));

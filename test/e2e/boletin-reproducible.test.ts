@@ -46,7 +46,8 @@ test.each(['html', 'docx', 'md'])('the same dataset and templates give a byte-id
 test('and a PDF with identical text and properties', async () => {
   const [first, second] = files;
   expect(await pdfToText(second?.['pdf'] ?? Buffer.alloc(0))).toBe(await pdfToText(first?.['pdf'] ?? Buffer.alloc(0)));
-  const info = async (path: string): Promise<string> => (await run('pdfinfo', ['-isodates', path])).stdout.replace(/^File size:.*$/m, '');
+  const info = async (path: string): Promise<string> =>
+    (await run('pdfinfo', ['-isodates', path])).stdout.replace(/^File size:.*$/m, '');
   const [infoA, infoB] = [await info(pdfPaths[0] ?? ''), await info(pdfPaths[1] ?? '')];
   expect(infoB).toBe(infoA);
   expect(infoA).toContain('CreationDate:    2023-03-01T');

@@ -58,7 +58,12 @@ const scenes: Scene[] = [];
 
 async function scene(): Promise<Scene> {
   const folder = await mkdtemp(join(tmpdir(), 'boletin-fallas-'));
-  const made = { folder, temp: join(folder, 'tmp'), output: join(folder, 'salida'), registry: join(folder, 'registro') };
+  const made = {
+    folder,
+    temp: join(folder, 'tmp'),
+    output: join(folder, 'salida'),
+    registry: join(folder, 'registro'),
+  };
   await import('node:fs/promises').then(({ mkdir }) => mkdir(made.temp));
   scenes.push(made);
   return made;
@@ -79,9 +84,12 @@ afterEach(async () => {
 
 /** Starts `boletin generar` in the scene and gives up (killing it) if it has not exited by the deadline. */
 function generar(where: Scene, files: readonly string[], env: Record<string, string>, extra: readonly string[] = []) {
-  const run = startCli(['generar', ...files, '--formatos', 'pdf', '--salida', where.output, '--datos', where.registry, ...extra], {
-    env: { TMPDIR: where.temp, ...env },
-  });
+  const run = startCli(
+    ['generar', ...files, '--formatos', 'pdf', '--salida', where.output, '--datos', where.registry, ...extra],
+    {
+      env: { TMPDIR: where.temp, ...env },
+    },
+  );
   let timer: NodeJS.Timeout | undefined;
   const bounded = new Promise<CliRun | 'no terminó'>((resolve) => {
     timer = setTimeout(() => {
@@ -96,7 +104,9 @@ function generar(where: Scene, files: readonly string[], env: Record<string, str
 async function pdfsIn(folder: string): Promise<string[]> {
   try {
     const years = await readdir(folder);
-    const files = await Promise.all(years.map(async (year) => (await readdir(join(folder, year))).map((name) => join(year, name))));
+    const files = await Promise.all(
+      years.map(async (year) => (await readdir(join(folder, year))).map((name) => join(year, name))),
+    );
     return files.flat().filter((name) => name.endsWith('.pdf'));
   } catch {
     return [];
@@ -110,80 +120,101 @@ async function expectNothingLeft(where: Scene, marker: string = where.temp): Pro
 }
 
 describe('browser faults through the real CLI', () => {
-  it('a missing executable: a Spanish message, exit 1, no file, no profile', async () => {
-    const where = await scene();
-    const missing = join(where.folder, 'no-existe', 'chromium');
-    const run = await generar(where, [SAMPLE_FILES[0] ?? ''], {}, ['--navegador', missing]).done;
-    if (run === 'no terminó') throw new Error('boletin no terminó');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`El navegador indicado no existe o no es ejecutable: «${missing}».`);
-    expect(run.stderr).toContain('No se escribió ningún archivo de este boletín.');
-    expect(await pdfsIn(where.output)).toEqual([]);
-    await expectNothingLeft(where);
-  }, RUN_DEADLINE_MS + 30_000);
+  it(
+    'a missing executable: a Spanish message, exit 1, no file, no profile',
+    async () => {
+      const where = await scene();
+      const missing = join(where.folder, 'no-existe', 'chromium');
+      const run = await generar(where, [SAMPLE_FILES[0] ?? ''], {}, ['--navegador', missing]).done;
+      if (run === 'no terminó') throw new Error('boletin no terminó');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`El navegador indicado no existe o no es ejecutable: «${missing}».`);
+      expect(run.stderr).toContain('No se escribió ningún archivo de este boletín.');
+      expect(await pdfsIn(where.output)).toEqual([]);
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
 
-  it('a fake browser that hangs: stopped after the launch wait, exit 1, the script and its children killed', async () => {
-    const where = await scene();
-    const fake = join(where.folder, 'navegador-colgado.sh');
-    // Not `exec`: the shell stays, with `sleep` as its child, so only killing the whole group cleans up.
-    await writeFile(fake, '#!/bin/sh\nsleep 600\n');
-    await chmod(fake, 0o755);
-    const run = await generar(where, [SAMPLE_FILES[0] ?? ''], { BOLETIN_ESPERA_NAVEGADOR: '3' }, ['--navegador', fake]).done;
-    if (run === 'no terminó') throw new Error('boletin no terminó');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`El navegador «${fake}» no respondió en 3 s al arrancar: se detuvo.`);
-    expect(run.stderr).not.toMatch(/protocolTimeout|Timed out|TimeoutError/);
-    expect(await pdfsIn(where.output)).toEqual([]);
-    await expectNothingLeft(where, fake);
-    await expectNothingLeft(where);
-  }, RUN_DEADLINE_MS + 30_000);
+  it(
+    'a fake browser that hangs: stopped after the launch wait, exit 1, the script and its children killed',
+    async () => {
+      const where = await scene();
+      const fake = join(where.folder, 'navegador-colgado.sh');
+      // Not `exec`: the shell stays, with `sleep` as its child, so only killing the whole group cleans up.
+      await writeFile(fake, '#!/bin/sh\nsleep 600\n');
+      await chmod(fake, 0o755);
+      const run = await generar(where, [SAMPLE_FILES[0] ?? ''], { BOLETIN_ESPERA_NAVEGADOR: '3' }, [
+        '--navegador',
+        fake,
+      ]).done;
+      if (run === 'no terminó') throw new Error('boletin no terminó');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`El navegador «${fake}» no respondió en 3 s al arrancar: se detuvo.`);
+      expect(run.stderr).not.toMatch(/protocolTimeout|Timed out|TimeoutError/);
+      expect(await pdfsIn(where.output)).toEqual([]);
+      await expectNothingLeft(where, fake);
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
 
-  it('Chromium killed mid-batch: it is relaunched once, said in Spanish, and every bulletin is published', async () => {
-    const where = await scene();
-    const { child, done } = generar(where, SAMPLE_FILES, { BOLETIN_PAGINAS: '1' });
-    // The first PDF is out, so the batch is under way with a Chromium that has printed.
-    const started = await eventually(async () => (await pdfsIn(where.output)).length >= 1, 120_000);
-    expect(started).toBe(true);
-    const killed = await killChromium(where.temp);
-    expect(killed).toBeGreaterThan(0);
-    const run = await done;
-    if (run === 'no terminó') throw new Error('boletin no terminó');
-    expect(run.stderr).toContain('aviso: el navegador se cerró inesperadamente; se abrió otro y el trabajo sigue.');
-    expect(run.code).toBe(0);
-    expect((await pdfsIn(where.output)).length).toBe(SAMPLE_FILES.length);
-    expect(child.exitCode).toBe(0);
-    await expectNothingLeft(where);
-  }, RUN_DEADLINE_MS + 30_000);
+  it(
+    'Chromium killed mid-batch: it is relaunched once, said in Spanish, and every bulletin is published',
+    async () => {
+      const where = await scene();
+      const { child, done } = generar(where, SAMPLE_FILES, { BOLETIN_PAGINAS: '1' });
+      // The first PDF is out, so the batch is under way with a Chromium that has printed.
+      const started = await eventually(async () => (await pdfsIn(where.output)).length >= 1, 120_000);
+      expect(started).toBe(true);
+      const killed = await killChromium(where.temp);
+      expect(killed).toBeGreaterThan(0);
+      const run = await done;
+      if (run === 'no terminó') throw new Error('boletin no terminó');
+      expect(run.stderr).toContain('aviso: el navegador se cerró inesperadamente; se abrió otro y el trabajo sigue.');
+      expect(run.code).toBe(0);
+      expect((await pdfsIn(where.output)).length).toBe(SAMPLE_FILES.length);
+      expect(child.exitCode).toBe(0);
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
 
-  it('every Chromium process stopped: a Spanish message, exit 1, and nothing left behind', async () => {
-    const where = await scene();
-    const { done } = generar(where, SAMPLE_FILES, { BOLETIN_PAGINAS: '1', BOLETIN_ESPERA_NAVEGADOR: '5' });
-    // The first PDF is out: Chromium is past its start, so the stop lands on printing, not on launching.
-    expect(await eventually(async () => (await pdfsIn(where.output)).length >= 1, 120_000)).toBe(true);
-    // Stops every Chromium of the run, and every one it starts after, until the run ends.
-    let stopping = true;
-    const stopper = (async () => {
-      while (stopping) {
-        for (const pid of await processesMentioning(where.temp)) {
-          try {
-            process.kill(pid, 'SIGSTOP');
-          } catch {
-            // Gone meanwhile.
+  it(
+    'every Chromium process stopped: a Spanish message, exit 1, and nothing left behind',
+    async () => {
+      const where = await scene();
+      const { done } = generar(where, SAMPLE_FILES, { BOLETIN_PAGINAS: '1', BOLETIN_ESPERA_NAVEGADOR: '5' });
+      // The first PDF is out: Chromium is past its start, so the stop lands on printing, not on launching.
+      expect(await eventually(async () => (await pdfsIn(where.output)).length >= 1, 120_000)).toBe(true);
+      // Stops every Chromium of the run, and every one it starts after, until the run ends.
+      let stopping = true;
+      const stopper = (async () => {
+        while (stopping) {
+          for (const pid of await processesMentioning(where.temp)) {
+            try {
+              process.kill(pid, 'SIGSTOP');
+            } catch {
+              // Gone meanwhile.
+            }
           }
+          await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    const run = await done;
-    stopping = false;
-    await stopper;
-    if (run === 'no terminó') throw new Error('boletin no terminó');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('aviso: el navegador dejó de responder durante 5 s; se abrió otro y el trabajo sigue.');
-    expect(run.stderr).toContain('falló la generación.');
-    expect(run.stderr).not.toMatch(/protocolTimeout|Timed out|TimeoutError/);
-    await expectNothingLeft(where);
-  }, RUN_DEADLINE_MS + 30_000);
+      })();
+      const run = await done;
+      stopping = false;
+      await stopper;
+      if (run === 'no terminó') throw new Error('boletin no terminó');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        'aviso: el navegador dejó de responder durante 5 s; se abrió otro y el trabajo sigue.',
+      );
+      expect(run.stderr).toContain('falló la generación.');
+      expect(run.stderr).not.toMatch(/protocolTimeout|Timed out|TimeoutError/);
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
 });
 
 /** Kills the main Chromium process of the run (the one without --type=, which starts the others). */

@@ -147,7 +147,8 @@ describe('boletin fecha', () => {
     expect(dayFirst).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'boletin fecha: La fecha «24/02/2023» no está en formato AAAA-MM-DD: escríbala así: 2023-02-24 (año, mes, día).\n',
+      stderr:
+        'boletin fecha: La fecha «24/02/2023» no está en formato AAAA-MM-DD: escríbala así: 2023-02-24 (año, mes, día).\n',
     });
     const impossible = await boletin(['fecha', '2023-02-29']);
     expect(impossible.code).toBe(2);

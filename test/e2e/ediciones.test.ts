@@ -25,7 +25,10 @@ beforeAll(async () => {
     editions: ['es', 'en', 'web', 'estados', 'tarjeta'],
   });
   for (const result of results) {
-    files.set(result.source, (result.publication?.files ?? []).map((file) => file.relativePath));
+    files.set(
+      result.source,
+      (result.publication?.files ?? []).map((file) => file.relativePath),
+    );
   }
 }, 1_800_000);
 
@@ -45,30 +48,41 @@ const editionOf = (path: string): string => {
 
 describe('every edition of every sample jornada', () => {
   test('every dataset is published, with no error', () => {
-    expect(results.map((result) => [result.source, result.error?.message])).toEqual(sampleFiles().map((file) => [file, undefined]));
+    expect(results.map((result) => [result.source, result.error?.message])).toEqual(
+      sampleFiles().map((file) => [file, undefined]),
+    );
   });
 
-  test.each(sampleFiles())('%s: each edition is verified, with figures, and says its name in its files', async (file) => {
-    const paths = files.get(file) ?? [];
-    const reports = paths.filter((path) => path.endsWith('.verificacion.json'));
-    const byEdition = new Map<string, number>();
-    for (const path of reports) {
-      const verified = await report(path);
-      expect(verified.veredicto).toBe('aprobada');
-      const family = verified.edicion.startsWith('estatal-') ? 'estados' : verified.edicion;
-      byEdition.set(family, (byEdition.get(family) ?? 0) + verified.cifras);
-    }
-    const hasStates = !/2021-05-(segunda-jornada-nacional|jornada-nacional-para-la-recuperacion)\.json$/.test(file);
-    expect([...byEdition.keys()].sort()).toEqual(['en', ...(hasStates ? ['estados'] : []), 'nacional', 'tarjeta', 'web']);
-    for (const count of byEdition.values()) expect(count).toBeGreaterThan(0);
-    const pdfEditions = new Set(paths.filter((path) => path.endsWith('.pdf')).map(editionOf));
-    expect(pdfEditions.has('es')).toBe(true);
-    expect(pdfEditions.has('en')).toBe(true);
-    expect([...pdfEditions].some((edition) => edition.startsWith('estatal-'))).toBe(hasStates);
-    expect(paths.filter((path) => path.endsWith('.web.md'))).toHaveLength(1);
-    expect(paths.filter((path) => /\.tarjeta\.(1200x675|1080x1080)\.png$/.test(path))).toHaveLength(2);
-    expect(paths.filter((path) => path.endsWith('.tarjeta.alt.txt'))).toHaveLength(1);
-  });
+  test.each(sampleFiles())(
+    '%s: each edition is verified, with figures, and says its name in its files',
+    async (file) => {
+      const paths = files.get(file) ?? [];
+      const reports = paths.filter((path) => path.endsWith('.verificacion.json'));
+      const byEdition = new Map<string, number>();
+      for (const path of reports) {
+        const verified = await report(path);
+        expect(verified.veredicto).toBe('aprobada');
+        const family = verified.edicion.startsWith('estatal-') ? 'estados' : verified.edicion;
+        byEdition.set(family, (byEdition.get(family) ?? 0) + verified.cifras);
+      }
+      const hasStates = !/2021-05-(segunda-jornada-nacional|jornada-nacional-para-la-recuperacion)\.json$/.test(file);
+      expect([...byEdition.keys()].sort()).toEqual([
+        'en',
+        ...(hasStates ? ['estados'] : []),
+        'nacional',
+        'tarjeta',
+        'web',
+      ]);
+      for (const count of byEdition.values()) expect(count).toBeGreaterThan(0);
+      const pdfEditions = new Set(paths.filter((path) => path.endsWith('.pdf')).map(editionOf));
+      expect(pdfEditions.has('es')).toBe(true);
+      expect(pdfEditions.has('en')).toBe(true);
+      expect([...pdfEditions].some((edition) => edition.startsWith('estatal-'))).toBe(hasStates);
+      expect(paths.filter((path) => path.endsWith('.web.md'))).toHaveLength(1);
+      expect(paths.filter((path) => /\.tarjeta\.(1200x675|1080x1080)\.png$/.test(path))).toHaveLength(2);
+      expect(paths.filter((path) => path.endsWith('.tarjeta.alt.txt'))).toHaveLength(1);
+    },
+  );
 
   test("the English PDF of seed 004's jornada carries the Spanish bulletin's number and its figures", async () => {
     const file = sampleFiles().find((name) => name.endsWith('2021-12-decima-cuarta-jornada-nacional.json')) ?? '';
@@ -110,13 +124,19 @@ describe('every edition of every sample jornada', () => {
       const zips = paths.filter((path) => path.endsWith('.paquete.zip'));
       expect(zips).toHaveLength(1);
       const entries = Object.keys(unzipSync(await readFile(join(workDir, 'salida', zips[0] ?? ''))));
-      expect(entries.sort()).toEqual(paths.filter((path) => !path.endsWith('.zip')).map((path) => path.split('/').at(-1)).sort());
+      expect(entries.sort()).toEqual(
+        paths
+          .filter((path) => !path.endsWith('.zip'))
+          .map((path) => path.split('/').at(-1))
+          .sort(),
+      );
       const { number, year } = result.publication ?? { number: null, year: 0 };
       const editions = editionPackage(registry, year, number ?? 0);
-      const reported = await Promise.all(paths.filter((path) => path.endsWith('.verificacion.json')).map(async (path) => (await report(path)).edicion));
+      const reported = await Promise.all(
+        paths.filter((path) => path.endsWith('.verificacion.json')).map(async (path) => (await report(path)).edicion),
+      );
       expect(editions.map((edition) => edition.edition).sort()).toEqual(reported.sort());
       expect(editions.find((edition) => edition.edition === 'en')?.lang).toBe('en-US');
     }
   });
 });
-

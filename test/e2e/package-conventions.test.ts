@@ -9,7 +9,10 @@ import { PROJECT_ROOT } from '../support/run-cli.ts';
 // `npm run check:package`.
 
 const run = promisify(execFile);
-const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string; license: string };
+const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  license: string;
+};
 
 describe('conventions of the package', () => {
   test('the system Node 20 gets a Spanish message and exit 1, not ERR_UNKNOWN_FILE_EXTENSION', async () => {
@@ -18,7 +21,9 @@ describe('conventions of the package', () => {
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Boletín necesita Node\.js 24 o más nuevo, y este es v20\.\d+\.\d+ \(\/usr\/bin\/node\)\.\n/);
+    expect(result.stderr).toMatch(
+      /^Boletín necesita Node\.js 24 o más nuevo, y este es v20\.\d+\.\d+ \(\/usr\/bin\/node\)\.\n/,
+    );
     expect(result.stderr).not.toContain('ERR_');
   }, 60_000);
 
@@ -32,9 +37,13 @@ describe('conventions of the package', () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT });
     const [pack] = JSON.parse(stdout) as [{ files: { path: string }[] }];
     const paths = pack.files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/boletin.js', 'LICENSE', 'README.md', 'package.json', 'templates/es/boletin.hbs']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['bin/boletin.js', 'LICENSE', 'README.md', 'package.json', 'templates/es/boletin.hbs']),
+    );
     expect(paths.filter((path) => /^(test|src|bench|scripts|output|\.boletin)\//.test(path))).toEqual([]);
-    expect(readFileSync(join(PROJECT_ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} Boletín contributors\n/);
+    expect(readFileSync(join(PROJECT_ROOT, 'LICENSE'), 'utf8')).toMatch(
+      /^MIT License\n\nCopyright \(c\) \d{4} Boletín contributors\n/,
+    );
     expect(manifest.license).toBe('MIT');
   }, 120_000);
 });

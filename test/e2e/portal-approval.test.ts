@@ -44,7 +44,9 @@ beforeAll(async () => {
   });
   for (const who of ['editor', 'head'] as const) {
     const downloads = join(dir, `descargas-${who}`);
-    const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
+    const context = await browser.createBrowserContext({
+      downloadBehavior: { policy: 'allow', downloadPath: downloads },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     page.setDefaultNavigationTimeout(180_000);
@@ -70,7 +72,11 @@ const text = (page: Page): Promise<string> => page.$eval('main', (element) => el
 /** Reloads (as the page's own meta refresh does) until `selector` is there. */
 async function until(page: Page, selector: string, deadlineMs = 240_000): Promise<void> {
   const end = Date.now() + deadlineMs;
-  const present = () => page.$(selector).then((found) => found !== null, () => false);
+  const present = () =>
+    page.$(selector).then(
+      (found) => found !== null,
+      () => false,
+    );
   while (!(await present())) {
     if (Date.now() > end) throw new Error(`No apareció ${selector}:\n${portal.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -85,7 +91,10 @@ async function download(who: 'editor' | 'head', href: string, name: string): Pro
   const path = join(downloads, name);
   const end = Date.now() + 60_000;
   while (!existsSync(path) || readdirSync(downloads).some((file) => file.endsWith('.crdownload'))) {
-    if (Date.now() > end) throw new Error(`No se descargó ${name}: ${existsSync(downloads) ? readdirSync(downloads).join(', ') : '(sin carpeta)'}`);
+    if (Date.now() > end)
+      throw new Error(
+        `No se descargó ${name}: ${existsSync(downloads) ? readdirSync(downloads).join(', ') : '(sin carpeta)'}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return readFileSync(path);
@@ -133,7 +142,10 @@ describe('the download page, two people', () => {
     await page.goto(`${portal.origin}/aprobaciones`);
     const link = new URL(requestUrl).pathname;
     await Promise.all([page.waitForNavigation(), page.click(`a[href="${link}"]`)]);
-    await Promise.all([page.waitForNavigation({ timeout: 240_000 }), page.click(`form[action="${link}/aprobar"] button`)]);
+    await Promise.all([
+      page.waitForNavigation({ timeout: 240_000 }),
+      page.click(`form[action="${link}/aprobar"] button`),
+    ]);
 
     using registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
     const [bulletin] = listBulletins(registry);
@@ -142,7 +154,9 @@ describe('the download page, two people', () => {
     expect(new URL(page.url()).pathname).toBe(`/boletines/${bulletin?.year}/${bulletin?.number}`);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe(`${label} publicado`);
     expect(currentVersion(bulletin as never)?.user).toBe('Tomás Titular');
-    const history = await page.$$eval('main table:last-of-type tbody tr', (rows) => rows.map((row) => row.textContent ?? ''));
+    const history = await page.$$eval('main table:last-of-type tbody tr', (rows) =>
+      rows.map((row) => row.textContent ?? ''),
+    );
     expect(history.some((row) => row.includes('Rosa Redacción') && row.includes('subió los datos'))).toBe(true);
     expect(history.some((row) => row.includes('Rosa Redacción') && row.includes('envió a aprobación'))).toBe(true);
     expect(history.some((row) => row.includes('Tomás Titular') && row.includes('aprobó'))).toBe(true);
@@ -168,7 +182,8 @@ describe('the download page, two people', () => {
       const zip = unzipSync(await download(who, `${base}/zip`, `${name}.zip`));
       const expected = Object.fromEntries(files.map((file) => [file.path.split('/').at(-1), file.sha256]));
       expect(Object.keys(zip).sort()).toEqual([...Object.keys(expected), 'SHA256SUMS.txt'].sort());
-      for (const [entry, hash] of Object.entries(expected)) expect(sha256(zip[entry as string] as Uint8Array)).toBe(hash);
+      for (const [entry, hash] of Object.entries(expected))
+        expect(sha256(zip[entry as string] as Uint8Array)).toBe(hash);
       const sums = new TextDecoder().decode(zip['SHA256SUMS.txt']);
       for (const [entry, hash] of Object.entries(expected)) expect(sums).toContain(`${hash}  ${entry}\n`);
     }

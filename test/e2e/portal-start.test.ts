@@ -28,13 +28,20 @@ describe('npm run portal', () => {
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('El portal no arranca en 0.0.0.0: no hay cuentas');
-    expect(run.stderr).toContain('npm run --silent boletin -- usuarios agregar mgarcia --nombre "María García" --rol titular');
+    expect(run.stderr).toContain(
+      'npm run --silent boletin -- usuarios agregar mgarcia --nombre "María García" --rol titular',
+    );
     expect(run.stdout).not.toContain('escuchando');
   });
 
   test('on 0.0.0.0 with an account it starts, asks to sign in, and logs its address', async () => {
     const datos = tempDir();
-    expect(await main(['usuarios', '--datos', datos, 'agregar', 'mgarcia', '--nombre', 'María García', '--rol', 'consulta'], fakeIo({ stdinLines: ['una clave bastante larga'] }))).toBe(0);
+    expect(
+      await main(
+        ['usuarios', '--datos', datos, 'agregar', 'mgarcia', '--nombre', 'María García', '--rol', 'consulta'],
+        fakeIo({ stdinLines: ['una clave bastante larga'] }),
+      ),
+    ).toBe(0);
     const portal = await startPortal({ HOST: '0.0.0.0', BOLETIN_DATOS: datos });
     try {
       // On 0.0.0.0 Fastify logs one address per interface, the loopback one first.
@@ -51,7 +58,9 @@ describe('npm run portal', () => {
   test('on 127.0.0.1 without accounts it runs for the one local user', async () => {
     const portal = await startPortal({ BOLETIN_DATOS: tempDir() });
     try {
-      expect(portal.output()).toContain('No hay cuentas: modo de un solo usuario, sin inicio de sesión (sólo en esta máquina).');
+      expect(portal.output()).toContain(
+        'No hay cuentas: modo de un solo usuario, sin inicio de sesión (sólo en esta máquina).',
+      );
       const response = await fetch(`${portal.origin}/`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('(modo de un solo usuario)');
@@ -61,7 +70,12 @@ describe('npm run portal', () => {
   });
 
   test('a bad PORT is refused in Spanish, exit 2', () => {
-    const run = spawnSync(process.execPath, ['src/portal/main.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, PORT: 'ochenta' }, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['src/portal/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: 'ochenta' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('PORT=ochenta no es un puerto: use un número de 0 a 65535, por ejemplo PORT=8370.\n');
   });

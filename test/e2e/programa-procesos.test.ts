@@ -37,10 +37,13 @@ function schedulerPid(npmPid: number): number {
     }
   }
   const isDescendant = (pid: number): boolean => {
-    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent)) if (parent === npmPid) return true;
+    for (let parent = parents.get(pid); parent !== undefined && parent > 1; parent = parents.get(parent))
+      if (parent === npmPid) return true;
     return false;
   };
-  const found = [...parents.keys()].find((pid) => isDescendant(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('programa\0correr'));
+  const found = [...parents.keys()].find(
+    (pid) => isDescendant(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('programa\0correr'),
+  );
   if (found === undefined) throw new Error('No se encontró el proceso del programador.');
   return found;
 }
@@ -59,16 +62,23 @@ interface Run {
 }
 
 function start(args: readonly string[], cwd: string): Run {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BOLETIN_DATOS: '' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BOLETIN_DATOS: '' },
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
   return { child, done };
 }
 
@@ -103,7 +113,9 @@ function count(registryPath: string, sql: string): number {
 }
 
 test('a fortnight of passes in real processes, with direct publishing, survives two SIGKILLs mid-render: consecutive numbers, nothing repeated', async () => {
-  const { dir, common, registryPath } = workspace(fortnightCalendar({ publicacion: 'directa', formatos: ['html', 'pdf'] }));
+  const { dir, common, registryPath } = workspace(
+    fortnightCalendar({ publicacion: 'directa', formatos: ['html', 'pdf'] }),
+  );
   const calendar = await loadCalendar(join(dir, 'calendario.yaml'));
   const events = fortnightEvents(dir);
   const draftFolder = join(dir, 'salida', 'solicitudes');
@@ -119,7 +131,8 @@ test('a fortnight of passes in real processes, with direct publishing, survives 
     now = new Date(next);
     while (events[0] !== undefined && events[0].at.getTime() <= now.getTime()) events.shift()?.apply();
     const args = [...common, 'pasar', '--ahora', now.toISOString()];
-    const killAt = kills.length === 0 ? mx('2023-03-15T14:05') : kills.length === 1 ? mx('2023-03-20T20:05') : undefined;
+    const killAt =
+      kills.length === 0 ? mx('2023-03-15T14:05') : kills.length === 1 ? mx('2023-03-20T20:05') : undefined;
     if (now.getTime() !== killAt?.getTime()) {
       // An ordinary pass, in this process on the same registry (a process per pass would take minutes).
       using registry = openRegistry(registryPath);
@@ -129,10 +142,16 @@ test('a fortnight of passes in real processes, with direct publishing, survives 
     const run = start(args, dir);
     // Kill 1: while the first draft is being rendered. Kill 2: while the second bulletin is being published.
     if (kills.length === 0) {
-      await until('el borrador de la quinta empieza a escribirse', () => existsSync(draftFolder) && readdirSync(draftFolder).length > 0);
+      await until(
+        'el borrador de la quinta empieza a escribirse',
+        () => existsSync(draftFolder) && readdirSync(draftFolder).length > 0,
+      );
       kills.push('borrador');
     } else {
-      await until('el boletín de la sexta queda en proceso', () => count(registryPath, `SELECT COUNT(*) AS n FROM versiones WHERE estado = 'en-proceso'`) > 0);
+      await until(
+        'el boletín de la sexta queda en proceso',
+        () => count(registryPath, `SELECT COUNT(*) AS n FROM versiones WHERE estado = 'en-proceso'`) > 0,
+      );
       kills.push('publicación');
     }
     killGroup(run.child.pid ?? 0);
@@ -140,17 +159,33 @@ test('a fortnight of passes in real processes, with direct publishing, survives 
     // The restart: the same pass again, in a new process, on a registry left mid-way.
     const restart = await start(args, dir).done;
     expect(restart.code, restart.stderr).toBe(0);
-    expect(restart.stdout).toMatch(kills.length === 1 ? /quinta-extraordinaria: publicado: publicado como No\. 001\/2023/ : /sexta-extraordinaria: publicado: publicado como No\. 002\/2023/);
+    expect(restart.stdout).toMatch(
+      kills.length === 1
+        ? /quinta-extraordinaria: publicado: publicado como No\. 001\/2023/
+        : /sexta-extraordinaria: publicado: publicado como No\. 002\/2023/,
+    );
   }
   expect(kills).toEqual(['borrador', 'publicación']);
   using registry = openRegistry(registryPath);
   const bulletins = listBulletins(registry);
-  expect(bulletins.map((b) => [b.number, b.versions.length, b.versions[0]?.slug, b.versions[0]?.state, b.versions[0]?.files.map((f) => f.format).sort()])).toEqual([
+  expect(
+    bulletins.map((b) => [
+      b.number,
+      b.versions.length,
+      b.versions[0]?.slug,
+      b.versions[0]?.state,
+      b.versions[0]?.files.map((f) => f.format).sort(),
+    ]),
+  ).toEqual([
     [1, 1, 'extraordinaria-continuidad-2023-03-10', 'publicado', ['html', 'pdf']],
     [2, 1, 'extraordinaria-continuidad-2023-03-17', 'publicado', ['html', 'pdf']],
     [3, 1, 'extraordinaria-continuidad-2023-03-24', 'publicado', ['html', 'pdf']],
   ]);
-  expect(listRequests(registry).map((r) => [r.origin, r.state, r.number]).reverse()).toEqual([
+  expect(
+    listRequests(registry)
+      .map((r) => [r.origin, r.state, r.number])
+      .reverse(),
+  ).toEqual([
     ['programa:quinta-extraordinaria', 'publicado', 1],
     ['programa:sexta-extraordinaria', 'publicado', 2],
     ['programa:septima-extraordinaria', 'publicado', 3],
@@ -164,9 +199,18 @@ test('a fortnight of passes in real processes, with direct publishing, survives 
 }, 600_000);
 
 test('two schedulers started together on one registry and calendar render each jornada once', async () => {
-  const text = fortnightCalendar().replaceAll(/carpeta: entrada\/(\w+)\n/g, 'carpeta: entrada/$1\n    buscar: { desde: "2023-03-27T00:00", hasta: 2023-04-10 }\n').replace('    buscar: { hasta: 2023-03-17 }\n', '');
+  const text = fortnightCalendar()
+    .replaceAll(
+      /carpeta: entrada\/(\w+)\n/g,
+      'carpeta: entrada/$1\n    buscar: { desde: "2023-03-27T00:00", hasta: 2023-04-10 }\n',
+    )
+    .replace('    buscar: { hasta: 2023-03-17 }\n', '');
   const { dir, common, registryPath } = workspace(text);
-  for (const [folder, inicio, fin, ordinal] of [['quinta', '2023-03-10', '2023-03-12', 5], ['sexta', '2023-03-17', '2023-03-19', 6], ['septima', '2023-03-24', '2023-03-26', 7]] as const) {
+  for (const [folder, inicio, fin, ordinal] of [
+    ['quinta', '2023-03-10', '2023-03-12', 5],
+    ['sexta', '2023-03-17', '2023-03-19', 6],
+    ['septima', '2023-03-24', '2023-03-26', 7],
+  ] as const) {
     writeAt(join(dir, 'entrada', folder, 'datos.json'), jornadaDataset(inicio, fin, ordinal), mx('2023-03-27T07:00'));
     writeFileSync(join(dir, 'entrada', folder, 'datos.json.listo'), '');
   }
@@ -176,7 +220,10 @@ test('two schedulers started together on one registry and calendar render each j
   const decisions = [...a.stdout.trim().split('\n'), ...b.stdout.trim().split('\n')]
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as { jornada: string; decision: string });
-  const drafted = decisions.filter((d) => d.decision === 'borrador').map((d) => d.jornada).sort();
+  const drafted = decisions
+    .filter((d) => d.decision === 'borrador')
+    .map((d) => d.jornada)
+    .sort();
   expect(drafted).toEqual(['quinta-extraordinaria', 'septima-extraordinaria', 'sexta-extraordinaria']);
   expect(count(registryPath, 'SELECT COUNT(*) AS n FROM solicitudes')).toBe(3);
   expect(count(registryPath, `SELECT COUNT(DISTINCT origen) AS n FROM solicitudes`)).toBe(3);
@@ -200,17 +247,25 @@ jornadas:
   writeAt(join(dir, 'entrada', 'datos.json'), jornadaDataset('2023-03-10', '2023-03-12', 5), new Date());
   writeFileSync(join(dir, 'entrada', 'datos.json.listo'), '');
   const quoted = [process.execPath, CLI, ...common, 'pasar'].map((part) => `'${part}'`).join(' ');
-  const loop = spawn('bash', ['-c', `for i in 1 2 3; do echo "== $i"; ${quoted} 2>&1; echo "== salida $?"; done`], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loop = spawn('bash', ['-c', `for i in 1 2 3; do echo "== $i"; ${quoted} 2>&1; echo "== salida $?"; done`], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   loop.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   await new Promise((done) => loop.on('close', done));
   const runs = out.split(/^== \d\n/m).slice(1);
   expect(runs).toHaveLength(3);
-  expect(runs[0]).toMatch(/jornada-de-hoy: borrador listo: borrador listo para aprobación: .+ \(solicitud 1, datos\.json\)\n== salida 0\n$/);
+  expect(runs[0]).toMatch(
+    /jornada-de-hoy: borrador listo: borrador listo para aprobación: .+ \(solicitud 1, datos\.json\)\n== salida 0\n$/,
+  );
   expect(runs[1]).toBe('Nada que hacer en esta pasada.\n== salida 0\n');
   expect(runs[2]).toBe('Nada que hacer en esta pasada.\n== salida 0\n');
 
-  const approve = await start(['aprobacion', '--datos', join(dir, 'datos'), '--persona', 'Beatriz Titular', 'aprobar', '1'], dir).done;
+  const approve = await start(
+    ['aprobacion', '--datos', join(dir, 'datos'), '--persona', 'Beatriz Titular', 'aprobar', '1'],
+    dir,
+  ).done;
   expect(approve.code, approve.stderr).toBe(0);
   expect(approve.stdout).toContain('Publicada como No. 001/2023 (versión 1)');
   const listed = await start([...common, 'listar'], dir).done;
@@ -230,12 +285,26 @@ jornadas:
 `);
   writeAt(join(dir, 'entrada', 'datos.json'), jornadaDataset('2023-03-10', '2023-03-12', 5), new Date());
   writeFileSync(join(dir, 'entrada', 'datos.json.listo'), '');
-  const npm = spawn('npm', ['run', '--silent', 'programador', '--', '--calendario', join(dir, 'calendario.yaml'), '--datos', join(dir, 'datos'), '--json'], {
-    cwd: PROJECT_ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BOLETIN_DATOS: '' },
-  });
+  const npm = spawn(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'programador',
+      '--',
+      '--calendario',
+      join(dir, 'calendario.yaml'),
+      '--datos',
+      join(dir, 'datos'),
+      '--json',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BOLETIN_DATOS: '' },
+    },
+  );
   children.push(npm);
   let stdout = '';
   let stderr = '';
@@ -246,7 +315,12 @@ jornadas:
   // SIGTERM to the scheduler's own process (as systemd stops a service); npm passes its exit code on.
   process.kill(schedulerPid(npm.pid ?? 0), 'SIGTERM');
   expect(await closed).toBe(0);
-  expect(JSON.parse(stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({ jornada: 'hoy', decision: 'borrador', estado: 'borrador-listo', solicitud: 1 });
+  expect(JSON.parse(stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({
+    jornada: 'hoy',
+    decision: 'borrador',
+    estado: 'borrador-listo',
+    solicitud: 1,
+  });
   expect(stderr).toContain('Programador en marcha (zona America/Mexico_City');
   expect(stderr).toContain('Programador detenido.');
 });

@@ -17,9 +17,16 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function boletin(args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function boletin(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BOLETIN_DATOS: '' } });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BOLETIN_DATOS: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -86,7 +93,9 @@ test('an interrupted entry is listed as such, reported by verificar, and freed b
   expect(freed.code, freed.stderr).toBe(0);
   expect(freed.stdout).toContain('el número 2 queda libre');
   expect(freed.stdout).toContain('archivos sin terminar borrados: 3');
-  expect((await boletin(['archivo', 'numeracion', '2023', '--datos', 'datos'], dir)).stdout).toContain('el siguiente número es el 2');
+  expect((await boletin(['archivo', 'numeracion', '2023', '--datos', 'datos'], dir)).stdout).toContain(
+    'el siguiente número es el 2',
+  );
   expect((await boletin(['archivo', 'verificar', '--datos', 'datos'], dir)).code).toBe(0);
   expect(resultOf((await publisher('--hash', 'tres').done).stdout).number).toBe(2);
 });

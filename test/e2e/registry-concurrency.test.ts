@@ -42,7 +42,10 @@ describe('eight processes at once', () => {
       setSequenceFloor(registry, 2023, 93);
     }
     const hashes = Array.from({ length: 8 }, (_, i) => `datos${i}`);
-    const ends = await startTogether(hashes.map((hash) => ['--datos', datos, '--salida', salida, '--hash', hash]), go);
+    const ends = await startTogether(
+      hashes.map((hash) => ['--datos', datos, '--salida', salida, '--hash', hash]),
+      go,
+    );
     for (const end of ends) expect(end, end.stderr).toMatchObject({ code: 0 });
     const results = ends.map((end) => resultOf(end.stdout));
     const numbers = results.map((r) => r.number).sort((a, b) => a - b);
@@ -51,7 +54,9 @@ describe('eight processes at once', () => {
 
     using registry = openRegistry(join(datos, 'registro.sqlite'));
     const bulletins = listBulletins(registry, { year: 2023 });
-    expect(bulletins.map((b) => [b.number, b.versions.map((v) => v.state)])).toEqual(numbers.map((n) => [n, ['publicado']]));
+    expect(bulletins.map((b) => [b.number, b.versions.map((v) => v.state)])).toEqual(
+      numbers.map((n) => [n, ['publicado']]),
+    );
     // Each number went to the dataset that printed it.
     for (const result of results) {
       const hash = bulletins.find((b) => b.number === result.number)?.versions[0]?.datasetHash;
@@ -64,7 +69,10 @@ describe('eight processes at once', () => {
   test('on the same dataset: one number, one set of files, rendered once', async () => {
     const { datos, salida, go } = workspace();
     const args = ['--datos', datos, '--salida', salida, '--hash', 'mismo', '--espera-render', '300'];
-    const ends = await startTogether(Array.from({ length: 8 }, () => args), go);
+    const ends = await startTogether(
+      Array.from({ length: 8 }, () => args),
+      go,
+    );
     for (const end of ends) expect(end, end.stderr).toMatchObject({ code: 0 });
     const results = ends.map((end) => resultOf(end.stdout));
     expect(new Set(results.map((r) => r.number))).toEqual(new Set([1]));
@@ -73,9 +81,15 @@ describe('eight processes at once', () => {
     const renders = ends.filter((end) => end.stdout.includes('RENDER '));
     expect(renders).toHaveLength(1);
     // How many found the entry in progress and waited depends on timing; it is reported, not asserted.
-    console.log(`mismo dataset: ${ends.filter((end) => end.stdout.includes('ESPERA ')).length} de 7 esperaron al que publicaba`);
+    console.log(
+      `mismo dataset: ${ends.filter((end) => end.stdout.includes('ESPERA ')).length} de 7 esperaron al que publicaba`,
+    );
 
-    expect(readdirSync(join(salida, '2023')).sort()).toEqual(['001-jornada-mismo.html', '001-jornada-mismo.md', '001-jornada-mismo.txt']);
+    expect(readdirSync(join(salida, '2023')).sort()).toEqual([
+      '001-jornada-mismo.html',
+      '001-jornada-mismo.md',
+      '001-jornada-mismo.txt',
+    ]);
     for (const name of readdirSync(join(salida, '2023'))) {
       expect(isCompleteFakeContent(readFileSync(join(salida, '2023', name), 'utf8'))).toBe(true);
     }

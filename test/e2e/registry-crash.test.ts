@@ -105,8 +105,12 @@ describe('SIGKILL at every point of a publication', () => {
     const after = await expectConsistent(datos, salida);
     expect(after.temps).toHaveLength(temps);
     expect(after.published.map((v) => v.number)).toEqual([1]);
-    expect(after.unfinished.map((v) => [v.number, v.datasetHash, v.files.length])).toEqual(entry ? [[2, 'victima', planned]] : []);
-    const victimOnDisk = filesUnder(salida).filter((p) => p.includes('002-jornada-victima') && !isTempFileName(p.split(sep).at(-1) ?? ''));
+    expect(after.unfinished.map((v) => [v.number, v.datasetHash, v.files.length])).toEqual(
+      entry ? [[2, 'victima', planned]] : [],
+    );
+    const victimOnDisk = filesUnder(salida).filter(
+      (p) => p.includes('002-jornada-victima') && !isTempFileName(p.split(sep).at(-1) ?? ''),
+    );
     expect(victimOnDisk).toHaveLength(filesOnDisk);
 
     // Another dataset does not take the interrupted number.
@@ -128,7 +132,17 @@ describe('SIGKILL at every point of a publication', () => {
   test('a correction killed between its files keeps version 1 published; the next run finishes version 2', async () => {
     const { datos, salida, publisher, publish } = workspace();
     await publish('--hash', 'original', '--slug', 'jornada', '--numero', '93');
-    const victim = publisher('--hash', 'corregido', '--slug', 'jornada', '--numero', '93', '--correccion', '--pausa', 'entre-archivos');
+    const victim = publisher(
+      '--hash',
+      'corregido',
+      '--slug',
+      'jornada',
+      '--numero',
+      '93',
+      '--correccion',
+      '--pausa',
+      'entre-archivos',
+    );
     await victim.line('PAUSA entre-archivos');
     victim.child.kill('SIGKILL');
     await victim.done;

@@ -17,7 +17,11 @@ let dir = '';
 
 function boletin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BOLETIN_DATOS: '' } });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BOLETIN_DATOS: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -49,38 +53,50 @@ describe.sequential('a lost registry never gives a published number again', () =
   const damages: ReadonlyArray<readonly [string, () => void, RegExp]> = [
     ['truncated to zero bytes', () => writeFileSync(registryFile(), ''), /no es el de la carpeta de salida/],
     ['deleted', () => rmSync(registryFile()), /no es el de la carpeta de salida/],
-    ['overwritten with garbage bytes', () => writeFileSync(registryFile(), Buffer.alloc(12_288, 'basura ')), /está dañado: no es una base de datos SQLite legible/],
+    [
+      'overwritten with garbage bytes',
+      () => writeFileSync(registryFile(), Buffer.alloc(12_288, 'basura ')),
+      /está dañado: no es una base de datos SQLite legible/,
+    ],
   ];
 
-  test.each(damages)('%s: generar and verificar refuse, say how to restore, and write nothing', async (_what, damage, reason) => {
-    const backup = join(dir, 'respaldo.sqlite');
-    rmSync(backup, { force: true });
-    const saved = await boletin(['archivo', 'respaldo', backup, '--datos', 'datos']);
-    expect(saved.code, saved.stderr).toBe(0);
-    expect(saved.stdout).toContain(`Respaldo del registro escrito en ${backup}`);
-    damage();
+  test.each(damages)(
+    '%s: generar and verificar refuse, say how to restore, and write nothing',
+    async (_what, damage, reason) => {
+      const backup = join(dir, 'respaldo.sqlite');
+      rmSync(backup, { force: true });
+      const saved = await boletin(['archivo', 'respaldo', backup, '--datos', 'datos']);
+      expect(saved.code, saved.stderr).toBe(0);
+      expect(saved.stdout).toContain(`Respaldo del registro escrito en ${backup}`);
+      damage();
 
-    const run = await generar(SECOND);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(reason);
-    expect(run.stderr).toContain(`«boletin archivo reconstruir --salida ${join(dir, 'salida')} --datos ${join(dir, 'datos')}»`);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(published()).toEqual(files);
+      const run = await generar(SECOND);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(reason);
+      expect(run.stderr).toContain(
+        `«boletin archivo reconstruir --salida ${join(dir, 'salida')} --datos ${join(dir, 'datos')}»`,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(published()).toEqual(files);
 
-    const check = await boletin(['archivo', 'verificar', '--datos', 'datos', '--salida', 'salida']);
-    expect(check.code).toBe(1);
-    expect(check.stdout).not.toContain('Todo en orden');
-    expect(check.stderr).toContain('Para recuperarlo');
+      const check = await boletin(['archivo', 'verificar', '--datos', 'datos', '--salida', 'salida']);
+      expect(check.code).toBe(1);
+      expect(check.stdout).not.toContain('Todo en orden');
+      expect(check.stderr).toContain('Para recuperarlo');
 
-    // Put the backup back for the next case.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(registryFile() + suffix, { force: true });
-    renameSync(backup, registryFile());
-  }, 120_000);
+      // Put the backup back for the next case.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(registryFile() + suffix, { force: true });
+      renameSync(backup, registryFile());
+    },
+    120_000,
+  );
 
   test('a mistyped --datos: refused, the folder it names is not a registry of this archive', async () => {
     const run = await generar(SECOND, 'dattos');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/El registro .*dattos\/registro\.sqlite no es el de la carpeta de salida .*--datos \/ BOLETIN_DATOS equivocado/);
+    expect(run.stderr).toMatch(
+      /El registro .*dattos\/registro\.sqlite no es el de la carpeta de salida .*--datos \/ BOLETIN_DATOS equivocado/,
+    );
     expect(published()).toEqual(files);
   }, 120_000);
 
@@ -98,7 +114,9 @@ describe.sequential('a lost registry never gives a published number again', () =
     // The files' properties carried the data hash, style and templates: the same data are recognised.
     const again = await generar(FIRST);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('No. 001/2021: Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías (ya publicado; archivos verificados)');
+    expect(again.stdout).toContain(
+      'No. 001/2021: Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías (ya publicado; archivos verificados)',
+    );
     const next = await generar(SECOND);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toContain('No. 002/2021');

@@ -178,8 +178,12 @@ describe('browser session', () => {
 });
 
 describe('a process that dies in the middle of a PDF', () => {
-  const sessionModule = pathToFileURL(fileURLToPath(new URL('../../src/render/pdf/browser-session.ts', import.meta.url))).href;
-  const renderModule = pathToFileURL(fileURLToPath(new URL('../../src/render/pdf/render-pdf.ts', import.meta.url))).href;
+  const sessionModule = pathToFileURL(
+    fileURLToPath(new URL('../../src/render/pdf/browser-session.ts', import.meta.url)),
+  ).href;
+  const renderModule = pathToFileURL(
+    fileURLToPath(new URL('../../src/render/pdf/render-pdf.ts', import.meta.url)),
+  ).href;
   const sampleModule = pathToFileURL(fileURLToPath(new URL('../support/sample-document.ts', import.meta.url))).href;
 
   /** A child that renders PDFs in a loop, the way a CLI would wire Ctrl-C and SIGTERM to an AbortController. */
@@ -217,7 +221,9 @@ try {
   }
 
   const exited = (child: ReturnType<typeof spawn>): Promise<number | null> =>
-    new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code))));
+    new Promise((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', (code) => resolve(code)),
+    );
 
   it('on Ctrl-C or SIGTERM closes Chromium and deletes the profile before exiting', async () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

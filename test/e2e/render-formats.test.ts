@@ -10,7 +10,13 @@ import { renderDocx } from '../../src/render/docx/render-docx.ts';
 import { renderHtml } from '../../src/render/html/render-html.ts';
 import { launchBrowser, type BrowserSession } from '../../src/render/pdf/browser-session.ts';
 import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
-import { pdfToText, wordsFromDocx, wordsFromHtml, wordsFromPdfText, type ExtractedWords } from '../support/extract-words.ts';
+import {
+  pdfToText,
+  wordsFromDocx,
+  wordsFromHtml,
+  wordsFromPdfText,
+  type ExtractedWords,
+} from '../support/extract-words.ts';
 import { HOSTILE, hostileDocument, sampleDocument } from '../support/sample-document.ts';
 
 const run = promisify(execFile);
@@ -37,9 +43,13 @@ async function libreOfficeToPdf(docxFiles: readonly Uint8Array[]): Promise<Uint8
       }),
     );
     const profile = pathToFileURL(join(folder, 'perfil')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...inputs], {
-      timeout: 150_000,
-    });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...inputs],
+      {
+        timeout: 150_000,
+      },
+    );
     return Promise.all(inputs.map(async (file) => new Uint8Array(await readFile(file.replace(/\.docx$/, '.pdf')))));
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -52,7 +52,11 @@ describe('renderPdf with real Chromium', () => {
   it('is a PDF whose text carries the letterhead, dateline, number and headline', () => {
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const flow = wordsFromPdfText(text, doc).flow.join(' ');
-    expect(flow.startsWith('Instituto Mexicano del Seguro Social BOLETÍN DE PRENSA Ciudad de México, miércoles 1 de marzo de 2023 No. 093/2023')).toBe(true);
+    expect(
+      flow.startsWith(
+        'Instituto Mexicano del Seguro Social BOLETÍN DE PRENSA Ciudad de México, miércoles 1 de marzo de 2023 No. 093/2023',
+      ),
+    ).toBe(true);
     expect(flow).toContain(doc.headline);
     expect(flow).toContain('91 mil 878 consultas de Medicina Familiar');
   });
@@ -90,7 +94,10 @@ describe('renderPdf with real Chromium', () => {
   });
 
   it('embeds its fonts, Liberation Sans', async () => {
-    const fonts = (await poppler('pdffonts', [], pdf)).split('\n').slice(2).filter((line) => line.trim() !== '');
+    const fonts = (await poppler('pdffonts', [], pdf))
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) {
       expect(line).toMatch(/LiberationSans/);
@@ -103,7 +110,9 @@ describe('renderPdf with real Chromium', () => {
     const hostileText = await pdfToText(await renderPdf(hostile, { browser }));
     const words = wordsFromPdfText(hostileText, hostile);
     const flow = words.flow.join(' ');
-    expect(flow).toContain(`${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`);
+    expect(flow).toContain(
+      `${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`,
+    );
     expect(flow).toContain(HOSTILE.markdown);
     expect(hostileText.trimStart().startsWith('BORRADOR')).toBe(true);
     expect(words.running).toEqual(['BORRADOR', 'Página', '1', 'de', '1']);
@@ -122,7 +131,9 @@ describe('renderPdf with real Chromium', () => {
 
   it('serves several documents at once on the one browser', async () => {
     const texts = await Promise.all(
-      ['No. 001/2024', 'No. 002/2024', 'No. 003/2024'].map(async (number) => pdfToText(await renderPdf({ ...doc, number }, { browser }))),
+      ['No. 001/2024', 'No. 002/2024', 'No. 003/2024'].map(async (number) =>
+        pdfToText(await renderPdf({ ...doc, number }, { browser })),
+      ),
     );
     texts.forEach((pageText, index) => expect(pageText).toContain(`No. 00${index + 1}/2024`));
   });

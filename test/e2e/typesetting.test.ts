@@ -57,9 +57,13 @@ beforeAll(async () => {
     samples.set(file, { doc, html: renderHtml(doc), pdf, docxPdf: docx.replace(/\.docx$/, '.pdf') });
   }
   const profile = pathToFileURL(join(folder, 'perfil')).href;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...docxFiles], {
-    timeout: 170_000,
-  });
+  await run(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', folder, ...docxFiles],
+    {
+      timeout: 170_000,
+    },
+  );
 });
 
 afterAll(async () => {
@@ -110,7 +114,9 @@ describe.each(files.map((file) => [basename(file), file] as const))('%s', (_name
       // For each block of text, its characters (soft hyphens left out) and the line each one is on.
       return page.evaluate(() => {
         const result: Array<{ text: string; lines: number[] }> = [];
-        for (const element of Array.from(document.querySelectorAll('h1, .numero, .balazos li, .cuerpo p, .cuerpo li'))) {
+        for (const element of Array.from(
+          document.querySelectorAll('h1, .numero, .balazos li, .cuerpo p, .cuerpo li'),
+        )) {
           let text = '';
           const lines: number[] = [];
           const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -138,11 +144,19 @@ describe.each(files.map((file) => [basename(file), file] as const))('%s', (_name
       if (new Set(block.lines.filter((line) => !Number.isNaN(line))).size > 1) wrapped += 1;
       for (const figure of findFigures(block.text)) {
         if (figure.kind === 'fecha' && !/\s(?:al|y el)\s/.test(figure.text)) continue;
-        const lines = new Set(block.lines.slice(figure.start, figure.end).filter((line, index) => !/\s/.test(figure.text[index] ?? '') && !Number.isNaN(line)));
+        const lines = new Set(
+          block.lines
+            .slice(figure.start, figure.end)
+            .filter((line, index) => !/\s/.test(figure.text[index] ?? '') && !Number.isNaN(line)),
+        );
         if (lines.size > 1) split.push(figure.text);
       }
       for (const range of block.text.matchAll(/\b\d{1,2}\s(?:al|y\sel)\s\d{1,2}\b/gu)) {
-        const lines = new Set(block.lines.slice(range.index, range.index + range[0].length).filter((_, index) => !/\s/.test(range[0][index] ?? '')));
+        const lines = new Set(
+          block.lines
+            .slice(range.index, range.index + range[0].length)
+            .filter((_, index) => !/\s/.test(range[0][index] ?? '')),
+        );
         if (lines.size > 1) split.push(range[0]);
       }
     }
@@ -155,7 +169,11 @@ describe.each(files.map((file) => [basename(file), file] as const))('%s', (_name
 function outlineTitles(pdf: PDFDocument): string[] {
   const titles: string[] = [];
   const visit = (node: PDFDict): void => {
-    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item !== undefined; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = node.lookupMaybe(PDFName.of('First'), PDFDict);
+      item !== undefined;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       titles.push(item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '');
       visit(item);
     }

@@ -14,14 +14,18 @@ export interface DatasetFigure {
 export function datasetFigures(jornada: Jornada): DatasetFigure[] {
   const figures: DatasetFigure[] = [];
   const add = (place: string, record: Readonly<Record<string, number>> | undefined): void => {
-    for (const [id, value] of Object.entries(record ?? {})) if (value > 0) figures.push({ place: `${place}.${id}`, value });
+    for (const [id, value] of Object.entries(record ?? {}))
+      if (value > 0) figures.push({ place: `${place}.${id}`, value });
   };
   add('cifras', jornada.cifras);
   add('cifrasUmae', jornada.cifrasUmae);
   add('acumuladoAnual', jornada.acumuladoAnual);
   if (jornada.meta) add('meta', { planeadas: jornada.meta.planeadas ?? 0, logradas: jornada.meta.logradas });
-  (jornada.gruposDeEstados ?? []).forEach((grupo, index) => add(`gruposDeEstados.${index}`, { masDe: grupo.masDe ?? 0 }));
-  if (jornada.participacion) add('participacion', { ooad: jornada.participacion.ooad, umae: jornada.participacion.umae ?? 0 });
+  (jornada.gruposDeEstados ?? []).forEach((grupo, index) =>
+    add(`gruposDeEstados.${index}`, { masDe: grupo.masDe ?? 0 }),
+  );
+  if (jornada.participacion)
+    add('participacion', { ooad: jornada.participacion.ooad, umae: jornada.participacion.umae ?? 0 });
   const highlights = (place: string, destacados: readonly Destacado[] | undefined): void => {
     (destacados ?? []).forEach((destacado, index) => {
       for (const match of destacado.texto.matchAll(/\{(anual:)?([a-z0-9-]+)(?:\|([a-z]+))?\}/g)) {

@@ -30,14 +30,16 @@ export interface ExtractedWords {
 const BULLET_GLYPH = /^[\u2022\u00b7\u25aa\u25e6\u2023\u2219\u25cf]$/;
 
 export function words(text: string): string[] {
-  return text
-    .normalize('NFC')
-    // Soft hyphens mark where a justified line may break a word; they are not part of the word.
-    .replace(/\u00ad/g, '')
-    .replace(/\ufb01/g, 'fi')
-    .replace(/\ufb02/g, 'fl')
-    .split(/\s+/u)
-    .filter((word) => word !== '' && !BULLET_GLYPH.test(word));
+  return (
+    text
+      .normalize('NFC')
+      // Soft hyphens mark where a justified line may break a word; they are not part of the word.
+      .replace(/\u00ad/g, '')
+      .replace(/\ufb01/g, 'fi')
+      .replace(/\ufb02/g, 'fl')
+      .split(/\s+/u)
+      .filter((word) => word !== '' && !BULLET_GLYPH.test(word))
+  );
 }
 
 // ---------------------------------------------------------------- HTML
@@ -89,7 +91,9 @@ export async function pdfToText(pdf: Uint8Array, options: { raw?: boolean } = {}
   try {
     const file = join(folder, 'documento.pdf');
     await writeFile(file, pdf);
-    const { stdout } = await run('pdftotext', [...(options.raw === true ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run('pdftotext', [...(options.raw === true ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return stdout;
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -114,7 +118,8 @@ export function wordsFromPdfText(text: string, doc: BulletinDocument): Extracted
   const running: string[] = [];
   for (const page of text.split('\f')) {
     const lines = page.split('\n');
-    const isFurniture = (line: string | undefined): boolean => line !== undefined && (line.trim() === '' || isRunning.test(line));
+    const isFurniture = (line: string | undefined): boolean =>
+      line !== undefined && (line.trim() === '' || isRunning.test(line));
     let start = 0;
     let end = lines.length;
     while (start < end && isFurniture(lines[start])) start += 1;
@@ -137,7 +142,9 @@ export async function wordsFromDocx(docx: Uint8Array): Promise<ExtractedWords> {
   const part = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
   const furniture = Object.keys(zip.files)
     .filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name))
-    .sort((a, b) => (a.includes('header') === b.includes('header') ? a.localeCompare(b) : a.includes('header') ? -1 : 1));
+    .sort((a, b) =>
+      a.includes('header') === b.includes('header') ? a.localeCompare(b) : a.includes('header') ? -1 : 1,
+    );
   const running: string[] = [];
   for (const name of furniture) running.push(textOfWordXml(await part(name)));
   return { flow: words(textOfWordXml(await part('word/document.xml'))), running: words(running.join(' ')) };
@@ -152,7 +159,9 @@ export function textOfWordXml(xml: string): string {
   return paragraphs
     .map((paragraph) =>
       [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr|noBreakHyphen)\b[^>]*\/>/g)]
-        .map((match) => (match[2] === 'noBreakHyphen' ? '-' : match[2] !== undefined ? ' ' : decodeEntities(match[1] ?? '')))
+        .map((match) =>
+          match[2] === 'noBreakHyphen' ? '-' : match[2] !== undefined ? ' ' : decodeEntities(match[1] ?? ''),
+        )
         .join(''),
     )
     .join(' ');

@@ -1,7 +1,9 @@
 import type { CliIo } from '../../src/cli/io.ts';
 
 /** A CliIo that records what a command writes, for in-process CLI tests. */
-export function fakeIo(options: { cwd?: string; stdinLines?: readonly string[]; env?: Record<string, string> } = {}): CliIo & {
+export function fakeIo(
+  options: { cwd?: string; stdinLines?: readonly string[]; env?: Record<string, string> } = {},
+): CliIo & {
   out: () => string;
   err: () => string;
 } {

@@ -72,8 +72,16 @@ async function publishSample(registry: Registry, outputDir: string): Promise<voi
     style: 'imss',
     templateVersion: 't1',
     render: async () => [
-      { format: 'html', extension: 'html', bytes: new TextEncoder().encode('<!DOCTYPE html><title>No. 093/2023</title><p>Boletín</p>') },
-      { format: 'pdf', extension: 'pdf', bytes: new TextEncoder().encode('%PDF-1.4\n% No. 093/2023 (muestra)\n%%EOF\n') },
+      {
+        format: 'html',
+        extension: 'html',
+        bytes: new TextEncoder().encode('<!DOCTYPE html><title>No. 093/2023</title><p>Boletín</p>'),
+      },
+      {
+        format: 'pdf',
+        extension: 'pdf',
+        bytes: new TextEncoder().encode('%PDF-1.4\n% No. 093/2023 (muestra)\n%%EOF\n'),
+      },
     ],
   });
 }
@@ -110,9 +118,15 @@ export async function signIn(app: FastifyInstance, username: string): Promise<{ 
     method: 'POST',
     url: '/entrar',
     headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfIn(form.body), usuario: username, contrasena: PASSWORD, siguiente: '/' }).toString(),
+    payload: new URLSearchParams({
+      _csrf: csrfIn(form.body),
+      usuario: username,
+      contrasena: PASSWORD,
+      siguiente: '/',
+    }).toString(),
   });
-  if (posted.statusCode !== 303) throw new Error(`No entró ${username}: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
+  if (posted.statusCode !== 303)
+    throw new Error(`No entró ${username}: ${posted.statusCode} ${posted.body.slice(0, 300)}`);
   cookiesOf(posted, jar);
   const cookie = cookieHeader(jar);
   const page = await app.inject({ method: 'GET', url: '/', headers: { cookie } });
@@ -120,14 +134,21 @@ export async function signIn(app: FastifyInstance, username: string): Promise<{ 
 }
 
 /** A multipart/form-data body, fields first, as a browser sends the form. */
-export function multipart(fields: Record<string, string>, files: readonly { name: string; filename: string; bytes: Uint8Array }[]): { body: Buffer; contentType: string } {
+export function multipart(
+  fields: Record<string, string>,
+  files: readonly { name: string; filename: string; bytes: Uint8Array }[],
+): { body: Buffer; contentType: string } {
   const boundary = `----boletin${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   for (const file of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     chunks.push(Buffer.from(file.bytes));
     chunks.push(Buffer.from('\r\n'));
   }

@@ -25,7 +25,10 @@ export async function startPortal(env: Record<string, string>, timeoutMs = 120_0
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`El portal no dijo su dirección en ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`El portal no dijo su dirección en ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const look = (): void => {
       const match = /Portal de boletines escuchando en (http:\/\/[^"\s]+)/.exec(output);
       if (match?.[1] !== undefined) {

@@ -34,14 +34,20 @@ export function startPublisher(args: readonly string[]): PublisherRun {
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (code, signal) => {
-      for (const waiter of waiters.splice(0)) {
-        waiter.reject(new Error(`el proceso terminó (código ${code}, señal ${signal}) sin escribir «${waiter.prefix}»; stderr: ${stderr}`));
-      }
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      child.on('close', (code, signal) => {
+        for (const waiter of waiters.splice(0)) {
+          waiter.reject(
+            new Error(
+              `el proceso terminó (código ${code}, señal ${signal}) sin escribir «${waiter.prefix}»; stderr: ${stderr}`,
+            ),
+          );
+        }
+        resolve({ code, signal, stdout, stderr });
+      });
+    },
+  );
   const line = (prefix: string): Promise<string> => {
     const already = seen.find((l) => l.startsWith(prefix));
     if (already !== undefined) return Promise.resolve(already);
@@ -54,7 +60,14 @@ export function startPublisher(args: readonly string[]): PublisherRun {
 }
 
 /** The JSON a successful run printed after "RESULTADO ". */
-export function resultOf(stdout: string): { number: number; year: number; version: number; reused: boolean; recovered: boolean; files: { path: string; relativePath: string; sha256: string; bytes: number }[] } {
+export function resultOf(stdout: string): {
+  number: number;
+  year: number;
+  version: number;
+  reused: boolean;
+  recovered: boolean;
+  files: { path: string; relativePath: string; sha256: string; bytes: number }[];
+} {
   const line = stdout.split('\n').find((l) => l.startsWith('RESULTADO '));
   if (line === undefined) throw new Error(`sin RESULTADO en: ${stdout}`);
   return JSON.parse(line.slice('RESULTADO '.length));

@@ -12,7 +12,10 @@ export interface CliRun {
 }
 
 /** Starts the real CLI as its own process, on the Node 24 that runs the tests. */
-export function startCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): {
+export function startCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
+): {
   child: ChildProcess;
   done: Promise<CliRun>;
 } {
@@ -33,6 +36,9 @@ export function startCli(args: readonly string[], options: { env?: NodeJS.Proces
   return { child, done };
 }
 
-export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<CliRun> {
   return startCli(args, options).done;
 }

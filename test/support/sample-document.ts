@@ -27,17 +27,20 @@ export function sampleDocument(): BulletinDocument {
     draft: false,
     labels: spanishLabels,
     metadata: {
-      title: 'Supera IMSS la meta con 197 mil 144 acciones en la Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud',
+      title:
+        'Supera IMSS la meta con 197 mil 144 acciones en la Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud',
       subject: 'Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud, del 24 al 26 de febrero de 2023',
       author: 'Coordinación de Comunicación Social',
       keywords: ['IMSS', 'jornada', 'cirugías', 'trasplantes'],
       issuedAt: '2023-03-01T12:00:00-06:00',
-      description: 'El IMSS realizó 197 mil 144 acciones de las 163 mil 110 planeadas en la Cuarta Jornada Extraordinaria.',
+      description:
+        'El IMSS realizó 197 mil 144 acciones de las 163 mil 110 planeadas en la Cuarta Jornada Extraordinaria.',
       section: 'Nacional',
     },
     dateline: 'Ciudad de México, miércoles 1 de marzo de 2023',
     number: 'No. 093/2023',
-    headline: 'Supera IMSS la meta con 197 mil 144 acciones en la Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud',
+    headline:
+      'Supera IMSS la meta con 197 mil 144 acciones en la Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud',
     bullets: [
       [
         text('Se tenían planeadas 163 mil 110 acciones; se alcanzó el '),
@@ -51,7 +54,9 @@ export function sampleDocument(): BulletinDocument {
       {
         kind: 'paragraph',
         content: [
-          text('El Instituto Mexicano del Seguro Social (IMSS) llevó a cabo 197 mil 144 acciones de las 163 mil 110 que tenía planeadas en la '),
+          text(
+            'El Instituto Mexicano del Seguro Social (IMSS) llevó a cabo 197 mil 144 acciones de las 163 mil 110 que tenía planeadas en la ',
+          ),
           em('Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud'),
           text(', celebrada del 24 al 26 de febrero, con lo que alcanzó el 120.9 por ciento de su meta.'),
         ],
@@ -70,7 +75,9 @@ export function sampleDocument(): BulletinDocument {
         content: [
           text('Durante los tres días se otorgaron '),
           strong('91 mil 878 consultas de Medicina Familiar'),
-          text(' y 28 mil 800 de especialidad; además, se practicaron 68 mil 721 detecciones de enfermedades prioritarias y 3 mil 29 cirugías.'),
+          text(
+            ' y 28 mil 800 de especialidad; además, se practicaron 68 mil 721 detecciones de enfermedades prioritarias y 3 mil 29 cirugías.',
+          ),
         ],
       },
       { kind: 'heading', level: 3, content: [text('Trasplantes y donaciones')] },
@@ -100,7 +107,11 @@ export function sampleDocument(): BulletinDocument {
       },
       {
         kind: 'paragraph',
-        content: [text('La próxima Jornada Extraordinaria de Continuidad de Servicios de Salud se realizará el 10, 11 y 12 de marzo.')],
+        content: [
+          text(
+            'La próxima Jornada Extraordinaria de Continuidad de Servicios de Salud se realizará el 10, 11 y 12 de marzo.',
+          ),
+        ],
       },
       { kind: 'paragraph', content: [text('Fotos: '), link('https://bit.ly/3KIgH0Y')] },
       { kind: 'paragraph', content: [text('Video: '), link('https://bit.ly/3F9mUQ7')] },

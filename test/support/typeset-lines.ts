@@ -45,18 +45,33 @@ export async function printedLines(pdfPath: string): Promise<PrintedLine[]> {
   let page = 0;
   for (const part of stdout.split(/<page\b/).slice(1)) {
     page += 1;
-    for (const match of part.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...(match[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
-        (word) => ({ text: unescapeXml(word[3] ?? ''), xMin: Number(word[1]), xMax: Number(word[2]) }),
-      );
-      lines.push({ page, xMin: Number(match[1]), xMax: Number(match[3]), height: Number(match[4]) - Number(match[2]), words });
+    for (const match of part.matchAll(
+      /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+    )) {
+      const words = [
+        ...(match[5] ?? '').matchAll(
+          /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+        ),
+      ].map((word) => ({ text: unescapeXml(word[3] ?? ''), xMin: Number(word[1]), xMax: Number(word[2]) }));
+      lines.push({
+        page,
+        xMin: Number(match[1]),
+        xMax: Number(match[3]),
+        height: Number(match[4]) - Number(match[2]),
+        words,
+      });
     }
   }
   return lines;
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export interface WordGapReport {
@@ -87,8 +102,12 @@ export function wordGaps(lines: readonly PrintedLine[], limit = 2): WordGapRepor
     line.words.slice(1).map((word, index) => (word.xMin - (line.words[index]?.xMax ?? word.xMin)) / line.height);
   const rightEdge = new Map<number, number>();
   for (const line of lines) rightEdge.set(line.page, Math.max(rightEdge.get(line.page) ?? 0, line.xMax));
-  const isFull = (line: PrintedLine): boolean => line.words.length >= 4 && (rightEdge.get(line.page) ?? 0) - line.xMax < 1.5;
-  const ragged = lines.filter((line) => !isFull(line) && line.words.length >= 2).flatMap(gapsOf).sort((a, b) => a - b);
+  const isFull = (line: PrintedLine): boolean =>
+    line.words.length >= 4 && (rightEdge.get(line.page) ?? 0) - line.xMax < 1.5;
+  const ragged = lines
+    .filter((line) => !isFull(line) && line.words.length >= 2)
+    .flatMap(gapsOf)
+    .sort((a, b) => a - b);
   const space = ragged[Math.floor(ragged.length / 2)] ?? Number.NaN;
   const full = lines.filter(isFull);
   let worst = 0;

@@ -23,7 +23,13 @@ import { formatProblems } from '../../dataset/format-problems.ts';
 import { InputError } from '../../errors.ts';
 import type { OutputFormat } from '../../generate/output-format.ts';
 import { PROJECT_DIR } from '../../publish/data-folder.ts';
-import { bulletinLabel, openRegistry, parseBulletinRef, resolveRegistryPath, type Registry } from '../../publish/index.ts';
+import {
+  bulletinLabel,
+  openRegistry,
+  parseBulletinRef,
+  resolveRegistryPath,
+  type Registry,
+} from '../../publish/index.ts';
 import { currentUserName } from '../../publish/process-owner.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -49,16 +55,26 @@ export function registerAprobacion(program: Command, context: CommandContext): v
   const aprobacion = program
     .command('aprobacion')
     .usage('[opciones] <comando>')
-    .description('borradores que esperan la aprobación de una persona: subir, enviar, aprobar (publica con número), rechazar')
+    .description(
+      'borradores que esperan la aprobación de una persona: subir, enviar, aprobar (publica con número), rechazar',
+    )
     .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)')
-    .option('--persona <nombre>', `quién hace el cambio, para la bitácora (por omisión $${PERSON_ENV} o el usuario del sistema)`)
+    .option(
+      '--persona <nombre>',
+      `quién hace el cambio, para la bitácora (por omisión $${PERSON_ENV} o el usuario del sistema)`,
+    )
     .option('--navegador <ruta>', 'ruta de Chrome o Chromium (o PUPPETEER_EXECUTABLE_PATH)');
-  aprobacion.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => `${command.name()} ${command.usage()}` });
+  aprobacion.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
+  });
 
   aprobacion
     .command('subir')
     .usage('[opciones] <archivo>')
-    .description('valida unos datos y genera su borrador (sin número, con la marca «BORRADOR»): queda en estado borrador')
+    .description(
+      'valida unos datos y genera su borrador (sin número, con la marca «BORRADOR»): queda en estado borrador',
+    )
     .argument('<archivo>', 'datos de la jornada (.json, .yaml, .xlsx)')
     .option('-s, --salida <carpeta>', 'carpeta de salida (por omisión, output/ del proyecto)')
     .option('-f, --formatos <lista>', 'formatos separados por comas (html, pdf, docx, md)', parseFormats)
@@ -72,8 +88,15 @@ export function registerAprobacion(program: Command, context: CommandContext): v
       await run(context, command, async (approval, person) => {
         const path = resolve(context.io.cwd, archivo);
         const bytes = await readDataset(path);
-        const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(context.io.cwd, options.salida);
-        let request = await submitDataset(approval, { bytes, fileName: basename(path), person, outputDir, options: requestOptions(options) });
+        const outputDir =
+          options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(context.io.cwd, options.salida);
+        let request = await submitDataset(approval, {
+          bytes,
+          fileName: basename(path),
+          person,
+          outputDir,
+          options: requestOptions(options),
+        });
         if (options.enviar === true) request = sendForApproval(approval, request.id, person);
         context.io.stdout(describeRequest(request));
       });
@@ -86,16 +109,21 @@ export function registerAprobacion(program: Command, context: CommandContext): v
     .option('--estado <estado>', `solo las de ese estado (${ALL_REQUEST_STATES.join(', ')})`)
     .option('--json', 'escribe la lista en JSON')
     .action(async (options: { estado?: string; json?: boolean }, command: Command) => {
-      await run(context, command, (approval) => {
-        const state = options.estado;
-        if (state !== undefined && !isRequestState(state)) {
-          throw new InputError(`«${state}» no es un estado de solicitud: use ${ALL_REQUEST_STATES.join(', ')}.`);
-        }
-        const requests = listRequests(approval.registry, state === undefined ? {} : { state });
-        if (options.json === true) return context.io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
-        if (requests.length === 0) context.io.stdout('No hay solicitudes.\n');
-        for (const request of requests) context.io.stdout(`${summaryLine(request)}\n`);
-      }, { readOnly: true });
+      await run(
+        context,
+        command,
+        (approval) => {
+          const state = options.estado;
+          if (state !== undefined && !isRequestState(state)) {
+            throw new InputError(`«${state}» no es un estado de solicitud: use ${ALL_REQUEST_STATES.join(', ')}.`);
+          }
+          const requests = listRequests(approval.registry, state === undefined ? {} : { state });
+          if (options.json === true) return context.io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
+          if (requests.length === 0) context.io.stdout('No hay solicitudes.\n');
+          for (const request of requests) context.io.stdout(`${summaryLine(request)}\n`);
+        },
+        { readOnly: true },
+      );
     });
 
   aprobacion
@@ -137,13 +165,19 @@ export function registerAprobacion(program: Command, context: CommandContext): v
   aprobacion
     .command('corregir')
     .usage('[opciones] <solicitud> <archivo>')
-    .description('da datos nuevos a una solicitud sin publicar: vuelve a borrador y la bitácora lo anota como corrección')
+    .description(
+      'da datos nuevos a una solicitud sin publicar: vuelve a borrador y la bitácora lo anota como corrección',
+    )
     .argument('<solicitud>', 'número de la solicitud')
     .argument('<archivo>', 'los datos corregidos')
     .action(async (id: string, archivo: string, _options: unknown, command: Command) => {
       await run(context, command, async (approval, person) => {
         const path = resolve(context.io.cwd, archivo);
-        const request = await correctRequest(approval, parseId(id), { bytes: await readDataset(path), fileName: basename(path), person });
+        const request = await correctRequest(approval, parseId(id), {
+          bytes: await readDataset(path),
+          fileName: basename(path),
+          person,
+        });
         context.io.stdout(describeRequest(request));
       });
     });
@@ -156,17 +190,23 @@ export function registerAprobacion(program: Command, context: CommandContext): v
     .option('--boletin <número/año>', 'la historia de un boletín numerado')
     .option('--json', 'escribe la bitácora en JSON')
     .action(async (id: string | undefined, options: { boletin?: string; json?: boolean }, command: Command) => {
-      await run(context, command, (approval) => {
-        const { registry } = approval;
-        let entries: AuditEntry[];
-        if (options.boletin !== undefined) {
-          const { number, year } = parseBulletinRef(options.boletin);
-          entries = auditLogOfBulletin(registry, year, number);
-        } else entries = id === undefined ? recentAudit(registry).reverse() : auditLogOfRequest(registry, parseId(id));
-        if (options.json === true) return context.io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
-        if (entries.length === 0) context.io.stdout('La bitácora no tiene entradas para eso.\n');
-        for (const entry of entries) context.io.stdout(`${auditLine(entry)}\n`);
-      }, { readOnly: true });
+      await run(
+        context,
+        command,
+        (approval) => {
+          const { registry } = approval;
+          let entries: AuditEntry[];
+          if (options.boletin !== undefined) {
+            const { number, year } = parseBulletinRef(options.boletin);
+            entries = auditLogOfBulletin(registry, year, number);
+          } else
+            entries = id === undefined ? recentAudit(registry).reverse() : auditLogOfRequest(registry, parseId(id));
+          if (options.json === true) return context.io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+          if (entries.length === 0) context.io.stdout('La bitácora no tiene entradas para eso.\n');
+          for (const entry of entries) context.io.stdout(`${auditLine(entry)}\n`);
+        },
+        { readOnly: true },
+      );
     });
 }
 
@@ -198,29 +238,43 @@ async function readDataset(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'el archivo no existe; revise la ruta' : `no se pudo leer (${code ?? 'error'})`}.`);
+    throw new InputError(
+      `${path}: ${code === 'ENOENT' ? 'el archivo no existe; revise la ruta' : `no se pudo leer (${code ?? 'error'})`}.`,
+    );
   }
 }
 
 function parseId(text: string): number {
   if (!/^\d{1,9}$/.test(text.trim()) || Number(text) < 1) {
-    throw new InputError(`«${text}» no es un número de solicitud: escriba el número que muestra «boletin aprobacion listar», por ejemplo 3.`);
+    throw new InputError(
+      `«${text}» no es un número de solicitud: escriba el número que muestra «boletin aprobacion listar», por ejemplo 3.`,
+    );
   }
   return Number(text);
 }
 
 function summaryLine(request: ApprovalRequest): string {
-  const number = request.number === null || request.year === null ? '' : `  ${bulletinLabel(request.number, request.year)} v${request.version ?? 1}`;
+  const number =
+    request.number === null || request.year === null
+      ? ''
+      : `  ${bulletinLabel(request.number, request.year)} v${request.version ?? 1}`;
   return `${String(request.id).padStart(4)}  ${request.state.padEnd(11)}  ${request.issueDate}  ${request.slug}  ${request.fileName}${number}  ${request.title}`;
 }
 
 function describeRequest(request: ApprovalRequest): string {
-  const lines = [`Solicitud ${request.id}: ${request.state}`, `  Título: ${request.title}`, `  Datos: ${request.fileName} (sha256 ${request.bytesSha256})`];
+  const lines = [
+    `Solicitud ${request.id}: ${request.state}`,
+    `  Título: ${request.title}`,
+    `  Datos: ${request.fileName} (sha256 ${request.bytesSha256})`,
+  ];
   lines.push(`  Subida por ${request.createdBy} el ${request.createdAt}`);
   if (request.rejectionReason !== null) lines.push(`  Motivo del rechazo: ${request.rejectionReason}`);
   if (request.approvedBy !== null) lines.push(`  Aprobada por ${request.approvedBy} el ${request.approvedAt ?? ''}`);
-  if (request.number !== null && request.year !== null) lines.push(`  Publicada como ${bulletinLabel(request.number, request.year)} (versión ${request.version ?? 1})`);
-  else for (const file of request.draftFiles) lines.push(`  Borrador ${file.format}: ${join(request.outputDir, file.path)}`);
+  if (request.number !== null && request.year !== null)
+    lines.push(`  Publicada como ${bulletinLabel(request.number, request.year)} (versión ${request.version ?? 1})`);
+  else
+    for (const file of request.draftFiles)
+      lines.push(`  Borrador ${file.format}: ${join(request.outputDir, file.path)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -246,7 +300,14 @@ async function run(
     const path = resolveRegistryPath({ option: datos, env: context.io.env, cwd: context.io.cwd });
     registry = openRegistry(mode.readOnly && !existsSync(path) ? ':memory:' : path);
     const person = persona ?? context.io.env[PERSON_ENV] ?? currentUserName();
-    await action({ registry, signal: context.io.signal, ...(navegador !== undefined ? { browser: { executablePath: navegador } } : {}) }, person);
+    await action(
+      {
+        registry,
+        signal: context.io.signal,
+        ...(navegador !== undefined ? { browser: { executablePath: navegador } } : {}),
+      },
+      person,
+    );
   } catch (error) {
     if (error instanceof InputError) {
       context.io.stderr(error.problems.length > 0 ? `${formatProblems(error.problems)}\n` : `${error.message}\n`);

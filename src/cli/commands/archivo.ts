@@ -53,7 +53,10 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .description('consulta y cuida el registro de boletines numerados: números, versiones y archivos')
     .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
   // The list of subcommands shows each one's Spanish usage instead of commander's "[options]".
-  archivo.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => `${command.name()} ${command.usage()}` });
+  archivo.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
+  });
 
   archivo
     .command('listar')
@@ -70,7 +73,9 @@ export function registerArchivo(program: Command, context: CommandContext): void
           return;
         }
         if (bulletins.length === 0) {
-          context.io.stdout(year === undefined ? 'El registro no tiene boletines.\n' : `El registro no tiene boletines de ${year}.\n`);
+          context.io.stdout(
+            year === undefined ? 'El registro no tiene boletines.\n' : `El registro no tiene boletines de ${year}.\n`,
+          );
         }
         for (const bulletin of bulletins) context.io.stdout(`${summaryLine(bulletin)}\n`);
         if (year !== undefined) {
@@ -104,25 +109,31 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .option('--anio <año>', 'solo los de ese año')
     .option('--salida <carpeta>', 'busca los archivos en esta carpeta y no en la registrada')
     .option('--json', 'escribe el informe en JSON')
-    .action(async (ref: string | undefined, options: { anio?: string; salida?: string; json?: boolean }, command: Command) => {
-      const folder = resolve(context.io.cwd, options.salida ?? 'output');
-      await run(context, command, { readOnly: true, outputDir: folder }, async (registry) => {
-        let year = options.anio === undefined ? undefined : parseYear(options.anio);
-        let number: number | undefined;
-        if (ref !== undefined) {
-          const bulletin = mustFind(registry, ref);
-          ({ year, number } = bulletin);
-        }
-        const report = await verifyBulletins(registry, {
-          year,
-          number,
-          outputDir: options.salida === undefined ? undefined : resolve(context.io.cwd, options.salida),
-          fallbackOutputDir: resolve(context.io.cwd, 'output'),
+    .action(
+      async (
+        ref: string | undefined,
+        options: { anio?: string; salida?: string; json?: boolean },
+        command: Command,
+      ) => {
+        const folder = resolve(context.io.cwd, options.salida ?? 'output');
+        await run(context, command, { readOnly: true, outputDir: folder }, async (registry) => {
+          let year = options.anio === undefined ? undefined : parseYear(options.anio);
+          let number: number | undefined;
+          if (ref !== undefined) {
+            const bulletin = mustFind(registry, ref);
+            ({ year, number } = bulletin);
+          }
+          const report = await verifyBulletins(registry, {
+            year,
+            number,
+            outputDir: options.salida === undefined ? undefined : resolve(context.io.cwd, options.salida),
+            fallbackOutputDir: resolve(context.io.cwd, 'output'),
+          });
+          context.io.stdout(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
+          if (report.problems > 0) context.exitCode = ExitCode.renderFailed;
         });
-        context.io.stdout(options.json === true ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
-        if (report.problems > 0) context.exitCode = ExitCode.renderFailed;
-      });
-    });
+      },
+    );
 
   archivo
     .command('exportar')
@@ -132,22 +143,32 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .option('--csv', 'en formato CSV (RFC 4180, UTF-8)')
     .option('--anio <año>', 'solo los de ese año')
     .option('--sobrescribir', 'reemplaza el archivo si ya existe')
-    .action(async (file: string | undefined, options: { csv?: boolean; anio?: string; sobrescribir?: boolean }, command: Command) => {
-      await run(context, command, { readOnly: true }, async (registry) => {
-        if (options.csv !== true) throw new InputError('Indique el formato de la exportación: --csv.');
-        const csv = exportRegistryCsv(registry, { year: options.anio === undefined ? undefined : parseYear(options.anio) });
-        if (file === undefined) {
-          context.io.stdout(csv);
-          return;
-        }
-        const path = resolve(context.io.cwd, file);
-        if (options.sobrescribir !== true && existsSync(path)) {
-          throw new InputError(`El archivo ${path} ya existe; no se reemplazó. Use --sobrescribir para reemplazarlo.`);
-        }
-        await writeFileAtomic(path, new TextEncoder().encode(csv));
-        context.io.stdout(`Registro exportado a ${path}\n`);
-      });
-    });
+    .action(
+      async (
+        file: string | undefined,
+        options: { csv?: boolean; anio?: string; sobrescribir?: boolean },
+        command: Command,
+      ) => {
+        await run(context, command, { readOnly: true }, async (registry) => {
+          if (options.csv !== true) throw new InputError('Indique el formato de la exportación: --csv.');
+          const csv = exportRegistryCsv(registry, {
+            year: options.anio === undefined ? undefined : parseYear(options.anio),
+          });
+          if (file === undefined) {
+            context.io.stdout(csv);
+            return;
+          }
+          const path = resolve(context.io.cwd, file);
+          if (options.sobrescribir !== true && existsSync(path)) {
+            throw new InputError(
+              `El archivo ${path} ya existe; no se reemplazó. Use --sobrescribir para reemplazarlo.`,
+            );
+          }
+          await writeFileAtomic(path, new TextEncoder().encode(csv));
+          context.io.stdout(`Registro exportado a ${path}\n`);
+        });
+      },
+    );
 
   archivo
     .command('numeracion')
@@ -169,8 +190,11 @@ export function registerArchivo(program: Command, context: CommandContext): void
           return;
         }
         const highest = state.highest === null ? 'ninguno' : bulletinLabel(state.highest, year);
-        const released = state.released.length === 0 ? '' : `; números liberados que se usarán primero: ${state.released.join(', ')}`;
-        context.io.stdout(`Numeración de ${year}: el siguiente número es el ${state.next} (el más alto registrado: ${highest}${released}).\n`);
+        const released =
+          state.released.length === 0 ? '' : `; números liberados que se usarán primero: ${state.released.join(', ')}`;
+        context.io.stdout(
+          `Numeración de ${year}: el siguiente número es el ${state.next} (el más alto registrado: ${highest}${released}).\n`,
+        );
       });
     });
 
@@ -204,14 +228,18 @@ export function registerArchivo(program: Command, context: CommandContext): void
       await run(context, command, { readOnly: false }, async (registry) => {
         const destination = file === undefined ? defaultBackupPath(registry) : resolve(context.io.cwd, file);
         const copy = await backupRegistry(registry, destination, { overwrite: options.sobrescribir === true });
-        context.io.stdout(`Respaldo del registro escrito en ${copy.path} (${copy.bytes} bytes). Para restaurarlo, cópielo como ${registry.path} con Boletín detenido.\n`);
+        context.io.stdout(
+          `Respaldo del registro escrito en ${copy.path} (${copy.bytes} bytes). Para restaurarlo, cópielo como ${registry.path} con Boletín detenido.\n`,
+        );
       });
     });
 
   archivo
     .command('reconstruir')
     .usage('--salida <carpeta> [opciones]')
-    .description('reconstruye un registro perdido o dañado a partir de los boletines publicados en la carpeta de salida')
+    .description(
+      'reconstruye un registro perdido o dañado a partir de los boletines publicados en la carpeta de salida',
+    )
     .option('--salida <carpeta>', 'la carpeta de salida con los boletines publicados (por omisión, output/)')
     .option('--json', 'escribe el resumen en JSON')
     .action(async (options: { salida?: string; json?: boolean }, command: Command) => {
@@ -259,7 +287,10 @@ async function run(
     const missing = !existsSync(path);
     // No registry beside a folder of published bulletins is a lost registry, not an empty archive.
     if (missing && mode.outputDir !== undefined) refuseLostRegistry(path, mode.outputDir);
-    registry = openRegistry(mode.readOnly && missing ? ':memory:' : path, mode.outputDir === undefined ? {} : { outputDir: resolve(mode.outputDir) });
+    registry = openRegistry(
+      mode.readOnly && missing ? ':memory:' : path,
+      mode.outputDir === undefined ? {} : { outputDir: resolve(mode.outputDir) },
+    );
     if (!missing) await checkRecordedFolders(registry, mode.outputDir);
     await action(registry);
   } catch (error) {
@@ -285,7 +316,9 @@ function reportError(context: CommandContext, error: unknown): void {
 function refuseLostRegistry(path: string, outputDir: string): void {
   const evidence = archiveEvidence(outputDir);
   if (evidence === undefined) return;
-  throw new RegistryError(`No existe el registro ${path}, pero la carpeta de salida ${resolve(outputDir)} ${evidence}. ${restoreAdvice(path, resolve(outputDir))}`);
+  throw new RegistryError(
+    `No existe el registro ${path}, pero la carpeta de salida ${resolve(outputDir)} ${evidence}. ${restoreAdvice(path, resolve(outputDir))}`,
+  );
 }
 
 /**
@@ -294,7 +327,9 @@ function refuseLostRegistry(path: string, outputDir: string): void {
  * "Todo en orden".
  */
 async function checkRecordedFolders(registry: Registry, outputDir: string | undefined): Promise<void> {
-  const recorded = registry.db.prepare('SELECT DISTINCT carpeta_salida AS ruta FROM versiones WHERE carpeta_salida IS NOT NULL').all() as {
+  const recorded = registry.db
+    .prepare('SELECT DISTINCT carpeta_salida AS ruta FROM versiones WHERE carpeta_salida IS NOT NULL')
+    .all() as {
     ruta: string;
   }[];
   const folders = new Set(recorded.map((row) => row.ruta));
@@ -310,7 +345,8 @@ function mustFind(registry: Registry, ref: string): BulletinRecord {
 }
 
 function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new InputError(`«${text}» no es un año: escriba cuatro cifras, por ejemplo 2023.`);
+  if (!/^\d{4}$/.test(text.trim()))
+    throw new InputError(`«${text}» no es un año: escriba cuatro cifras, por ejemplo 2023.`);
   return Number(text);
 }
 
@@ -364,7 +400,10 @@ function describeReport(report: VerificationReport): string {
   const lines: string[] = [];
   for (const v of report.versions) {
     const label = `${bulletinLabel(v.number, v.year)} v${v.version}`;
-    if (v.interrupted) lines.push(`INTERRUMPIDO  ${label}: quedó en proceso; la siguiente publicación de sus datos lo termina, o «archivo liberar ${v.number}/${v.year}» lo libera`);
+    if (v.interrupted)
+      lines.push(
+        `INTERRUMPIDO  ${label}: quedó en proceso; la siguiente publicación de sus datos lo termina, o «archivo liberar ${v.number}/${v.year}» lo libera`,
+      );
     else if (v.state === BulletinState.inProgress) lines.push(`en proceso    ${label}`);
     for (const f of v.files) {
       if (f.status === 'ok') lines.push(`ok            ${f.absolutePath}`);
@@ -376,7 +415,11 @@ function describeReport(report: VerificationReport): string {
       }
     }
   }
-  const files = plural(report.versions.reduce((n, v) => n + v.files.length, 0), 'archivo', 'archivos');
+  const files = plural(
+    report.versions.reduce((n, v) => n + v.files.length, 0),
+    'archivo',
+    'archivos',
+  );
   const versions = plural(report.versions.length, 'versión', 'versiones');
   lines.push(
     report.problems === 0

@@ -32,7 +32,10 @@ export function registerCifra(program: Command, context: CommandContext): void {
     .command('cifra')
     .usage('[opciones] [números...]')
     .description('escribe cifras como el boletín: 3729 -> «3 mil 729»; 197144/163110 -> «120.9 por ciento»')
-    .argument('[números...]', 'enteros con dígitos, o parte/total para un porcentaje; sin números, lee uno por línea de la entrada estándar')
+    .argument(
+      '[números...]',
+      'enteros con dígitos, o parte/total para un porcentaje; sin números, lee uno por línea de la entrada estándar',
+    )
     .option('-e, --estilo <nombre>', `estilo de cifras: ${FIGURE_STYLES.join(', ')} (por omisión imss)`)
     .option('--estilos', 'lista los estilos, uno por línea')
     .option('-g, --genero <f|m>', 'género del sustantivo, para el 1: «una» (f) o «un» (m, por omisión)')
@@ -132,10 +135,14 @@ function parseInput(raw: string): Input {
   if (percent !== null) return { kind: 'percent', part: count(percent[1] ?? ''), whole: count(percent[2] ?? '') };
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return { kind: 'count', value: count(text) };
   if (/^\d{1,3}(?:[,.'\u00A0\u202F ]\d{3})+$/.test(text)) {
-    throw new PhrasingError(`«${text}» lleva separador de miles: escriba sólo los dígitos, ${text.replace(/\D/g, '')}.`);
+    throw new PhrasingError(
+      `«${text}» lleva separador de miles: escriba sólo los dígitos, ${text.replace(/\D/g, '')}.`,
+    );
   }
   if (/^-\D/.test(text)) throw new PhrasingError(`la opción «${text}» no existe (vea boletin cifra --help).`);
-  throw new PhrasingError(`«${text}» no es un número: escriba la cifra con dígitos (3729) o parte/total (197144/163110).`);
+  throw new PhrasingError(
+    `«${text}» no es un número: escriba la cifra con dígitos (3729) o parte/total (197144/163110).`,
+  );
 }
 
 function count(digits: string): number {

@@ -90,7 +90,8 @@ function dateWriter(options: FechaOptions): (dates: readonly string[]) => string
       return phrasing.dateline(options.lugar, first);
     }
     if (dates.length === 1 && !options.dias) return phrasing.date(first);
-    if (dates.length === 2 && second !== undefined && !options.dias) return phrasing.dateRange(first, second, rangeOptions);
+    if (dates.length === 2 && second !== undefined && !options.dias)
+      return phrasing.dateRange(first, second, rangeOptions);
     return phrasing.dayList(dates, rangeOptions);
   }
 }

@@ -39,7 +39,9 @@ interface GenerarOptions {
 export function registerGenerar(program: Command, context: CommandContext): void {
   program
     .command('generar [archivos...]', { isDefault: true })
-    .description('escribe el boletín de cada jornada (por omisión, la jornada de ejemplo más reciente) en HTML, PDF y Word')
+    .description(
+      'escribe el boletín de cada jornada (por omisión, la jornada de ejemplo más reciente) en HTML, PDF y Word',
+    )
     .option('-s, --salida <carpeta>', 'carpeta de salida (por omisión, output/ del proyecto)')
     .addOption(
       new Option('-f, --formatos <lista>', `formatos separados por comas (${ALL_FORMATS.join(', ')})`)
@@ -47,7 +49,10 @@ export function registerGenerar(program: Command, context: CommandContext): void
         .argParser(parseFormats),
     )
     .addOption(
-      new Option('-e, --ediciones <lista>', `«todas» o ediciones separadas por comas (${EDITION_NAMES.join(', ')}); todas llevan el número del boletín en español`)
+      new Option(
+        '-e, --ediciones <lista>',
+        `«todas» o ediciones separadas por comas (${EDITION_NAMES.join(', ')}); todas llevan el número del boletín en español`,
+      )
         .default(DEFAULT_EDITIONS, DEFAULT_EDITIONS.join(','))
         .argParser(parseEditionsOption),
     )
@@ -58,11 +63,10 @@ export function registerGenerar(program: Command, context: CommandContext): void
     .option('--millon-en-cifras', '«1 millón» en lugar de «un millón» (o «boletin.millonEnCifras»)')
     .option('--signo', 'porcentajes con «%»: «120.9%» (o «boletin.signoPorcentaje»)')
     .addOption(
-      new Option('--ordinal <forma>', 'ordinal de la jornada: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª» (o «boletin.ordinal»)').choices([
-        'palabras',
-        'unaPalabra',
-        'corta',
-      ]),
+      new Option(
+        '--ordinal <forma>',
+        'ordinal de la jornada: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª» (o «boletin.ordinal»)',
+      ).choices(['palabras', 'unaPalabra', 'corta']),
     )
     .option('--listas-abiertas', 'el resumen como lista abierta: «..., entre otras» (o «boletin.listasAbiertas»)')
     .option('--estricto', 'los avisos de los datos también detienen')
@@ -77,7 +81,11 @@ export function registerGenerar(program: Command, context: CommandContext): void
     });
 }
 
-async function runGenerar(archivos: readonly string[], options: GenerarOptions, context: CommandContext): Promise<ExitCode> {
+async function runGenerar(
+  archivos: readonly string[],
+  options: GenerarOptions,
+  context: CommandContext,
+): Promise<ExitCode> {
   const { io } = context;
   const mistyped = archivos.find((name) => !/[./\\]/.test(name) && !existsSync(resolve(io.cwd, name)));
   if (mistyped !== undefined) {
@@ -160,7 +168,13 @@ function errorJson(error: unknown, code: ExitCode): unknown {
   return {
     codigo: code,
     mensaje: error instanceof Error ? error.message : String(error),
-    problemas: problems.map((problem) => ({ gravedad: problem.severity, archivo: problem.file, lugar: problem.place, mensaje: problem.message, arreglo: problem.fix ?? null })),
+    problemas: problems.map((problem) => ({
+      gravedad: problem.severity,
+      archivo: problem.file,
+      lugar: problem.place,
+      mensaje: problem.message,
+      arreglo: problem.fix ?? null,
+    })),
   };
 }
 
@@ -198,14 +212,22 @@ function summaryJson(results: readonly GeneratedBulletin[]): unknown {
         version: publication.version,
         reutilizado: publication.reused,
         avisos,
-        archivos: publication.files.map((file) => ({ formato: file.format, ruta: file.path, sha256: file.sha256, bytes: file.bytes })),
+        archivos: publication.files.map((file) => ({
+          formato: file.format,
+          ruta: file.path,
+          sha256: file.sha256,
+          bytes: file.bytes,
+        })),
       };
     }),
   };
 }
 
 export function parseFormats(value: string): OutputFormat[] {
-  const names = value.split(',').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const names = value
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !isOutputFormat(name));
   if (names.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(`formato desconocido «${unknown.join(', ')}»: use ${ALL_FORMATS.join(', ')}`);
@@ -214,10 +236,10 @@ export function parseFormats(value: string): OutputFormat[] {
 }
 
 export function parseNumber(value: string): number {
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('el número debe ser un entero de 1 a 9999');
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('el número debe ser un entero de 1 a 9999');
   return Number(value);
 }
-
 
 function parseEditionsOption(value: string): EditionName[] {
   try {

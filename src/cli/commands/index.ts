@@ -30,7 +30,11 @@ const DEFAULT_COMMAND = 'generar';
  * Registers the command that `argv` runs, or every command when it asks for help (or for something
  * commander must answer with the list of commands).
  */
-export async function registerCommands(program: Command, context: CommandContext, argv: readonly string[]): Promise<void> {
+export async function registerCommands(
+  program: Command,
+  context: CommandContext,
+  argv: readonly string[],
+): Promise<void> {
   for (const register of await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]?.()))) {
     register?.(program, context);
   }

@@ -54,47 +54,60 @@ export function registerPrograma(program: Command, context: CommandContext): voi
     .description('genera los boletines según el calendario de jornadas (data/calendario.yaml) cuando llegan los datos')
     .option('--calendario <archivo>', 'calendario de jornadas (por omisión data/calendario.yaml)')
     .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)')
-    .option('-s, --salida <carpeta>', 'carpeta de salida si el calendario no dice otra (por omisión, output/ del proyecto)')
+    .option(
+      '-s, --salida <carpeta>',
+      'carpeta de salida si el calendario no dice otra (por omisión, output/ del proyecto)',
+    )
     .option('--navegador <ruta>', 'ruta de Chrome o Chromium (o PUPPETEER_EXECUTABLE_PATH)');
-  programa.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => `${command.name()} ${command.usage()}` });
+  programa.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
+  });
 
   programa
     .command('pasar')
     .usage('[opciones]')
     .description('hace una pasada: mira las jornadas a las que les toca y genera lo que esté listo; luego termina')
-    .option('--ahora <instante>', 'la hora de la pasada (2023-03-13T08:00, hora de la Ciudad de México), para repetir o probar una pasada')
+    .option(
+      '--ahora <instante>',
+      'la hora de la pasada (2023-03-13T08:00, hora de la Ciudad de México), para repetir o probar una pasada',
+    )
     .option('--forzar', 'mira todas las jornadas abiertas aunque no sea su hora')
     .option('--directo', 'publica al instante, sin esperar aprobación (en lugar de lo que diga el calendario)')
     .option('--json', 'una línea JSON por decisión')
-    .action(async (options: { ahora?: string; forzar?: boolean; directo?: boolean; json?: boolean }, command: Command) => {
-      await withRegistry(context, command, async (registry, globals) => {
-        const calendar = await loadCalendar(calendarPath(globals, context));
-        const now = options.ahora === undefined ? undefined : parseInstant(options.ahora);
-        const log = logger(context, options.json === true);
-        const notifier =
-          calendar.webhook === undefined
-            ? undefined
-            : webhookNotifier({
-                url: calendar.webhook.url,
-                attempts: calendar.webhook.attempts,
-                onResult: (notice, result) => log(noticeDecision(notice, result, new Date())),
-              });
-        const summary = await runPass({
-          registry,
-          calendar,
-          ...(now === undefined ? {} : { clock: () => now }),
-          log,
-          outputDir: outputDir(globals, context),
-          ...(options.directo === true ? { publishMode: PublishMode.direct } : {}),
-          force: options.forzar === true,
-          ...(notifier === undefined ? {} : { notifier }),
-          ...browserOf(globals),
-          signal: context.io.signal,
+    .action(
+      async (options: { ahora?: string; forzar?: boolean; directo?: boolean; json?: boolean }, command: Command) => {
+        await withRegistry(context, command, async (registry, globals) => {
+          const calendar = await loadCalendar(calendarPath(globals, context));
+          const now = options.ahora === undefined ? undefined : parseInstant(options.ahora);
+          const log = logger(context, options.json === true);
+          const notifier =
+            calendar.webhook === undefined
+              ? undefined
+              : webhookNotifier({
+                  url: calendar.webhook.url,
+                  attempts: calendar.webhook.attempts,
+                  onResult: (notice, result) => log(noticeDecision(notice, result, new Date())),
+                });
+          const summary = await runPass({
+            registry,
+            calendar,
+            ...(now === undefined ? {} : { clock: () => now }),
+            log,
+            outputDir: outputDir(globals, context),
+            ...(options.directo === true ? { publishMode: PublishMode.direct } : {}),
+            force: options.forzar === true,
+            ...(notifier === undefined ? {} : { notifier }),
+            ...browserOf(globals),
+            signal: context.io.signal,
+          });
+          if (notifier !== undefined)
+            await Promise.race([notifier.drain(), new Promise((done) => setTimeout(done, NOTICE_DRAIN_MS).unref())]);
+          if (summary.decisions.length === 0 && options.json !== true)
+            context.io.stderr('Nada que hacer en esta pasada.\n');
         });
-        if (notifier !== undefined) await Promise.race([notifier.drain(), new Promise((done) => setTimeout(done, NOTICE_DRAIN_MS).unref())]);
-        if (summary.decisions.length === 0 && options.json !== true) context.io.stderr('Nada que hacer en esta pasada.\n');
-      });
-    });
+      },
+    );
 
   programa
     .command('correr')
@@ -108,7 +121,9 @@ export function registerPrograma(program: Command, context: CommandContext): voi
       const calendar = calendarPath(globals, context);
       await loadCalendar(calendar).catch((error: unknown) => reportError(context, error));
       if (context.exitCode !== ExitCode.ok) return;
-      context.io.stderr(`Programador en marcha (zona ${SCHEDULE_ZONE}, calendario ${calendar}). Deténgalo con Ctrl-C.\n`);
+      context.io.stderr(
+        `Programador en marcha (zona ${SCHEDULE_ZONE}, calendario ${calendar}). Deténgalo con Ctrl-C.\n`,
+      );
       const scheduler = startScheduler({
         registryPath: resolveRegistryPath({ option: globals.datos, env: context.io.env, cwd: context.io.cwd }),
         calendarPath: calendar,
@@ -129,25 +144,38 @@ export function registerPrograma(program: Command, context: CommandContext): voi
   programa
     .command('listar')
     .usage('[opciones]')
-    .description('las jornadas del calendario y su estado: esperando datos, datos inválidos, borrador listo, aprobado, publicado, vencido')
+    .description(
+      'las jornadas del calendario y su estado: esperando datos, datos inválidos, borrador listo, aprobado, publicado, vencido',
+    )
     .option('--ahora <instante>', 'la hora a la que se mira (por omisión, ahora)')
     .option('--json', 'escribe la lista en JSON')
     .action(async (options: { ahora?: string; json?: boolean }, command: Command) => {
-      await withRegistry(context, command, async (registry, globals) => {
-        const calendar = await loadCalendar(calendarPath(globals, context));
-        const now = options.ahora === undefined ? new Date() : parseInstant(options.ahora);
-        const statuses = listJornadaStatuses(registry, calendar, now);
-        if (options.json === true) return context.io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
-        if (statuses.length === 0) context.io.stdout('El calendario no tiene jornadas.\n');
-        for (const status of statuses) {
-          const request = status.request;
-          const bulletin = request?.number != null && request.year !== null ? ` ${bulletinLabel(request.number, request.year)}` : '';
-          const which = request === undefined ? '' : ` (solicitud ${request.id}${bulletin})`;
-          context.io.stdout(`${status.jornada.id}  ${status.jornada.start}..${status.jornada.end}  ${status.label}${which}: ${status.reason}\n`);
-          if (status.problems.length > 0) context.io.stdout(`${formatProblems(status.problems)}\n`);
-          if (status.nextLook !== null) context.io.stdout(`  siguiente búsqueda: ${localTime(new Date(status.nextLook))}; búsquedas sin éxito: ${status.attempts}\n`);
-        }
-      }, { readOnly: true });
+      await withRegistry(
+        context,
+        command,
+        async (registry, globals) => {
+          const calendar = await loadCalendar(calendarPath(globals, context));
+          const now = options.ahora === undefined ? new Date() : parseInstant(options.ahora);
+          const statuses = listJornadaStatuses(registry, calendar, now);
+          if (options.json === true) return context.io.stdout(`${JSON.stringify(statuses, null, 2)}\n`);
+          if (statuses.length === 0) context.io.stdout('El calendario no tiene jornadas.\n');
+          for (const status of statuses) {
+            const request = status.request;
+            const bulletin =
+              request?.number != null && request.year !== null ? ` ${bulletinLabel(request.number, request.year)}` : '';
+            const which = request === undefined ? '' : ` (solicitud ${request.id}${bulletin})`;
+            context.io.stdout(
+              `${status.jornada.id}  ${status.jornada.start}..${status.jornada.end}  ${status.label}${which}: ${status.reason}\n`,
+            );
+            if (status.problems.length > 0) context.io.stdout(`${formatProblems(status.problems)}\n`);
+            if (status.nextLook !== null)
+              context.io.stdout(
+                `  siguiente búsqueda: ${localTime(new Date(status.nextLook))}; búsquedas sin éxito: ${status.attempts}\n`,
+              );
+          }
+        },
+        { readOnly: true },
+      );
     });
 
   programa
@@ -163,7 +191,9 @@ export function registerPrograma(program: Command, context: CommandContext): voi
         const entry = nextJornadaEntry(loaded.jornada, options.carpetaBase);
         const path = calendarPath(globals, context);
         await addCalendarJornada(path, entry);
-        context.io.stdout(`Añadida al calendario ${path}: ${entry.id} (${entry.fechas.inicio} a ${entry.fechas.fin}); sus datos, en ${entry.carpeta}/\n`);
+        context.io.stdout(
+          `Añadida al calendario ${path}: ${entry.id} (${entry.fechas.inicio} a ${entry.fechas.fin}); sus datos, en ${entry.carpeta}/\n`,
+        );
       } catch (error) {
         reportError(context, error);
       }
@@ -202,7 +232,10 @@ function logger(context: CommandContext, json: boolean): DecisionLog {
 function parseInstant(text: string): Date {
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
   const parsed = DateTime.fromISO(text, hasZone ? { setZone: true } : { zone: SCHEDULE_ZONE });
-  if (!parsed.isValid) throw new InputError(`«${text}» no es una fecha y hora: escríbala como 2023-03-13T08:00 (hora de la Ciudad de México).`);
+  if (!parsed.isValid)
+    throw new InputError(
+      `«${text}» no es una fecha y hora: escríbala como 2023-03-13T08:00 (hora de la Ciudad de México).`,
+    );
   return parsed.toJSDate();
 }
 

@@ -19,7 +19,10 @@ export function registerUsuarios(program: Command, context: CommandContext): voi
     .usage('[opciones] <comando>')
     .description('administra las cuentas del portal de descargas (roles: redacción, titular, consulta)')
     .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
-  usuarios.configureHelp({ ...program.configureHelp(), subcommandTerm: (command) => `${command.name()} ${command.usage()}` });
+  usuarios.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
+  });
 
   usuarios
     .command('agregar')
@@ -45,7 +48,10 @@ export function registerUsuarios(program: Command, context: CommandContext): voi
     .action(async (_options: unknown, command: Command) => {
       await run(context, command, (registry) => {
         const people = listPeople(registry);
-        if (people.length === 0) context.io.stdout('No hay cuentas. Cree una con: boletin usuarios agregar <usuario> --nombre "..." --rol titular\n');
+        if (people.length === 0)
+          context.io.stdout(
+            'No hay cuentas. Cree una con: boletin usuarios agregar <usuario> --nombre "..." --rol titular\n',
+          );
         for (const person of people) context.io.stdout(`${person.username}\t${person.role}\t${person.name}\n`);
       });
     });
@@ -77,10 +83,16 @@ export function registerUsuarios(program: Command, context: CommandContext): voi
 
 async function readPassword(context: CommandContext): Promise<string> {
   for await (const line of context.io.stdin()) return line;
-  throw new InputError('Falta la contraseña: escríbala en la entrada estándar, por ejemplo: printf \'%s\\n\' "$CLAVE" | boletin usuarios ...');
+  throw new InputError(
+    'Falta la contraseña: escríbala en la entrada estándar, por ejemplo: printf \'%s\\n\' "$CLAVE" | boletin usuarios ...',
+  );
 }
 
-async function run(context: CommandContext, command: Command, action: (registry: Registry) => void | Promise<void>): Promise<void> {
+async function run(
+  context: CommandContext,
+  command: Command,
+  action: (registry: Registry) => void | Promise<void>,
+): Promise<void> {
   let registry: Registry | undefined;
   try {
     const { datos } = command.optsWithGlobals<UsuariosOptions>();

@@ -36,7 +36,11 @@ export function registerValidar(program: Command, context: CommandContext): void
     });
 }
 
-async function runValidar(archivos: readonly string[], options: ValidarOptions, context: CommandContext): Promise<ExitCode> {
+async function runValidar(
+  archivos: readonly string[],
+  options: ValidarOptions,
+  context: CommandContext,
+): Promise<ExitCode> {
   const { io } = context;
   if (archivos.length === 0) {
     io.stderr('Indique al menos un archivo de datos: boletin validar ARCHIVO... (vea boletin validar --help).\n');
@@ -66,7 +70,9 @@ async function runValidar(archivos: readonly string[], options: ValidarOptions, 
     }
     if (results.length > 1) {
       const valid = results.filter((result) => result.valido).length;
-      io.stdout(`${results.length} archivos: ${valid} ${valid === 1 ? 'válido' : 'válidos'}, ${results.length - valid} con errores.\n`);
+      io.stdout(
+        `${results.length} archivos: ${valid} ${valid === 1 ? 'válido' : 'válidos'}, ${results.length - valid} con errores.\n`,
+      );
     }
   }
   return results.every((result) => result.valido) ? ExitCode.ok : ExitCode.badInput;
@@ -80,7 +86,8 @@ async function checkFile(path: string, shown: string, strict: boolean): Promise<
     const sink = problemSink(shown);
     const table = await readEstadosCsv(path, sink, loadCatalog());
     problems = sink.problems;
-    if (table !== undefined) what = `tabla de estados válida (${table.estados.length} ${table.estados.length === 1 ? 'estado' : 'estados'})`;
+    if (table !== undefined)
+      what = `tabla de estados válida (${table.estados.length} ${table.estados.length === 1 ? 'estado' : 'estados'})`;
   } else {
     const report = await checkJornadaFile(path);
     problems = report.problems.map((problem) => ({ ...problem, file: shown }));
@@ -98,5 +105,9 @@ async function checkFile(path: string, shown: string, strict: boolean): Promise<
 }
 
 function problemJson(problem: Problem): Record<string, string> {
-  return { lugar: problem.place, mensaje: problem.message, ...(problem.fix === undefined ? {} : { correccion: problem.fix }) };
+  return {
+    lugar: problem.place,
+    mensaje: problem.message,
+    ...(problem.fix === undefined ? {} : { correccion: problem.fix }),
+  };
 }

@@ -14,7 +14,10 @@ const NUMBER =
 /** "No. 093/2023", "No. 25". */
 const NUMBER_SIGN = /\bNo\.\s?(\d+)(?:\/(\d{4}))?/gu;
 /** Before a day: "December 17", "December 17 to 19", "March 10, 11 and". */
-const DAY_CONTEXT = new RegExp(`(?:${MONTHS})\\s+\\d{1,2}(?:(?:,\\s*|\\s+(?:to|and)\\s+|\\s*–\\s*)\\d{1,2})*(?:,\\s*|\\s+(?:to|and)\\s+|\\s*–\\s*)?$|(?:${MONTHS})\\s+$`, 'u');
+const DAY_CONTEXT = new RegExp(
+  `(?:${MONTHS})\\s+\\d{1,2}(?:(?:,\\s*|\\s+(?:to|and)\\s+|\\s*–\\s*)\\d{1,2})*(?:,\\s*|\\s+(?:to|and)\\s+|\\s*–\\s*)?$|(?:${MONTHS})\\s+$`,
+  'u',
+);
 const NOT_PROSE = /\b(?:https?:\/\/|www\.)\S+|\b\d{4}-\d{2}-\d{2}\S*/gu;
 const UNIT_WORDS = /\b(?:Zone|Hospital|Regional|Unit|Clinic|COVID|Number|No\.)\s+$/u;
 
@@ -29,7 +32,14 @@ export function findEnglishFigures(paragraph: string): FoundFigure[] {
   const skipped: Array<readonly [number, number]> = [];
   for (const match of paragraph.matchAll(NUMBER_SIGN)) {
     const end = match.index + match[0].length;
-    found.push({ value: Number(match[1]), text: match[0], start: match.index, end, percent: false, kind: 'identificador' });
+    found.push({
+      value: Number(match[1]),
+      text: match[0],
+      start: match.index,
+      end,
+      percent: false,
+      kind: 'identificador',
+    });
     skipped.push([match.index, end]);
   }
   for (const match of paragraph.matchAll(NOT_PROSE)) skipped.push([match.index, match.index + match[0].length]);
@@ -38,7 +48,14 @@ export function findEnglishFigures(paragraph: string): FoundFigure[] {
     if (skipped.some(([from, to]) => start >= from && start < to)) continue;
     const text = match[0];
     const percent = /(?:%|percent)$/.test(text);
-    found.push({ value: looseValue(text), text, start, end: start + text.length, percent, kind: kindOf(paragraph, start, text, percent) });
+    found.push({
+      value: looseValue(text),
+      text,
+      start,
+      end: start + text.length,
+      percent,
+      kind: kindOf(paragraph, start, text, percent),
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -1,8 +1,19 @@
 import { PhrasingError } from '../../errors.ts';
 
 const WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d{1,3})(?:\.(\d))?(?:\s+(million|billion))?(?:\s*(%|percent))?$/;
 
@@ -17,7 +28,9 @@ export function readEnglishFigure(text: string): number {
   if (word !== undefined) return word;
   const match = DIGITS.exec(source);
   if (match === null) {
-    throw new PhrasingError(`«${String(text)}» no es una cifra como la escribe la edición en inglés (p. ej. «3,242», «nine», «120.9 percent»).`);
+    throw new PhrasingError(
+      `«${String(text)}» no es una cifra como la escribe la edición en inglés (p. ej. «3,242», «nine», «120.9 percent»).`,
+    );
   }
   const [, whole = '', tenth, scale] = match;
   const value = Number(whole.replaceAll(',', '') + (tenth === undefined ? '' : `.${tenth}`));

@@ -28,8 +28,7 @@ export function writeEnglishDateRange(start: string, end: string, options: DateR
     // "17 to 19" stays on one line, as in the Spanish edition.
     const days = keepTogether(String(from.day), ...middle.trim().split(' '), String(to.day));
     text = `${opening}${from.setLocale(LOCALE).toFormat('LLLL')} ${days}${yearText}`;
-  }
-  else {
+  } else {
     const startYear = crossesYear && endYear ? `, ${String(from.year)}` : '';
     text = `${opening}${monthDay(from)}${startYear}${middle}${monthDay(to)}${yearText}`;
   }
@@ -37,7 +36,11 @@ export function writeEnglishDateRange(start: string, end: string, options: DateR
 }
 
 /** "March 10, 11 and 12"; across months "February 28, March 1 and 2"; the year after each year's last day. */
-export function writeEnglishDayList(dates: readonly string[], options: DateRangeOptions = {}, serialComma = false): string {
+export function writeEnglishDayList(
+  dates: readonly string[],
+  options: DateRangeOptions = {},
+  serialComma = false,
+): string {
   const days = dates.map((date) => parseIsoDate(date));
   checkDayListOrder(days, dates);
   const year = options.year ?? 'never';

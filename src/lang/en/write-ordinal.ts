@@ -27,7 +27,9 @@ export function writeEnglishOrdinal(value: number, options: OrdinalOptions = {})
   }
   if ((options.form ?? 'short') === 'short') return `${String(value)}${suffix(value)}`;
   const text = ordinalWords(value);
-  return (options.capitalize ?? true) ? text.replace(/(^|-)([a-z])/g, (_w, dash: string, c: string) => dash + c.toUpperCase()) : text;
+  return (options.capitalize ?? true)
+    ? text.replace(/(^|-)([a-z])/g, (_w, dash: string, c: string) => dash + c.toUpperCase())
+    : text;
 }
 
 function suffix(value: number): string {

@@ -10,7 +10,9 @@ export function writeEnglishRoundedFigure(value: number): string {
   const millionTenths = roundHalfUp(value, 100_000);
   if (millionTenths < 10_000) return keepTogether(tenthsText(BigInt(millionTenths)), 'million');
   const billionTenths = roundHalfUp(value, 100_000_000);
-  return billionTenths === 10_000 ? keepTogether('1', 'trillion') : keepTogether(tenthsText(BigInt(billionTenths)), 'billion');
+  return billionTenths === 10_000
+    ? keepTogether('1', 'trillion')
+    : keepTogether(tenthsText(BigInt(billionTenths)), 'billion');
 }
 
 function roundHalfUp(value: number, unit: number): number {

@@ -19,7 +19,8 @@ export const FIGURE_STYLE_REGISTRY = {
     grouping: 'mil',
   },
   'imss-letras': {
-    description: 'como imss, con 2 a 9 millares o millones en letras: «siete mil 309», «dos mil 989», «cuatro millones»',
+    description:
+      'como imss, con 2 a 9 millares o millones en letras: «siete mil 309», «dos mil 989», «cuatro millones»',
     smallNumbers: 'words',
     multiplierWords: true,
     padGroups: false,

@@ -23,15 +23,37 @@ export interface FoundFigure {
 
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 /** After a day: more days ("10, 11 y 12", "24 al 26") and then "de <mes>". */
-const dayContinuation = new RegExp(`^(?:\\s*(?:,|y|e|o|al|a|-|–)\\s*\\d{1,2})*\\s+(?:de|del)\\s+(?:${MONTHS})(?!\\p{L})`, 'iu');
+const dayContinuation = new RegExp(
+  `^(?:\\s*(?:,|y|e|o|al|a|-|–)\\s*\\d{1,2})*\\s+(?:de|del)\\s+(?:${MONTHS})(?!\\p{L})`,
+  'iu',
+);
 /** Numbers that name something: bulletin and hospital numbers. */
 const numberSign = /\b(?:No|Núm|Num)\.\s?(\d+)(?:\/(\d{4}))?/gu;
 /** Spans with digits that are not prose: web addresses and ISO dates or times. */
 const notProse = /\b(?:https?:\/\/|www\.)\S+|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?/gu;
 /** Words after which a number is the name of a unit: "Zona 33", "Regional 1", "Especialidades 25". */
 const unitWords = new Set([
-  'Zona', 'Subzona', 'Regional', 'Especialidades', 'Pediatría', 'Ginecopediatría', 'Ginecobstetricia', 'Familiar',
-  'Hospital', 'Clínica', 'UMF', 'HE', 'HGZ', 'HGZMF', 'HGR', 'HGSZ', 'HGO', 'HGP', 'UMAA', 'COVID', 'Número',
+  'Zona',
+  'Subzona',
+  'Regional',
+  'Especialidades',
+  'Pediatría',
+  'Ginecopediatría',
+  'Ginecobstetricia',
+  'Familiar',
+  'Hospital',
+  'Clínica',
+  'UMF',
+  'HE',
+  'HGZ',
+  'HGZMF',
+  'HGR',
+  'HGSZ',
+  'HGO',
+  'HGP',
+  'UMAA',
+  'COVID',
+  'Número',
 ]);
 
 /**
@@ -60,9 +82,10 @@ export function findFigures(paragraph: string): FoundFigure[] {
   while (index < tokens.length) {
     const token = tokens[index];
     if (token === undefined) break;
-    const parsed = startsFigure(token) && !inSpans(token.start, skipped) && !gluedToName(paragraph, token)
-      ? parseFigureAt(tokens, index, { strict: false })
-      : null;
+    const parsed =
+      startsFigure(token) && !inSpans(token.start, skipped) && !gluedToName(paragraph, token)
+        ? parseFigureAt(tokens, index, { strict: false })
+        : null;
     if (parsed === null) {
       index += 1;
       continue;
@@ -85,7 +108,10 @@ export function findFigures(paragraph: string): FoundFigure[] {
 }
 
 function startsFigure(token: FigureToken): boolean {
-  return token.type !== 'symbol' && (token.type !== 'word' || /^(?:cero|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|mil)$/.test(token.lower));
+  return (
+    token.type !== 'symbol' &&
+    (token.type !== 'word' || /^(?:cero|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|mil)$/.test(token.lower))
+  );
 }
 
 /** Records the "No. 093/2023" identifiers and returns every span the tokens must not be read in. */
@@ -93,7 +119,14 @@ function skippedSpans(paragraph: string, found: FoundFigure[]): Array<readonly [
   const spans: Array<readonly [number, number]> = [];
   for (const match of paragraph.matchAll(numberSign)) {
     const end = match.index + match[0].length;
-    found.push({ value: Number(match[1]), text: match[0], start: match.index, end, percent: false, kind: 'identificador' });
+    found.push({
+      value: Number(match[1]),
+      text: match[0],
+      start: match.index,
+      end,
+      percent: false,
+      kind: 'identificador',
+    });
     spans.push([match.index, end]);
   }
   for (const match of paragraph.matchAll(notProse)) spans.push([match.index, match.index + match[0].length]);
@@ -118,7 +151,8 @@ function kindOfDigits(paragraph: string, tokens: readonly FigureToken[], index: 
   const token = tokens[index];
   if (token === undefined) return 'cifra';
   const value = Number(token.raw);
-  if (value >= 1 && value <= 31 && token.raw.length <= 2 && dayContinuation.test(paragraph.slice(token.end))) return 'fecha';
+  if (value >= 1 && value <= 31 && token.raw.length <= 2 && dayContinuation.test(paragraph.slice(token.end)))
+    return 'fecha';
   if (token.raw.length === 4 && value >= 1900 && value <= 2099) return 'fecha';
   const previous = tokens[index - 1];
   if (previous?.type === 'word' && token.gap.trim() === '' && token.gap !== '' && unitWords.has(previous.raw)) {

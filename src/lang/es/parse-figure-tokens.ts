@@ -129,10 +129,12 @@ function parseMillions(tokens: readonly FigureToken[], index: number): Partial |
     next = index + 2;
   } else {
     const thousands = parseThousands(tokens, index, false);
-    const head = thousands ?? (() => {
-      const count = multiplier(first, false);
-      return count === null ? null : { value: count, next: index + 1 };
-    })();
+    const head =
+      thousands ??
+      (() => {
+        const count = multiplier(first, false);
+        return count === null ? null : { value: count, next: index + 1 };
+      })();
     if (head !== null && joined(tokens, head.next)?.lower === 'millones') {
       millions = head.value;
       next = head.next + 1;

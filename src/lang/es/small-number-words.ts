@@ -1,7 +1,18 @@
 import type { Gender } from '../phrasing.ts';
 
 /** 0 and 2 to 9 in words; 1 is apart because it agrees with its noun. */
-export const SMALL_NUMBER_WORDS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'] as const;
+export const SMALL_NUMBER_WORDS = [
+  'cero',
+  'uno',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+] as const;
 
 /** "un hígado", "una donación"; as a pronoun "uno de hígado", "una de éstas". */
 export function wordForOne(gender: Gender, pronoun: boolean): string {

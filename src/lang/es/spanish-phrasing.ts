@@ -14,7 +14,10 @@ import { writeGivenPercent, writePercent } from './write-percent.ts';
 import { writeRoundedFigure } from './write-rounded-figure.ts';
 
 /** The Spanish edition's phrasing in one figure style (house style `imss` by default). */
-export function spanishPhrasing(style: FigureStyleName = DEFAULT_FIGURE_STYLE, options: PhrasingOptions = {}): Phrasing {
+export function spanishPhrasing(
+  style: FigureStyleName = DEFAULT_FIGURE_STYLE,
+  options: PhrasingOptions = {},
+): Phrasing {
   const millionInDigits = options.millionInDigits ?? false;
   // The RAE writes "120.9 %" with a no-break space; Mexican press, "120.9%".
   const signSpace = FIGURE_STYLE_REGISTRY[style].grouping === 'space' ? GROUP_SEPARATOR : '';

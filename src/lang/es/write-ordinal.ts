@@ -3,7 +3,18 @@ import type { Gender, OrdinalOptions } from '../phrasing.ts';
 import { SPANISH_LOCALE } from './date-words.ts';
 
 /** Masculine stems; the feminine swaps the final "o" for "a". Index = units digit or tens digit. */
-const UNITS = ['', 'primero', 'segundo', 'tercero', 'cuarto', 'quinto', 'sexto', 'séptimo', 'octavo', 'noveno'] as const;
+const UNITS = [
+  '',
+  'primero',
+  'segundo',
+  'tercero',
+  'cuarto',
+  'quinto',
+  'sexto',
+  'séptimo',
+  'octavo',
+  'noveno',
+] as const;
 const TENS = [
   '',
   'décimo',
@@ -29,7 +40,8 @@ export function writeOrdinal(value: number, gender: Gender, options: OrdinalOpti
   checkOrdinal(value);
   const beforeNoun = options.beforeNoun ?? true;
   const form = options.form ?? 'words';
-  const text = form === 'short' ? shortOrdinal(value, gender, beforeNoun) : wordOrdinal(value, gender, beforeNoun, form);
+  const text =
+    form === 'short' ? shortOrdinal(value, gender, beforeNoun) : wordOrdinal(value, gender, beforeNoun, form);
   return (options.capitalize ?? true) ? capitalizeWords(text) : text;
 }
 
@@ -61,11 +73,17 @@ function agree(masculine: string, gender: Gender, beforeNoun: boolean): string {
 }
 
 function stripAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC');
 }
 
 function capitalizeWords(text: string): string {
-  return text.replace(/(^|\s)(\p{L})/gu, (_whole, space: string, letter: string) => space + letter.toLocaleUpperCase(SPANISH_LOCALE));
+  return text.replace(
+    /(^|\s)(\p{L})/gu,
+    (_whole, space: string, letter: string) => space + letter.toLocaleUpperCase(SPANISH_LOCALE),
+  );
 }
 
 function checkOrdinal(value: number): void {

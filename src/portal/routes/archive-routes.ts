@@ -1,9 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ApprovalRequest, type AuditEntry, RequestState, auditLogOfBulletin, listRequests } from '../../approval/index.ts';
+import {
+  type ApprovalRequest,
+  type AuditEntry,
+  RequestState,
+  auditLogOfBulletin,
+  listRequests,
+} from '../../approval/index.ts';
 import { Action } from '../../people/index.ts';
 import { auditRow, requestRow, requestStateText } from './request-routes.ts';
 import { findBulletin, listBulletins } from '../../publish/registry-records.ts';
-import { BulletinState, bulletinLabel, currentVersion, type BulletinRecord, type BulletinVersionRecord } from '../../publish/registry-records.ts';
+import {
+  BulletinState,
+  bulletinLabel,
+  currentVersion,
+  type BulletinRecord,
+  type BulletinVersionRecord,
+} from '../../publish/registry-records.ts';
 import { verifyBulletins } from '../../publish/verify-bulletins.ts';
 import {
   FILTERABLE_STATES,
@@ -77,41 +89,55 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
       total: shown.length === 1 ? '1 boletín' : `${shown.length} boletines`,
       problemas: report.problems,
       pendientes: request.viewer.can(Action.review)
-        ? await pendingJornadas(context.registry, context.settings.calendarPath ?? null, context.settings.now(), request.log)
+        ? await pendingJornadas(
+            context.registry,
+            context.settings.calendarPath ?? null,
+            context.settings.now(),
+            request.log,
+          )
         : [],
     });
   });
 
-  app.get<{ Params: BulletinParams; Querystring: Record<string, string | undefined> }>('/boletines/:anio/:numero', download, async (request, reply) => {
-    const bulletin = lookup(context, request.params);
-    if (bulletin === undefined) return sendError(request, reply, context, 404, 'No existe ese boletín en el registro.');
-    const report = await verifyBulletins(context.registry, { year: bulletin.year, number: bulletin.number, fallbackOutputDir: context.settings.outputDir });
-    const current = currentVersion(bulletin) as BulletinVersionRecord;
-    const label = bulletinLabel(bulletin.number, bulletin.year);
-    const state = shownState(bulletin);
-    return page(reply, context, 'boletin', {
-      marco: frame(request, label),
-      etiqueta: label,
-      titulo: current.title,
-      estado: state,
-      estadoClase: stateClass(state),
-      ficha: {
-        fecha: writtenDate(current.issueDate),
-        jornada: current.slug,
-        edicion: current.edition,
-        estilo: current.style,
-        version: current.version,
-        archivo: archiveStatus(report, current),
-      },
-      actual: versionView(current, report),
-      paginas: await pageList(context, current),
-      versiones: [...bulletin.versions].reverse().map((version) => ({
-        ...versionView(version, report),
-        esActual: version.id === current.id,
-      })),
-      historial: history(bulletin, auditLogOfBulletin(context.registry, bulletin.year, bulletin.number)),
-    });
-  });
+  app.get<{ Params: BulletinParams; Querystring: Record<string, string | undefined> }>(
+    '/boletines/:anio/:numero',
+    download,
+    async (request, reply) => {
+      const bulletin = lookup(context, request.params);
+      if (bulletin === undefined)
+        return sendError(request, reply, context, 404, 'No existe ese boletín en el registro.');
+      const report = await verifyBulletins(context.registry, {
+        year: bulletin.year,
+        number: bulletin.number,
+        fallbackOutputDir: context.settings.outputDir,
+      });
+      const current = currentVersion(bulletin) as BulletinVersionRecord;
+      const label = bulletinLabel(bulletin.number, bulletin.year);
+      const state = shownState(bulletin);
+      return page(reply, context, 'boletin', {
+        marco: frame(request, label),
+        etiqueta: label,
+        titulo: current.title,
+        estado: state,
+        estadoClase: stateClass(state),
+        ficha: {
+          fecha: writtenDate(current.issueDate),
+          jornada: current.slug,
+          edicion: current.edition,
+          estilo: current.style,
+          version: current.version,
+          archivo: archiveStatus(report, current),
+        },
+        actual: versionView(current, report),
+        paginas: await pageList(context, current),
+        versiones: [...bulletin.versions].reverse().map((version) => ({
+          ...versionView(version, report),
+          esActual: version.id === current.id,
+        })),
+        historial: history(bulletin, auditLogOfBulletin(context.registry, bulletin.year, bulletin.number)),
+      });
+    },
+  );
 
   app.get<{ Params: VersionParams & { formato: string }; Querystring: Record<string, string | undefined> }>(
     '/boletines/:anio/:numero/:version/:formato',
@@ -119,7 +145,8 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
     async (request, reply) => {
       const found = lookupVersion(context, request.params);
       const { formato } = request.params;
-      if (found === undefined || !FORMAT.test(formato)) return sendError(request, reply, context, 404, 'No existe ese archivo en el registro.');
+      if (found === undefined || !FORMAT.test(formato))
+        return sendError(request, reply, context, 404, 'No existe ese archivo en el registro.');
       const { bulletin, version } = found;
       const label = bulletinLabel(bulletin.number, bulletin.year);
       const baseName = `Boletín ${label.replace('No. ', '').replace('/', '-')}${version.version > 1 ? ` v${version.version}` : ''}`;
@@ -132,10 +159,17 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
         }
         const zip = bulletinZip(entries);
         const etag = `"zip-${version.files.map((f) => f.sha256.slice(0, 16)).join('-')}"`;
-        return sendBytes(request, reply, { bytes: zip, contentType: 'application/zip', etag, filename: `${baseName}.zip`, policy: FILE_POLICY });
+        return sendBytes(request, reply, {
+          bytes: zip,
+          contentType: 'application/zip',
+          etag,
+          filename: `${baseName}.zip`,
+          policy: FILE_POLICY,
+        });
       }
       const record = version.files.find((file) => file.format === formato);
-      if (record === undefined) return sendError(request, reply, context, 404, `Este boletín no tiene archivo ${formatLabel(formato)}.`);
+      if (record === undefined)
+        return sendError(request, reply, context, 404, `Este boletín no tiene archivo ${formatLabel(formato)}.`);
       const file = await readChecked(context, version, record, request, reply);
       if (file === undefined) return reply;
       const extension = record.path.split('.').at(-1) ?? formato;
@@ -152,37 +186,47 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
     },
   );
 
-  app.get<{ Params: VersionParams & { pagina: string } }>('/boletines/:anio/:numero/:version/paginas/:pagina', download, async (request, reply) => {
-    const found = lookupVersion(context, request.params);
-    const record = found?.version.files.find((file) => file.format === 'pdf');
-    if (found === undefined || record === undefined || !PAGE.test(request.params.pagina)) {
-      return sendError(request, reply, context, 404, 'No existe esa página.');
-    }
-    const file = await readChecked(context, found.version, record, request, reply);
-    if (file === undefined) return reply;
-    const index = Number.parseInt(request.params.pagina, 10);
-    const png = await context.pageImages.page(record.sha256, file.bytes, index);
-    if (png === undefined) return sendError(request, reply, context, 404, 'El PDF no tiene esa página.');
-    return sendBytes(request, reply, {
-      bytes: png,
-      contentType: 'image/png',
-      etag: `"${record.sha256.slice(0, 32)}-p${index}"`,
-      filename: `página ${index}.png`,
-      inline: true,
-      policy: FILE_POLICY,
-    });
-  });
+  app.get<{ Params: VersionParams & { pagina: string } }>(
+    '/boletines/:anio/:numero/:version/paginas/:pagina',
+    download,
+    async (request, reply) => {
+      const found = lookupVersion(context, request.params);
+      const record = found?.version.files.find((file) => file.format === 'pdf');
+      if (found === undefined || record === undefined || !PAGE.test(request.params.pagina)) {
+        return sendError(request, reply, context, 404, 'No existe esa página.');
+      }
+      const file = await readChecked(context, found.version, record, request, reply);
+      if (file === undefined) return reply;
+      const index = Number.parseInt(request.params.pagina, 10);
+      const png = await context.pageImages.page(record.sha256, file.bytes, index);
+      if (png === undefined) return sendError(request, reply, context, 404, 'El PDF no tiene esa página.');
+      return sendBytes(request, reply, {
+        bytes: png,
+        contentType: 'image/png',
+        etag: `"${record.sha256.slice(0, 32)}-p${index}"`,
+        filename: `página ${index}.png`,
+        inline: true,
+        policy: FILE_POLICY,
+      });
+    },
+  );
 }
 
 /** The PDF's page images of a version (converted once, then cached); none when the PDF cannot be served. */
-async function pageList(context: PortalContext, version: BulletinVersionRecord): Promise<{ src: string; alt: string }[]> {
+async function pageList(
+  context: PortalContext,
+  version: BulletinVersionRecord,
+): Promise<{ src: string; alt: string }[]> {
   const record = version.files.find((file) => file.format === 'pdf');
   if (record === undefined || version.state === BulletinState.inProgress) return [];
   try {
     const file = await context.files.read(version, record);
     const names = await context.pageImages.pages(record.sha256, file.bytes);
     const base = filePath(version, 'paginas');
-    return names.map((_name, index) => ({ src: `${base}/${index + 1}.png`, alt: `Página ${index + 1} de ${names.length} del PDF` }));
+    return names.map((_name, index) => ({
+      src: `${base}/${index + 1}.png`,
+      alt: `Página ${index + 1} de ${names.length} del PDF`,
+    }));
   } catch (error) {
     if (error instanceof RecordedFileError) return [];
     throw error;
@@ -198,7 +242,10 @@ function lookup(context: PortalContext, params: BulletinParams): BulletinRecord 
   return findBulletin(context.registry, Number(params.anio), Number(params.numero));
 }
 
-function lookupVersion(context: PortalContext, params: VersionParams): { bulletin: BulletinRecord; version: BulletinVersionRecord } | undefined {
+function lookupVersion(
+  context: PortalContext,
+  params: VersionParams,
+): { bulletin: BulletinRecord; version: BulletinVersionRecord } | undefined {
   const bulletin = lookup(context, params);
   if (bulletin === undefined || !VERSION.test(params.version)) return undefined;
   const version = versionOf(bulletin, Number(params.version.slice(1)));
@@ -219,12 +266,21 @@ async function readChecked(
   } catch (error) {
     if (!(error instanceof RecordedFileError)) throw error;
     // 410: the registry knows the file, the disk no longer has it as published.
-    await sendError(request, reply, context, 410, `${error.message} Avise a quien cuida el archivo: boletin archivo verificar.`);
+    await sendError(
+      request,
+      reply,
+      context,
+      410,
+      `${error.message} Avise a quien cuida el archivo: boletin archivo verificar.`,
+    );
     return undefined;
   }
 }
 
-function requestMatches(item: ApprovalRequest, filter: { year?: number | undefined; state?: ShownState | undefined; text: string }): boolean {
+function requestMatches(
+  item: ApprovalRequest,
+  filter: { year?: number | undefined; state?: ShownState | undefined; text: string },
+): boolean {
   if (filter.year !== undefined && Number(item.issueDate.slice(0, 4)) !== filter.year) return false;
   if (filter.state !== undefined && requestStateText(item.state) !== filter.state) return false;
   const text = fold(filter.text.trim());
@@ -285,7 +341,12 @@ function history(bulletin: BulletinRecord, log: readonly AuditEntry[]) {
     const what = version.version === 1 ? 'tomó el número' : `empezó la corrección (versión ${version.version})`;
     events.push({ orden: version.createdAt, cuando: writtenMoment(version.createdAt), quien: version.user, que: what });
     if (version.publishedAt !== null) {
-      events.push({ orden: version.publishedAt, cuando: writtenMoment(version.publishedAt), quien: version.user, que: `publicó la versión ${version.version}` });
+      events.push({
+        orden: version.publishedAt,
+        cuando: writtenMoment(version.publishedAt),
+        quien: version.user,
+        que: `publicó la versión ${version.version}`,
+      });
     }
   }
   return events.sort((a, b) => a.orden.localeCompare(b.orden)).map(({ orden: _orden, ...event }) => event);

@@ -14,11 +14,27 @@ import { sendBytes } from '../send-bytes.ts';
  */
 export async function assetRoutes(app: FastifyInstance, templatesDir: string = DEFAULT_TEMPLATES_DIR): Promise<void> {
   const layout = loadLayoutAssets(templatesDir);
-  const css = new TextEncoder().encode(`${letterheadColours(layout.stylesheet)}\n${readFileSync(join(templatesDir, 'portal', 'portal.css'), 'utf8')}`);
+  const css = new TextEncoder().encode(
+    `${letterheadColours(layout.stylesheet)}\n${readFileSync(join(templatesDir, 'portal', 'portal.css'), 'utf8')}`,
+  );
   const workbook = await writeJornadaWorkbook();
   const assets = [
-    { url: '/recursos/portal.css', bytes: css, type: 'text/css; charset=utf-8', name: 'portal.css', inline: true, action: undefined },
-    { url: '/recursos/logo.svg', bytes: layout.logoSvg, type: 'image/svg+xml', name: 'logo.svg', inline: true, action: undefined },
+    {
+      url: '/recursos/portal.css',
+      bytes: css,
+      type: 'text/css; charset=utf-8',
+      name: 'portal.css',
+      inline: true,
+      action: undefined,
+    },
+    {
+      url: '/recursos/logo.svg',
+      bytes: layout.logoSvg,
+      type: 'image/svg+xml',
+      name: 'logo.svg',
+      inline: true,
+      action: undefined,
+    },
     {
       url: '/plantilla.xlsx',
       bytes: workbook,
@@ -31,7 +47,14 @@ export async function assetRoutes(app: FastifyInstance, templatesDir: string = D
   for (const asset of assets) {
     const etag = `"${createHash('sha256').update(asset.bytes).digest('hex').slice(0, 32)}"`;
     app.get(asset.url, { config: asset.action === undefined ? {} : { action: asset.action } }, async (request, reply) =>
-      sendBytes(request, reply, { bytes: asset.bytes, contentType: asset.type, etag, filename: asset.name, inline: asset.inline, policy: FILE_POLICY }),
+      sendBytes(request, reply, {
+        bytes: asset.bytes,
+        contentType: asset.type,
+        etag,
+        filename: asset.name,
+        inline: asset.inline,
+        policy: FILE_POLICY,
+      }),
     );
   }
 }
@@ -39,6 +62,7 @@ export async function assetRoutes(app: FastifyInstance, templatesDir: string = D
 /** The `:root { --verde: ...; }` block of the bulletin's stylesheet. */
 export function letterheadColours(stylesheet: string): string {
   const match = /:root\s*\{[^}]*\}/.exec(stylesheet);
-  if (match === null) throw new Error('templates/layout/estilo.css no tiene el bloque :root con los colores del membrete.');
+  if (match === null)
+    throw new Error('templates/layout/estilo.css no tiene el bloque :root con los colores del membrete.');
   return match[0];
 }

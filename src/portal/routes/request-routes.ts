@@ -44,7 +44,8 @@ export function requestRoutes(app: FastifyInstance, context: PortalContext): voi
   const review = { config: { action: Action.review } };
 
   app.get('/aprobaciones', review, async (request, reply) => {
-    const rows = (state: ApprovalRequest['state']) => listRequests(context.registry, { state }).map((item) => requestRow(item));
+    const rows = (state: ApprovalRequest['state']) =>
+      listRequests(context.registry, { state }).map((item) => requestRow(item));
     return html(reply, context, 'aprobaciones', {
       marco: frame(request, 'Por aprobar'),
       porAprobar: rows(RequestState.awaitingApproval),
@@ -59,51 +60,70 @@ export function requestRoutes(app: FastifyInstance, context: PortalContext): voi
     return html(reply, context, 'solicitud', requestView(request, context, item));
   });
 
-  app.get<{ Params: { id: string; formato: string } }>('/solicitudes/:id/borrador/:formato', review, async (request, reply) => {
-    const item = lookup(context, request.params.id);
-    const { formato } = request.params;
-    const record = FORMAT.test(formato) ? item?.draftFiles.find((file) => file.format === formato) : undefined;
-    if (item === undefined || record === undefined) return sendError(request, reply, context, 404, 'No existe ese borrador.');
-    let file;
-    try {
-      file = await context.files.readUnder(item.outputDir, record);
-    } catch (error) {
-      if (!(error instanceof RecordedFileError)) throw error;
-      return sendError(request, reply, context, 410, error.message);
-    }
-    const extension = record.path.split('.').at(-1) ?? formato;
-    return sendBytes(request, reply, {
-      bytes: file.bytes,
-      contentType: contentTypeOf(extension),
-      etag: `"${record.sha256}"`,
-      filename: `BORRADOR ${item.slug}.${extension}`,
-      inline: true,
-      modified: file.modified,
-      policy: extension === 'html' ? BULLETIN_HTML_POLICY : FILE_POLICY,
-    });
-  });
+  app.get<{ Params: { id: string; formato: string } }>(
+    '/solicitudes/:id/borrador/:formato',
+    review,
+    async (request, reply) => {
+      const item = lookup(context, request.params.id);
+      const { formato } = request.params;
+      const record = FORMAT.test(formato) ? item?.draftFiles.find((file) => file.format === formato) : undefined;
+      if (item === undefined || record === undefined)
+        return sendError(request, reply, context, 404, 'No existe ese borrador.');
+      let file;
+      try {
+        file = await context.files.readUnder(item.outputDir, record);
+      } catch (error) {
+        if (!(error instanceof RecordedFileError)) throw error;
+        return sendError(request, reply, context, 410, error.message);
+      }
+      const extension = record.path.split('.').at(-1) ?? formato;
+      return sendBytes(request, reply, {
+        bytes: file.bytes,
+        contentType: contentTypeOf(extension),
+        etag: `"${record.sha256}"`,
+        filename: `BORRADOR ${item.slug}.${extension}`,
+        inline: true,
+        modified: file.modified,
+        policy: extension === 'html' ? BULLETIN_HTML_POLICY : FILE_POLICY,
+      });
+    },
+  );
 
   const change = (
     path: string,
     action: Action,
     apply: (item: ApprovalRequest, person: string, body: Record<string, string | undefined>) => Promise<string>,
   ) =>
-    app.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(path, { config: { action } }, async (request, reply) => {
-      const body = request.body ?? {};
-      if (!csrfMatches(request, body['_csrf'])) return sendError(request, reply, context, 403, 'El formulario venció o no vino de esta página. Vuelva a abrir la solicitud.');
-      const item = lookup(context, request.params.id);
-      if (item === undefined) return sendError(request, reply, context, 404, 'No existe esa solicitud.');
-      const person = request.viewer.person?.name ?? 'local';
-      try {
-        const next = await apply(item, person, body);
-        request.log.info({ persona: person, solicitud: item.id, accion: path.split('/').at(-1) }, 'cambio en una solicitud');
-        return reply.redirect(next, 303);
-      } catch (error) {
-        if (error instanceof ApprovalError) return sendError(request, reply, context, 409, error.message);
-        if (error instanceof InputError) return sendError(request, reply, context, 422, error.message);
-        throw error;
-      }
-    });
+    app.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(
+      path,
+      { config: { action } },
+      async (request, reply) => {
+        const body = request.body ?? {};
+        if (!csrfMatches(request, body['_csrf']))
+          return sendError(
+            request,
+            reply,
+            context,
+            403,
+            'El formulario venció o no vino de esta página. Vuelva a abrir la solicitud.',
+          );
+        const item = lookup(context, request.params.id);
+        if (item === undefined) return sendError(request, reply, context, 404, 'No existe esa solicitud.');
+        const person = request.viewer.person?.name ?? 'local';
+        try {
+          const next = await apply(item, person, body);
+          request.log.info(
+            { persona: person, solicitud: item.id, accion: path.split('/').at(-1) },
+            'cambio en una solicitud',
+          );
+          return reply.redirect(next, 303);
+        } catch (error) {
+          if (error instanceof ApprovalError) return sendError(request, reply, context, 409, error.message);
+          if (error instanceof InputError) return sendError(request, reply, context, 422, error.message);
+          throw error;
+        }
+      },
+    );
 
   change('/solicitudes/:id/enviar', Action.upload, async (item, person) => {
     sendForApproval(context.approval, item.id, person);
@@ -155,14 +175,23 @@ function requestView(request: FastifyRequest, context: PortalContext, item: Appr
     ...requestRow(item),
     csrf: viewer.csrf,
     vistaPrevia: has('html') ? `${base}/borrador/html` : null,
-    borradores: item.draftFiles.map((file) => ({ enlace: `${base}/borrador/${file.format}`, formato: formatLabel(file.format), tamano: sizeText(file.bytes) })),
+    borradores: item.draftFiles.map((file) => ({
+      enlace: `${base}/borrador/${file.format}`,
+      formato: formatLabel(file.format),
+      tamano: sizeText(file.bytes),
+    })),
     motivo: item.rejectionReason,
     aprobadoPor: item.approvedBy,
     publicado:
-      item.year !== null && item.number !== null ? { enlace: bulletinPath(item.year, item.number), etiqueta: bulletinLabel(item.number, item.year) } : null,
+      item.year !== null && item.number !== null
+        ? { enlace: bulletinPath(item.year, item.number), etiqueta: bulletinLabel(item.number, item.year) }
+        : null,
     puedeEnviar: item.state === RequestState.draft && viewer.can(Action.upload),
-    puedeAprobar: (item.state === RequestState.awaitingApproval || item.state === RequestState.approved) && viewer.can(Action.approve),
-    puedeRechazar: (item.state === RequestState.awaitingApproval || item.state === RequestState.draft) && viewer.can(Action.approve),
+    puedeAprobar:
+      (item.state === RequestState.awaitingApproval || item.state === RequestState.approved) &&
+      viewer.can(Action.approve),
+    puedeRechazar:
+      (item.state === RequestState.awaitingApproval || item.state === RequestState.draft) && viewer.can(Action.approve),
     bitacora: auditLogOfRequest(context.registry, item.id).map(auditRow),
   };
 }

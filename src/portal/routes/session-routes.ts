@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { UNKNOWN_ACCOUNT_HASH, clearFailedSignIns, closeSession, findPerson, openSession, recordFailedSignIn, signInWait, throttleKeys, verifyPassword } from '../../people/index.ts';
+import {
+  UNKNOWN_ACCOUNT_HASH,
+  clearFailedSignIns,
+  closeSession,
+  findPerson,
+  openSession,
+  recordFailedSignIn,
+  signInWait,
+  throttleKeys,
+  verifyPassword,
+} from '../../people/index.ts';
 import { sendError, safeNext } from '../error-pages.ts';
 import { type PortalContext, frame } from '../portal-context.ts';
 import { SESSION_COOKIE, csrfMatches } from '../viewer.ts';
@@ -26,8 +36,18 @@ export function sessionRoutes(app: FastifyInstance, context: PortalContext, secu
 
   app.post<{ Body: SignInBody }>('/entrar', async (request, reply) => {
     const body = request.body ?? {};
-    if (!csrfMatches(request, body._csrf)) return sendError(request, reply, context, 403, 'El formulario venció o no vino de esta página. Vuelva a abrir la página de inicio de sesión.');
-    const username = String(body.usuario ?? '').trim().toLowerCase().slice(0, 64);
+    if (!csrfMatches(request, body._csrf))
+      return sendError(
+        request,
+        reply,
+        context,
+        403,
+        'El formulario venció o no vino de esta página. Vuelva a abrir la página de inicio de sesión.',
+      );
+    const username = String(body.usuario ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 64);
     const password = String(body.contrasena ?? '').slice(0, 500);
     const next = safeNext(body.siguiente ?? '/');
     const keys = throttleKeys(username, request.ip);
@@ -37,10 +57,21 @@ export function sessionRoutes(app: FastifyInstance, context: PortalContext, secu
       reply
         .code(status)
         .type('text/html; charset=utf-8')
-        .send(context.pages.render('entrar', { marco: frame(request, 'Iniciar sesión'), csrf: request.viewer.csrf, siguiente: next, usuario: username, error: message }));
+        .send(
+          context.pages.render('entrar', {
+            marco: frame(request, 'Iniciar sesión'),
+            csrf: request.viewer.csrf,
+            siguiente: next,
+            usuario: username,
+            error: message,
+          }),
+        );
     if (wait > 0) {
       reply.header('retry-after', Math.ceil(wait / 1000));
-      return again(429, `Demasiados intentos fallidos. Espere ${Math.ceil(wait / 1000)} segundos y vuelva a intentarlo.`);
+      return again(
+        429,
+        `Demasiados intentos fallidos. Espere ${Math.ceil(wait / 1000)} segundos y vuelva a intentarlo.`,
+      );
     }
     const person = findPerson(context.registry, username);
     // The hash is checked even for an unknown account, so the time taken does not tell which accounts exist.
@@ -65,7 +96,8 @@ export function sessionRoutes(app: FastifyInstance, context: PortalContext, secu
   });
 
   app.post<{ Body: { _csrf?: string } }>('/salir', async (request, reply) => {
-    if (!csrfMatches(request, request.body?._csrf)) return sendError(request, reply, context, 403, 'El formulario venció o no vino de esta página.');
+    if (!csrfMatches(request, request.body?._csrf))
+      return sendError(request, reply, context, 403, 'El formulario venció o no vino de esta página.');
     if (request.viewer.sessionToken !== null) closeSession(context.registry, request.viewer.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/entrar', 303);

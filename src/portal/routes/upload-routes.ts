@@ -21,7 +21,8 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
   app.get('/subir', upload, async (request, reply) => uploadForm(request, reply, context, 200, null, []));
 
   app.post('/subir', upload, async (request, reply) => {
-    if (!request.isMultipart()) return sendError(request, reply, context, 415, 'Envíe el formulario de la página «Subir datos».');
+    if (!request.isMultipart())
+      return sendError(request, reply, context, 415, 'Envíe el formulario de la página «Subir datos».');
     const person = request.viewer.person;
     const job = await jobs.create(person?.username ?? 'local', person?.name ?? 'local', context.settings.now());
     const saved: { name: string; path: string }[] = [];
@@ -32,7 +33,13 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
         if (!csrfChecked) {
           if (part.type !== 'field' || part.fieldname !== '_csrf' || !csrfMatches(request, String(part.value))) {
             await jobs.discard(job);
-            return sendError(request, reply, context, 403, 'El formulario venció o no vino de esta página. Vuelva a abrir «Subir datos».');
+            return sendError(
+              request,
+              reply,
+              context,
+              403,
+              'El formulario venció o no vino de esta página. Vuelva a abrir «Subir datos».',
+            );
           }
           csrfChecked = true;
           continue;
@@ -44,7 +51,11 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
         }
         const name = basename(part.filename.replace(/\\/g, '/')).normalize('NFC');
         const extension = name.includes('.') ? (name.split('.').at(-1) ?? '').toLowerCase() : '';
-        if (!SAFE_NAME.test(name) || !(UPLOAD_EXTENSIONS as readonly string[]).includes(extension) || saved.some((file) => file.name === name)) {
+        if (
+          !SAFE_NAME.test(name) ||
+          !(UPLOAD_EXTENSIONS as readonly string[]).includes(extension) ||
+          saved.some((file) => file.name === name)
+        ) {
           await part.toBuffer();
           await jobs.discard(job);
           const problem = refusedName(name, extension);
@@ -54,15 +65,22 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
         const foreign = foreignFileKind(bytes, extension);
         if (foreign !== undefined) {
           await jobs.discard(job);
-          return uploadForm(request, reply, context, 422, `No se aceptó «${name}»: es ${foreign}, no los datos de una jornada.`, [
-            {
-              severity: 'error',
-              file: name,
-              place: '(archivo)',
-              message: `el archivo es ${foreign}, aunque su nombre termine en .${extension}`,
-              fix: 'Suba el libro de Excel de la jornada (.xlsx) o su archivo .json o .yaml; descargue la plantilla en blanco si no lo tiene.',
-            },
-          ]);
+          return uploadForm(
+            request,
+            reply,
+            context,
+            422,
+            `No se aceptó «${name}»: es ${foreign}, no los datos de una jornada.`,
+            [
+              {
+                severity: 'error',
+                file: name,
+                place: '(archivo)',
+                message: `el archivo es ${foreign}, aunque su nombre termine en .${extension}`,
+                fix: 'Suba el libro de Excel de la jornada (.xlsx) o su archivo .json o .yaml; descargue la plantilla en blanco si no lo tiene.',
+              },
+            ],
+          );
         }
         const path = join(job.folder, name);
         await writeFile(path, bytes, { flag: 'wx' });
@@ -71,13 +89,26 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
     } catch (error) {
       await jobs.discard(job);
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        return uploadForm(request, reply, context, 413, `El archivo pasa del límite de ${sizeText(context.settings.maxUploadBytes)}: los datos de una jornada pesan unos pocos kilobytes. Revise que sea el archivo correcto.`, []);
+        return uploadForm(
+          request,
+          reply,
+          context,
+          413,
+          `El archivo pasa del límite de ${sizeText(context.settings.maxUploadBytes)}: los datos de una jornada pesan unos pocos kilobytes. Revise que sea el archivo correcto.`,
+          [],
+        );
       }
       throw error;
     }
     if (!csrfChecked) {
       await jobs.discard(job);
-      return sendError(request, reply, context, 403, 'El formulario no trae su código de seguridad. Vuelva a abrir «Subir datos».');
+      return sendError(
+        request,
+        reply,
+        context,
+        403,
+        'El formulario no trae su código de seguridad. Vuelva a abrir «Subir datos».',
+      );
     }
     if (saved.length === 0) {
       await jobs.discard(job);
@@ -85,7 +116,10 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
     }
     if (!(await jobs.validate(job, saved))) {
       request.log.info({ usuario: job.owner, archivos: job.fileNames }, 'datos rechazados');
-      return reply.code(422).type('text/html; charset=utf-8').send(context.pages.render('subida', uploadView(request, job)));
+      return reply
+        .code(422)
+        .type('text/html; charset=utf-8')
+        .send(context.pages.render('subida', uploadView(request, job)));
     }
     void jobs.submitAll(job, context.approval, context.settings.outputDir, context.queue);
     request.log.info({ usuario: job.owner, archivos: job.fileNames }, 'datos subidos');
@@ -94,7 +128,14 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
 
   app.get<{ Params: { id: string } }>('/subidas/:id', upload, async (request, reply) => {
     const job = ownJob(jobs, request);
-    if (job === undefined) return sendError(request, reply, context, 404, 'No existe esa subida (las subidas se olvidan al reiniciar el servicio).');
+    if (job === undefined)
+      return sendError(
+        request,
+        reply,
+        context,
+        404,
+        'No existe esa subida (las subidas se olvidan al reiniciar el servicio).',
+      );
     return reply.type('text/html; charset=utf-8').send(context.pages.render('subida', uploadView(request, job)));
   });
 
@@ -114,12 +155,23 @@ function refusedName(name: string, extension: string): Problem {
     severity: 'error',
     file: name.slice(0, 100),
     place: '(archivo)',
-    message: known ? 'el nombre del archivo tiene caracteres que la página no acepta (o se eligió dos veces)' : extension === '' ? 'el archivo no tiene extensión' : `la página no recibe archivos «.${extension}»`,
+    message: known
+      ? 'el nombre del archivo tiene caracteres que la página no acepta (o se eligió dos veces)'
+      : extension === ''
+        ? 'el archivo no tiene extensión'
+        : `la página no recibe archivos «.${extension}»`,
     fix: 'Suba los datos de la jornada en .json, .yaml, .xlsx (y la tabla de estados en .csv), con un nombre de letras, cifras y guiones.',
   };
 }
 
-function uploadForm(request: FastifyRequest, reply: FastifyReply, context: PortalContext, status: number, error: string | null, problems: readonly Problem[]): FastifyReply {
+function uploadForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: PortalContext,
+  status: number,
+  error: string | null,
+  problems: readonly Problem[],
+): FastifyReply {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -135,7 +187,10 @@ function uploadForm(request: FastifyRequest, reply: FastifyReply, context: Porta
 }
 
 export function problemViews(problems: readonly Problem[]) {
-  const ordered = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'aviso')];
+  const ordered = [
+    ...problems.filter((p) => p.severity === 'error'),
+    ...problems.filter((p) => p.severity === 'aviso'),
+  ];
   return ordered.map((problem) => ({
     gravedad: problem.severity,
     esError: problem.severity === 'error',
@@ -154,7 +209,8 @@ function uploadView(request: FastifyRequest, job: UploadJob) {
     estado: job.state,
     trabajando: working,
     rechazado: job.state === UploadState.refused,
-    progreso: job.progress ?? (job.state === UploadState.queued ? 'En espera de turno para preparar los borradores.' : null),
+    progreso:
+      job.progress ?? (job.state === UploadState.queued ? 'En espera de turno para preparar los borradores.' : null),
     error: job.error,
     archivos: job.fileNames.join(', '),
     problemas: problemViews(job.problems),

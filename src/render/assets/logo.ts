@@ -61,7 +61,10 @@ function toDataUri(mediaType: string, bytes: Uint8Array): string {
   return `data:${mediaType};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
-function describe(type: LogoType, bytes: Uint8Array): { type: LogoType; bytes: Uint8Array; width: number; height: number } {
+function describe(
+  type: LogoType,
+  bytes: Uint8Array,
+): { type: LogoType; bytes: Uint8Array; width: number; height: number } {
   const size = type === LogoType.svg ? svgSize(bytes) : type === LogoType.png ? pngSize(bytes) : jpegSize(bytes);
   if (size === undefined || !(size.width > 0 && size.height > 0)) {
     throw new RenderError(`No se pudo leer el tamaño del logotipo (${type}).`);

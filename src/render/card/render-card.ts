@@ -30,7 +30,9 @@ export interface CardFigure {
 export function cardFigureTexts(doc: BulletinDocument): CardFigure[] {
   return doc.body.flatMap((block) => {
     if (block.kind !== 'paragraph') return [];
-    const sourced = block.content.find((inline): inline is Extract<Inline, { kind: 'text' }> => inline.kind === 'text' && inline.source !== undefined);
+    const sourced = block.content.find(
+      (inline): inline is Extract<Inline, { kind: 'text' }> => inline.kind === 'text' && inline.source !== undefined,
+    );
     const whole = plainText(block.content);
     if (sourced === undefined) return [{ numero: whole, rotulo: '' }];
     return [{ numero: sourced.text, rotulo: whole.replace(sourced.text, '').trim() }];
@@ -40,7 +42,10 @@ export function cardFigureTexts(doc: BulletinDocument): CardFigure[] {
 /** The card as a self-contained HTML page at one size, from the office's template and stylesheet. */
 export function cardHtml(doc: BulletinDocument, size: CardSize, templatesDir: string = DEFAULT_TEMPLATES_DIR): string {
   const folder = join(templatesDir, 'tarjeta');
-  const template = Handlebars.create().compile(readFileSync(join(folder, 'tarjeta.html.hbs'), 'utf8'), { strict: true, knownHelpersOnly: true });
+  const template = Handlebars.create().compile(readFileSync(join(folder, 'tarjeta.html.hbs'), 'utf8'), {
+    strict: true,
+    knownHelpersOnly: true,
+  });
   return template({
     idioma: doc.lang,
     titulo: doc.headline,
@@ -60,7 +65,11 @@ export function cardAltText(doc: BulletinDocument): string {
 }
 
 /** The card as a PNG of exactly `size`, drawn by Chromium. */
-export async function renderCardPng(doc: BulletinDocument, size: CardSize, browser: BrowserSession): Promise<Uint8Array> {
+export async function renderCardPng(
+  doc: BulletinDocument,
+  size: CardSize,
+  browser: BrowserSession,
+): Promise<Uint8Array> {
   const html = cardHtml(doc, size);
   return browser.withPage(async (page: Page) => {
     await page.setJavaScriptEnabled(false);

@@ -20,7 +20,7 @@ import { BULLETS, StyleId } from './docx-styles.ts';
 export function inlinesToRuns(inlines: readonly Inline[], hyphenateAs?: string): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   const runs = textRuns(inlines);
-  for (let index = 0; index < runs.length; ) {
+  for (let index = 0; index < runs.length;) {
     const run = runs[index] as PlainRun;
     if (run.link === undefined) {
       children.push(toTextRun(hyphenateAs === undefined ? run : { ...run, text: hyphenate(run.text, hyphenateAs) }));

@@ -44,7 +44,10 @@ export function bulletinStyles(lang: string): IStylesOptions {
       },
       title: {
         run: { font: fonts, size: 32, bold: true, color: COLORS.text },
-        paragraph: { spacing: { before: 0, after: 240, line: LINE_TIGHT, lineRule: LineRuleType.AUTO }, keepNext: true },
+        paragraph: {
+          spacing: { before: 0, after: 240, line: LINE_TIGHT, lineRule: LineRuleType.AUTO },
+          keepNext: true,
+        },
       },
       heading1: {
         run: { font: fonts, size: 26, bold: true, color: COLORS.green },

@@ -22,7 +22,9 @@ export interface DocxOptions {
  * and the document properties. The same document always gives the same bytes.
  */
 export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(docxTree(doc, options), false, [{ path: 'docProps/app.xml', data: appProperties() }]);
+  const packed = await Packer.toBuffer(docxTree(doc, options), false, [
+    { path: 'docProps/app.xml', data: appProperties() },
+  ]);
   return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issueDate(doc.metadata.issuedAt));
 }
 
@@ -64,7 +66,11 @@ export function docxTree(doc: BulletinDocument, options: DocxOptions = {}): Docu
           ...letterhead(doc, logo),
           new Paragraph({ style: StyleId.title, children: [plainTextRun(doc.headline)] }),
           ...doc.bullets.map((bullet, index) =>
-            bulletParagraph(bullet, StyleId.summary, index === doc.bullets.length - 1 ? SPACE_AFTER_SUMMARY : undefined),
+            bulletParagraph(
+              bullet,
+              StyleId.summary,
+              index === doc.bullets.length - 1 ? SPACE_AFTER_SUMMARY : undefined,
+            ),
           ),
           ...blocksToParagraphs(doc.body, doc.lang),
         ],

@@ -20,7 +20,10 @@ export function makeReproducible(docx: Uint8Array, issuedAt: string, issued: Dat
       files[name] = bytes;
       continue;
     }
-    let fixed = text.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`);
+    let fixed = text.replace(
+      /(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+      `$1${stamp}$2`,
+    );
     for (const [from, to] of renames) fixed = fixed.split(`"${from}"`).join(`"${to}"`);
     files[name] = strToU8(fixed);
   }

@@ -65,6 +65,8 @@ function keepHyphenatedWordsWhole(text: string): string {
 function keepHyphenWithNeighbours(word: string): string {
   return word
     .split(/([^\u00AD]*-[^\u00AD]*)/u)
-    .map((piece, index) => (index % 2 === 1 ? `<span class="sin-corte">${escapeHtml(piece)}</span>` : escapeHtml(piece)))
+    .map((piece, index) =>
+      index % 2 === 1 ? `<span class="sin-corte">${escapeHtml(piece)}</span>` : escapeHtml(piece),
+    )
     .join('');
 }

@@ -11,5 +11,8 @@ export function escapeMarkdown(text: string): string {
 
 /** A link destination: parentheses, spaces and braces percent-encoded so the URL stays one token. */
 export function escapeMarkdownUrl(url: string): string {
-  return url.replace(/[()\s{}<>\\]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[()\s{}<>\\]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

@@ -62,7 +62,7 @@ function blockToMarkdown(block: Block): string {
 export function inlinesToMarkdown(inlines: readonly Inline[]): string {
   const runs = textRuns(inlines);
   let markdown = '';
-  for (let index = 0; index < runs.length; ) {
+  for (let index = 0; index < runs.length;) {
     const link = runs[index]?.link;
     let text = '';
     do {

@@ -64,7 +64,10 @@ export function defaultMaxPages(): number {
  * Runs `work` with a browser launched for it, and closes the browser in `finally`: after success,
  * after an error, and when the signal aborts (Ctrl-C), which also interrupts the work.
  */
-export async function withBrowser<T>(work: (session: BrowserSession) => Promise<T>, options: BrowserOptions = {}): Promise<T> {
+export async function withBrowser<T>(
+  work: (session: BrowserSession) => Promise<T>,
+  options: BrowserOptions = {},
+): Promise<T> {
   const session = await launchBrowser(options);
   try {
     return await work(session);
@@ -105,7 +108,11 @@ class Chromium {
   async takePage(timeoutMs: number): Promise<Page> {
     const kept = this.idlePages.pop();
     if (kept !== undefined && !kept.isClosed()) return kept;
-    return withTimeout(this.browser.newPage(), timeoutMs, `El navegador no abrió una página en ${seconds(timeoutMs)} s.`);
+    return withTimeout(
+      this.browser.newPage(),
+      timeoutMs,
+      `El navegador no abrió una página en ${seconds(timeoutMs)} s.`,
+    );
   }
 
   /** Whether Chromium still answers: it may be dead (disconnected) or hung (stopped, out of memory). */
@@ -204,7 +211,11 @@ class PuppeteerSession implements BrowserSession {
     try {
       page = await chromium.takePage(this.pageTimeoutMs);
       page.setDefaultTimeout(this.pageTimeoutMs);
-      const result = await withTimeout(work(page), this.pageTimeoutMs, `La página no terminó en ${seconds(this.pageTimeoutMs)} s: se canceló.`);
+      const result = await withTimeout(
+        work(page),
+        this.pageTimeoutMs,
+        `La página no terminó en ${seconds(this.pageTimeoutMs)} s: se canceló.`,
+      );
       chromium.prints += 1;
       if (chromium.prints >= this.restartAfterPrints) chromium.retiring = true;
       chromium.idlePages.push(page);
@@ -253,7 +264,12 @@ class PuppeteerSession implements BrowserSession {
 
   private async launch(): Promise<Chromium> {
     try {
-      const chromium = await launchChromium(this.executablePath, this.noSandbox, this.launchTimeoutMs, Math.max(this.pageTimeoutMs, this.launchTimeoutMs));
+      const chromium = await launchChromium(
+        this.executablePath,
+        this.noSandbox,
+        this.launchTimeoutMs,
+        Math.max(this.pageTimeoutMs, this.launchTimeoutMs),
+      );
       this.running.add(chromium);
       this.current = chromium;
       this.lastProfileDir = chromium.profileDir;
@@ -300,7 +316,12 @@ class PuppeteerSession implements BrowserSession {
 }
 
 /** Starts one Chromium with a fresh profile; every wait is bounded, and a failure leaves neither process nor profile. */
-async function launchChromium(executablePath: string, noSandbox: boolean, launchTimeoutMs: number, protocolTimeoutMs: number): Promise<Chromium> {
+async function launchChromium(
+  executablePath: string,
+  noSandbox: boolean,
+  launchTimeoutMs: number,
+  protocolTimeoutMs: number,
+): Promise<Chromium> {
   const profileDir = await createProfile();
   try {
     // Loaded here, not at the top: HTML-only runs and --help never pay for puppeteer.
@@ -326,7 +347,10 @@ async function launchChromium(executablePath: string, noSandbox: boolean, launch
     // Puppeteer's launch timeout does not cover a pipe that is never answered (a hung program): this does.
     const browser = await withTimeout(launching, launchTimeoutMs, 'sin respuesta').catch((error: unknown) => {
       giveUp.abort();
-      void launching.then((late) => killProcessGroup(late), () => undefined);
+      void launching.then(
+        (late) => killProcessGroup(late),
+        () => undefined,
+      );
       throw error;
     });
     return new Chromium(browser, profileDir);

@@ -15,7 +15,11 @@ export interface DiscoveryEnvironment {
 }
 
 export function systemDiscoveryEnvironment(): DiscoveryEnvironment {
-  return { platform: process.platform, env: process.env, isExecutable: (file) => isExecutableFile(file, process.platform) };
+  return {
+    platform: process.platform,
+    env: process.env,
+    isExecutable: (file) => isExecutableFile(file, process.platform),
+  };
 }
 
 function isExecutableFile(file: string, platform: NodeJS.Platform): boolean {
@@ -30,7 +34,14 @@ function isExecutableFile(file: string, platform: NodeJS.Platform): boolean {
 
 const ENV_VARIABLES = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
-const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome', 'microsoft-edge'];
+const LINUX_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'chrome',
+  'microsoft-edge',
+];
 const LINUX_LOCATIONS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -75,7 +86,8 @@ export function browserCandidates(environment: DiscoveryEnvironment): { file: st
     const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter(
       (root): root is string => root !== undefined && root !== '',
     );
-    for (const root of roots) for (const suffix of WINDOWS_SUFFIXES) candidates.push({ file: join(root, suffix), source: root });
+    for (const root of roots)
+      for (const suffix of WINDOWS_SUFFIXES) candidates.push({ file: join(root, suffix), source: root });
     for (const directory of pathDirectories) {
       for (const name of ['chrome.exe', 'msedge.exe']) candidates.push({ file: join(directory, name), source: 'PATH' });
     }
@@ -84,12 +96,14 @@ export function browserCandidates(environment: DiscoveryEnvironment): { file: st
   if (platform === 'darwin') {
     const home = env['HOME'];
     const applications = ['/Applications', ...(home === undefined ? [] : [join(home, 'Applications')])];
-    for (const folder of applications) for (const app of MAC_APPS) candidates.push({ file: join(folder, app), source: folder });
+    for (const folder of applications)
+      for (const app of MAC_APPS) candidates.push({ file: join(folder, app), source: folder });
   }
   for (const directory of pathDirectories) {
     for (const name of LINUX_NAMES) candidates.push({ file: join(directory, name), source: 'PATH' });
   }
-  if (platform !== 'darwin') for (const file of LINUX_LOCATIONS) candidates.push({ file, source: 'ubicación habitual' });
+  if (platform !== 'darwin')
+    for (const file of LINUX_LOCATIONS) candidates.push({ file, source: 'ubicación habitual' });
   return candidates;
 }
 
@@ -97,7 +111,10 @@ export function browserCandidates(environment: DiscoveryEnvironment): { file: st
  * The browser to launch. An explicit path must be an executable (it is an error otherwise, not a
  * reason to look elsewhere); without one, the first executable candidate wins.
  */
-export function findBrowser(explicitPath: string | undefined, environment: DiscoveryEnvironment = systemDiscoveryEnvironment()): string {
+export function findBrowser(
+  explicitPath: string | undefined,
+  environment: DiscoveryEnvironment = systemDiscoveryEnvironment(),
+): string {
   if (explicitPath !== undefined && explicitPath !== '') {
     if (environment.isExecutable(explicitPath)) return explicitPath;
     throw new RenderError(`El navegador indicado no existe o no es ejecutable: «${explicitPath}».`);

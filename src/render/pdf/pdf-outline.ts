@@ -9,7 +9,10 @@ import { plainText } from '../text/text-runs.ts';
  * heading's text. Bookmarks are a list in a side panel, not set text: plain spaces.
  */
 export function restoreOutlineTitles(pdf: PDFDocument, doc: BulletinDocument): void {
-  const headings = [doc.headline, ...doc.body.flatMap((block) => (block.kind === 'heading' ? [plainText(block.content)] : []))];
+  const headings = [
+    doc.headline,
+    ...doc.body.flatMap((block) => (block.kind === 'heading' ? [plainText(block.content)] : [])),
+  ];
   const byLetters = new Map(headings.map((heading) => [lettersOf(heading), heading.replace(/\u00A0/g, ' ')]));
   const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   if (outlines === undefined) return;
@@ -25,7 +28,7 @@ function outlineItems(parent: PDFDict): PDFDict[] {
   const items: PDFDict[] = [];
   const seen = new Set<PDFDict>();
   const visit = (node: PDFDict): void => {
-    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item !== undefined && !seen.has(item); ) {
+    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item !== undefined && !seen.has(item);) {
       seen.add(item);
       items.push(item);
       visit(item);

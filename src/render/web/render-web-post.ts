@@ -34,7 +34,12 @@ export function renderWebPost(doc: BulletinDocument): string {
     ...(post.redirectFrom === undefined ? {} : { redirect_from: plain(post.redirectFrom) }),
     ...(doc.draft ? { published: false } : {}),
   };
-  const yaml = stringify(frontMatter, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', nullStr: 'null' });
+  const yaml = stringify(frontMatter, {
+    lineWidth: 0,
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    nullStr: 'null',
+  });
   return `---\n${yaml}---\n\n${markdownBody(doc)}`;
 }
 

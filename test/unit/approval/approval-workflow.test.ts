@@ -23,7 +23,15 @@ import { findBulletin, openRegistry, type Registry } from '../../../src/publish/
 // The workflow on a real SQLite registry and the real pipeline, in HTML only (no browser needed here;
 // the e2e test renders every format).
 
-const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'data', 'jornadas', '2023-02-cuarta-jornada-extraordinaria.json');
+const SAMPLE = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'data',
+  'jornadas',
+  '2023-02-cuarta-jornada-extraordinaria.json',
+);
 const dirs: string[] = [];
 const registries: Registry[] = [];
 afterEach(() => {
@@ -56,7 +64,13 @@ describe('approval workflow', () => {
   test('submit drafts without a number, send, approve publishes with a number and the approver as publisher', async () => {
     const { registry, context, outputDir } = setup();
     const bytes = sampleBytes();
-    const submitted = await submitDataset(context, { bytes, fileName: 'cuarta.json', person: 'Ana Redactora', outputDir, options: html });
+    const submitted = await submitDataset(context, {
+      bytes,
+      fileName: 'cuarta.json',
+      person: 'Ana Redactora',
+      outputDir,
+      options: html,
+    });
     expect(submitted).toMatchObject({
       state: 'borrador',
       fileName: 'cuarta.json',
@@ -73,7 +87,9 @@ describe('approval workflow', () => {
       'extraordinaria-continuidad-2023-02-24.verificacion.json',
     ]);
     const draftPath = join(outputDir, submitted.draftFiles[0]?.path ?? '');
-    expect(submitted.draftFiles[0]?.path).toMatch(/^solicitudes\/[0-9a-f]{16}\/2023\/borradores\/extraordinaria-continuidad-2023-02-24\.html$/);
+    expect(submitted.draftFiles[0]?.path).toMatch(
+      /^solicitudes\/[0-9a-f]{16}\/2023\/borradores\/extraordinaria-continuidad-2023-02-24\.html$/,
+    );
     const draftHtml = readFileSync(draftPath, 'utf8');
     expect(draftHtml).toContain('BORRADOR');
     expect(createHash('sha256').update(readFileSync(draftPath)).digest('hex')).toBe(submitted.draftFiles[0]?.sha256);
@@ -81,15 +97,27 @@ describe('approval workflow', () => {
 
     expect(sendForApproval(context, submitted.id, 'Ana Redactora').state).toBe('por-aprobar');
     const { request, publication } = await approveRequest(context, submitted.id, 'Beatriz Titular');
-    expect(request).toMatchObject({ state: 'publicado', approvedBy: 'Beatriz Titular', year: 2023, number: 1, version: 1 });
+    expect(request).toMatchObject({
+      state: 'publicado',
+      approvedBy: 'Beatriz Titular',
+      year: 2023,
+      number: 1,
+      version: 1,
+    });
     expect(publication.files.map((file) => file.relativePath)).toEqual([
       '2023/001-extraordinaria-continuidad-2023-02-24.html',
       '2023/001-extraordinaria-continuidad-2023-02-24.verificacion.html',
       '2023/001-extraordinaria-continuidad-2023-02-24.verificacion.json',
     ]);
     const bulletin = findBulletin(registry, 2023, 1);
-    expect(bulletin?.versions[0]).toMatchObject({ state: 'publicado', user: 'Beatriz Titular', datasetHash: submitted.datasetHash });
-    expect(readFileSync(join(outputDir, '2023', '001-extraordinaria-continuidad-2023-02-24.html'), 'utf8')).not.toContain('BORRADOR');
+    expect(bulletin?.versions[0]).toMatchObject({
+      state: 'publicado',
+      user: 'Beatriz Titular',
+      datasetHash: submitted.datasetHash,
+    });
+    expect(
+      readFileSync(join(outputDir, '2023', '001-extraordinaria-continuidad-2023-02-24.html'), 'utf8'),
+    ).not.toContain('BORRADOR');
 
     const log = auditLogOfRequest(registry, submitted.id).map((entry) => [entry.person, entry.action, entry.number]);
     expect(log).toEqual([
@@ -98,7 +126,12 @@ describe('approval workflow', () => {
       ['Beatriz Titular', 'aprobar', null],
       ['Beatriz Titular', 'publicar', 1],
     ]);
-    expect(auditLogOfBulletin(registry, 2023, 1).map((entry) => entry.action)).toEqual(['subir', 'enviar', 'aprobar', 'publicar']);
+    expect(auditLogOfBulletin(registry, 2023, 1).map((entry) => entry.action)).toEqual([
+      'subir',
+      'enviar',
+      'aprobar',
+      'publicar',
+    ]);
     const times = auditLogOfRequest(registry, submitted.id).map((entry) => entry.at);
     expect(times).toEqual([...times].sort());
   });
@@ -106,7 +139,13 @@ describe('approval workflow', () => {
   test('invalid data is refused with the problems named by the uploaded file name, and nothing is recorded', async () => {
     const { registry, context, outputDir } = setup();
     const bytes = sampleBytes((data) => ((data['cifras'] as Record<string, unknown>)['cirugias'] = -3));
-    const error = await submitDataset(context, { bytes, fileName: '../../etc/mala.json', person: 'Ana', outputDir, options: html }).catch((e: unknown) => e);
+    const error = await submitDataset(context, {
+      bytes,
+      fileName: '../../etc/mala.json',
+      person: 'Ana',
+      outputDir,
+      options: html,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     const problems = (error as InputError).problems;
     expect(problems.length).toBeGreaterThan(0);
@@ -118,7 +157,13 @@ describe('approval workflow', () => {
 
   test('reject needs a reason; a correction goes back to borrador and is logged as such; states are enforced', async () => {
     const { registry, context, outputDir } = setup();
-    const first = await submitDataset(context, { bytes: sampleBytes(), fileName: 'cuarta.json', person: 'Ana', outputDir, options: html });
+    const first = await submitDataset(context, {
+      bytes: sampleBytes(),
+      fileName: 'cuarta.json',
+      person: 'Ana',
+      outputDir,
+      options: html,
+    });
     await expect(approveRequest(context, first.id, 'Beatriz')).rejects.toThrow(
       `No se puede aprobar la solicitud ${first.id}: está «borrador» y sólo se aprueba una solicitud por aprobar (envíe antes el borrador).`,
     );
@@ -126,29 +171,45 @@ describe('approval workflow', () => {
     expect(() => rejectRequest(context, first.id, 'Beatriz', '  ')).toThrow(ApprovalError);
     const rejected = rejectRequest(context, first.id, 'Beatriz', 'Las cirugías no cuadran con el acumulado');
     expect(rejected).toMatchObject({ state: 'rechazado', rejectionReason: 'Las cirugías no cuadran con el acumulado' });
-    expect(() => sendForApproval(context, first.id, 'Ana')).toThrow(`No se puede enviar a aprobación la solicitud ${first.id}: está «rechazado»`);
+    expect(() => sendForApproval(context, first.id, 'Ana')).toThrow(
+      `No se puede enviar a aprobación la solicitud ${first.id}: está «rechazado»`,
+    );
 
     const fixed = sampleBytes((data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 3030));
-    const corrected = await correctRequest(context, first.id, { bytes: fixed, fileName: 'cuarta-v2.json', person: 'Ana' });
+    const corrected = await correctRequest(context, first.id, {
+      bytes: fixed,
+      fileName: 'cuarta-v2.json',
+      person: 'Ana',
+    });
     expect(corrected).toMatchObject({ state: 'borrador', fileName: 'cuarta-v2.json', rejectionReason: null });
     expect(corrected.bytesSha256).not.toBe(first.bytesSha256);
     expect(corrected.draftFiles[0]?.path).not.toBe(first.draftFiles[0]?.path);
     const correction = auditLogOfRequest(registry, first.id).at(-1);
     expect(correction).toMatchObject({ action: AuditAction.correct, person: 'Ana' });
-    expect(correction?.detail).toBe(`cuarta-v2.json: datos ${first.bytesSha256.slice(0, 12)} -> ${corrected.bytesSha256.slice(0, 12)}`);
+    expect(correction?.detail).toBe(
+      `cuarta-v2.json: datos ${first.bytesSha256.slice(0, 12)} -> ${corrected.bytesSha256.slice(0, 12)}`,
+    );
 
     sendForApproval(context, first.id, 'Ana');
     const { request } = await approveRequest(context, first.id, 'Beatriz');
     expect(request.state).toBe(RequestState.published);
     expect(findBulletin(registry, 2023, 1)?.versions[0]?.datasetHash).toBe(corrected.datasetHash);
-    expect(() => rejectRequest(context, first.id, 'Beatriz', 'tarde')).toThrow(`No se puede rechazar la solicitud ${first.id}: está «publicado»`);
+    expect(() => rejectRequest(context, first.id, 'Beatriz', 'tarde')).toThrow(
+      `No se puede rechazar la solicitud ${first.id}: está «publicado»`,
+    );
     expect(listRequests(registry, { state: RequestState.published }).map((r) => r.id)).toEqual([first.id]);
     expect(listRequests(registry, { state: RequestState.draft })).toEqual([]);
   });
 
   test('a request publishing a correction of a number becomes its version 2, logged as a correction', async () => {
     const { registry, context, outputDir } = setup();
-    const original = await submitDataset(context, { bytes: sampleBytes(), fileName: 'a.json', person: 'Ana', outputDir, options: html });
+    const original = await submitDataset(context, {
+      bytes: sampleBytes(),
+      fileName: 'a.json',
+      person: 'Ana',
+      outputDir,
+      options: html,
+    });
     sendForApproval(context, original.id, 'Ana');
     await approveRequest(context, original.id, 'Beatriz');
     const changed = sampleBytes((data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 3100));
@@ -163,7 +224,11 @@ describe('approval workflow', () => {
     const { request } = await approveRequest(context, fix.id, 'Beatriz');
     expect(request).toMatchObject({ number: 1, version: 2, state: 'publicado' });
     expect(findBulletin(registry, 2023, 1)?.versions.map((v) => v.state)).toEqual(['reemplazado', 'publicado']);
-    expect(auditLogOfBulletin(registry, 2023, 1).filter((e) => e.action.startsWith('publicar')).map((e) => [e.action, e.version])).toEqual([
+    expect(
+      auditLogOfBulletin(registry, 2023, 1)
+        .filter((e) => e.action.startsWith('publicar'))
+        .map((e) => [e.action, e.version]),
+    ).toEqual([
       ['publicar', 1],
       ['publicar-correccion', 2],
     ]);
@@ -171,24 +236,48 @@ describe('approval workflow', () => {
 
   test('a failed publication sends the request back to por-aprobar with the reason in the log', async () => {
     const { registry, context, outputDir } = setup();
-    const first = await submitDataset(context, { bytes: sampleBytes(), fileName: 'a.json', person: 'Ana', outputDir, options: { ...html, number: 5 } });
+    const first = await submitDataset(context, {
+      bytes: sampleBytes(),
+      fileName: 'a.json',
+      person: 'Ana',
+      outputDir,
+      options: { ...html, number: 5 },
+    });
     sendForApproval(context, first.id, 'Ana');
     await approveRequest(context, first.id, 'Beatriz');
     const other = sampleBytes((data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 1));
-    const second = await submitDataset(context, { bytes: other, fileName: 'b.json', person: 'Ana', outputDir, options: { ...html, number: 5 } });
+    const second = await submitDataset(context, {
+      bytes: other,
+      fileName: 'b.json',
+      person: 'Ana',
+      outputDir,
+      options: { ...html, number: 5 },
+    });
     sendForApproval(context, second.id, 'Ana');
     const error = await approveRequest(context, second.id, 'Beatriz').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain('El No. 005/2023 ya es otro boletín');
     expect(findRequest(registry, second.id)?.state).toBe('por-aprobar');
-    expect(auditLogOfRequest(registry, second.id).at(-1)).toMatchObject({ action: 'error-publicacion', person: 'Beatriz' });
+    expect(auditLogOfRequest(registry, second.id).at(-1)).toMatchObject({
+      action: 'error-publicacion',
+      person: 'Beatriz',
+    });
   });
 
   test('approval publishes the stored bytes: stored bytes that no longer match their hash are refused', async () => {
     const { registry, context, outputDir } = setup();
-    const first = await submitDataset(context, { bytes: sampleBytes(), fileName: 'a.json', person: 'Ana', outputDir, options: html });
+    const first = await submitDataset(context, {
+      bytes: sampleBytes(),
+      fileName: 'a.json',
+      person: 'Ana',
+      outputDir,
+      options: html,
+    });
     sendForApproval(context, first.id, 'Ana');
-    registry.db.prepare('UPDATE solicitudes SET datos = ? WHERE id = ?').run(sampleBytes((d) => (d['ordinal'] = 5)), first.id);
+    registry.db.prepare('UPDATE solicitudes SET datos = ? WHERE id = ?').run(
+      sampleBytes((d) => (d['ordinal'] = 5)),
+      first.id,
+    );
     await expect(approveRequest(context, first.id, 'Beatriz')).rejects.toThrow(
       `Los datos guardados de la solicitud ${first.id} no coinciden con su huella: no se publica lo que no se revisó.`,
     );
@@ -197,9 +286,9 @@ describe('approval workflow', () => {
 
   test('a person must be named', async () => {
     const { context, outputDir } = setup();
-    await expect(submitDataset(context, { bytes: sampleBytes(), fileName: 'a.json', person: ' ', outputDir })).rejects.toThrow(
-      'Falta el nombre de la persona que hace el cambio',
-    );
+    await expect(
+      submitDataset(context, { bytes: sampleBytes(), fileName: 'a.json', person: ' ', outputDir }),
+    ).rejects.toThrow('Falta el nombre de la persona que hace el cambio');
   });
 });
 

@@ -22,8 +22,14 @@ describe('the boletin CLI speaks Spanish', () => {
 
   test.each([
     [['--formatoss', 'pdf'], 'error: opción desconocida «--formatoss»\n(¿quiso decir --formatos?)\n'],
-    [['--formatos', 'odt'], 'error: el valor «odt» de la opción «-f, --formatos <lista>» no es válido: formato desconocido «odt»: use html, pdf, docx, md\n'],
-    [['--numero', 'x'], 'error: el valor «x» de la opción «-n, --numero <n>» no es válido: el número debe ser un entero de 1 a 9999\n'],
+    [
+      ['--formatos', 'odt'],
+      'error: el valor «odt» de la opción «-f, --formatos <lista>» no es válido: formato desconocido «odt»: use html, pdf, docx, md\n',
+    ],
+    [
+      ['--numero', 'x'],
+      'error: el valor «x» de la opción «-n, --numero <n>» no es válido: el número debe ser un entero de 1 a 9999\n',
+    ],
   ])('a bad option %j: exit 2 and a Spanish message', async (argv, message) => {
     const io = fakeIo();
     expect(await main(argv, io)).toBe(2);
@@ -34,7 +40,9 @@ describe('the boletin CLI speaks Spanish', () => {
   test('a mistyped command is not taken for a file', async () => {
     const io = fakeIo();
     expect(await main(['valdiar', 'x.json'], io)).toBe(2);
-    expect(io.err()).toBe('«valdiar» no es un archivo ni un comando de boletin. Vea los comandos con: boletin --help\n');
+    expect(io.err()).toBe(
+      '«valdiar» no es un archivo ni un comando de boletin. Vea los comandos con: boletin --help\n',
+    );
   });
 
   test('a number given for several files at once is refused before anything is read', async () => {

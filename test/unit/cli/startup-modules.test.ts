@@ -11,11 +11,26 @@ const RENDERERS = ['docx', 'puppeteer-core', 'pdf-lib', '@cantoo/pdf-lib'];
 
 /** What each run must not load: the packages a command that does not need them would pay for at start-up. */
 const cases: ReadonlyArray<{ argv: string[]; loads: string[]; never: string[]; exitCode: number }> = [
-  { argv: ['fecha', '2023-02-24'], loads: ['luxon'], never: [...RENDERERS, 'exceljs', 'zod', 'handlebars'], exitCode: 0 },
+  {
+    argv: ['fecha', '2023-02-24'],
+    loads: ['luxon'],
+    never: [...RENDERERS, 'exceljs', 'zod', 'handlebars'],
+    exitCode: 0,
+  },
   { argv: ['validar', sample], loads: ['zod'], never: [...RENDERERS, 'exceljs', 'handlebars'], exitCode: 0 },
   { argv: ['validar', workbook], loads: ['exceljs'], never: RENDERERS, exitCode: 0 },
-  { argv: ['generar', '--formatos', 'html', '--salida', 'salida', '--datos', 'registro', sample], loads: ['handlebars'], never: [...RENDERERS, 'exceljs'], exitCode: 0 },
-  { argv: ['generar', '--formatos', 'html,docx', '--salida', 'salida-docx', '--datos', 'registro-docx', sample], loads: ['docx'], never: ['puppeteer-core', 'pdf-lib', '@cantoo/pdf-lib', 'exceljs'], exitCode: 0 },
+  {
+    argv: ['generar', '--formatos', 'html', '--salida', 'salida', '--datos', 'registro', sample],
+    loads: ['handlebars'],
+    never: [...RENDERERS, 'exceljs'],
+    exitCode: 0,
+  },
+  {
+    argv: ['generar', '--formatos', 'html,docx', '--salida', 'salida-docx', '--datos', 'registro-docx', sample],
+    loads: ['docx'],
+    never: ['puppeteer-core', 'pdf-lib', '@cantoo/pdf-lib', 'exceljs'],
+    exitCode: 0,
+  },
 ];
 
 describe('what a command loads at start-up', () => {
@@ -27,12 +42,16 @@ describe('what a command loads at start-up', () => {
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it.each(cases)('boletin $argv.0 $argv.1 loads $loads and none of $never', async ({ argv, loads, never, exitCode }) => {
-    const loaded = await modulesLoadedBy(argv, cwd);
-    expect(loaded.exitCode).toBe(exitCode);
-    expect(loaded.packages).toEqual(expect.arrayContaining(loads));
-    for (const name of never) expect(loaded.packages).not.toContain(name);
-  }, 120_000);
+  it.each(cases)(
+    'boletin $argv.0 $argv.1 loads $loads and none of $never',
+    async ({ argv, loads, never, exitCode }) => {
+      const loaded = await modulesLoadedBy(argv, cwd);
+      expect(loaded.exitCode).toBe(exitCode);
+      expect(loaded.packages).toEqual(expect.arrayContaining(loads));
+      for (const name of never) expect(loaded.packages).not.toContain(name);
+    },
+    120_000,
+  );
 
   it('cifra loads no dataset, compose, render, publish or generate module of the project, nor any package but commander and luxon', async () => {
     const loaded = await modulesLoadedBy(['cifra', '3729'], cwd);
@@ -46,7 +65,18 @@ describe('what a command loads at start-up', () => {
 });
 
 describe('which commands are registered for a command line', () => {
-  const all = ['generar', 'archivo', 'aprobacion', 'programa', 'usuarios', 'cifra', 'fecha', 'validar', 'plantilla', 'esquema'];
+  const all = [
+    'generar',
+    'archivo',
+    'aprobacion',
+    'programa',
+    'usuarios',
+    'cifra',
+    'fecha',
+    'validar',
+    'plantilla',
+    'esquema',
+  ];
   it.each([
     { argv: ['cifra', '3729'], expected: ['cifra'] },
     { argv: ['archivo', 'listar'], expected: ['archivo'] },

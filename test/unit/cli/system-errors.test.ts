@@ -8,7 +8,15 @@ import { PublishIoError, openRegistry, publishBulletin } from '../../../src/publ
 import { fakeIo } from '../../support/fake-io.ts';
 import { baseRequest, countingRenderer } from '../publish/helpers.ts';
 
-const DATASET = join(import.meta.dirname, '..', '..', '..', 'data', 'jornadas', '2021-05-segunda-jornada-nacional.json');
+const DATASET = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'data',
+  'jornadas',
+  '2021-05-segunda-jornada-nacional.json',
+);
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -21,7 +29,12 @@ function tempDir(): string {
 
 /** A system error as Node raises it (code, syscall, path), for the codes a root test process cannot cause. */
 function systemError(code: string, path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: raw English message, open '${path}'`), { code, errno: -1, syscall: 'open', path });
+  return Object.assign(new Error(`${code}: raw English message, open '${path}'`), {
+    code,
+    errno: -1,
+    syscall: 'open',
+    path,
+  });
 }
 
 describe('system errors are told in Spanish with the path and what to do', () => {
@@ -29,14 +42,23 @@ describe('system errors are told in Spanish with the path and what to do', () =>
     ['EACCES', 'no hay permiso para usar «/srv/salida/2023»: revise los permisos (ls -l) o elija otra carpeta'],
     ['ENOSPC', 'no queda espacio en el disco de «/srv/salida/2023»: libere espacio (df -h) y vuelva a intentarlo'],
     ['EROFS', '«/srv/salida/2023» está en un disco de sólo lectura: elija una carpeta donde se pueda escribir'],
-    ['ENAMETOOLONG', 'la ruta «/srv/salida/2023» es demasiado larga para el sistema: use una carpeta con una ruta más corta'],
-    ['ENOTDIR', 'una parte de la ruta «/srv/salida/2023» es un archivo y no una carpeta: revise la ruta o elija otra carpeta'],
-    ['EEXIST', 'ya existe «/srv/salida/2023» (un archivo donde hacía falta una carpeta, o uno que no se reemplaza): muévalo o elija otra ruta'],
+    [
+      'ENAMETOOLONG',
+      'la ruta «/srv/salida/2023» es demasiado larga para el sistema: use una carpeta con una ruta más corta',
+    ],
+    [
+      'ENOTDIR',
+      'una parte de la ruta «/srv/salida/2023» es un archivo y no una carpeta: revise la ruta o elija otra carpeta',
+    ],
+    [
+      'EEXIST',
+      'ya existe «/srv/salida/2023» (un archivo donde hacía falta una carpeta, o uno que no se reemplaza): muévalo o elija otra ruta',
+    ],
   ])('%s', (code, expected) => {
     expect(describeSystemError(systemError(code, '/srv/salida/2023'))).toBe(expected);
   });
 
-  test('an error that is not the system\'s keeps its own message', () => {
+  test("an error that is not the system's keeps its own message", () => {
     expect(describeSystemError(new Error('La plantilla falló.'))).toBe('La plantilla falló.');
   });
 
@@ -55,26 +77,55 @@ describe('system errors are told in Spanish with the path and what to do', () =>
       },
     });
     await expect(failing).rejects.toThrow(PublishIoError);
-    const again = publishBulletin({ ...request, hooks: { afterFile: (path) => { throw systemError('ENOSPC', path); } } });
+    const again = publishBulletin({
+      ...request,
+      hooks: {
+        afterFile: (path) => {
+          throw systemError('ENOSPC', path);
+        },
+      },
+    });
     await expect(again).rejects.toThrow(
       `No se pudo publicar el No. 002/2023: no queda espacio en el disco de «${join(out, '2023', '002-cuarta-jornada-extraordinaria.html')}»: libere espacio (df -h) y vuelva a intentarlo. El número 002/2023 quedó libre: lo tomará el siguiente boletín de 2023.`,
     );
-    expect(readdirSync(join(out, '2023')).sort()).toEqual(['001-cuarta-jornada-extraordinaria.html', '001-cuarta-jornada-extraordinaria.pdf']);
+    expect(readdirSync(join(out, '2023')).sort()).toEqual([
+      '001-cuarta-jornada-extraordinaria.html',
+      '001-cuarta-jornada-extraordinaria.pdf',
+    ]);
     expect((await publishBulletin(request)).number).toBe(2);
   });
 });
 
 describe('a bad output or data path through the CLI: Spanish, exit 2, nothing written, no trace', () => {
   test.each([
-    ['a file given as the output folder', (dir: string) => ['--salida', join(dir, 'un-archivo')], /ya existe «.*un-archivo» \(un archivo donde hacía falta una carpeta/],
-    ['a folder under a file', (dir: string) => ['--salida', join(dir, 'un-archivo', 'sub')], /una parte de la ruta «.*un-archivo\/sub» es un archivo y no una carpeta/],
-    ['a name too long', (dir: string) => ['--salida', join(dir, 'x'.repeat(300))], /la ruta «.*» es demasiado larga para el sistema: use una carpeta con una ruta más corta/],
-    ['a file given as the data folder', (dir: string) => ['--datos', join(dir, 'un-archivo'), '--salida', join(dir, 'salida')], /No se pudo crear la carpeta del registro: ya existe «.*un-archivo»/],
+    [
+      'a file given as the output folder',
+      (dir: string) => ['--salida', join(dir, 'un-archivo')],
+      /ya existe «.*un-archivo» \(un archivo donde hacía falta una carpeta/,
+    ],
+    [
+      'a folder under a file',
+      (dir: string) => ['--salida', join(dir, 'un-archivo', 'sub')],
+      /una parte de la ruta «.*un-archivo\/sub» es un archivo y no una carpeta/,
+    ],
+    [
+      'a name too long',
+      (dir: string) => ['--salida', join(dir, 'x'.repeat(300))],
+      /la ruta «.*» es demasiado larga para el sistema: use una carpeta con una ruta más corta/,
+    ],
+    [
+      'a file given as the data folder',
+      (dir: string) => ['--datos', join(dir, 'un-archivo'), '--salida', join(dir, 'salida')],
+      /No se pudo crear la carpeta del registro: ya existe «.*un-archivo»/,
+    ],
   ])('%s', async (_what, args, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'un-archivo'), 'no es una carpeta');
     const io = fakeIo({ cwd: dir });
-    const code = await main(['generar', DATASET, '--formatos', 'html', '--datos', join(dir, 'datos'), ...args(dir)], io);
+    const code = await main(
+      ['generar', DATASET, '--formatos', 'html', '--datos', join(dir, 'datos'), ...args(dir)],
+      io,
+    );
     expect(io.err()).toMatch(message);
     expect(io.err()).not.toMatch(/\n\s+at |ENOTDIR:|EEXIST:|ENAMETOOLONG:/);
     expect(code).toBe(2);

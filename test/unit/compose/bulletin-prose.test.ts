@@ -86,14 +86,20 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1) ?? file, file]
   test('every breakdown lists its parts from the largest count down', async () => {
     const { doc } = await composeSample(file);
     const text = bodyParagraphs(doc).join('\n');
-    const unordered = breakdowns(text).filter(({ counts }) => counts.some((count, index) => index > 0 && count > (counts[index - 1] ?? 0)));
+    const unordered = breakdowns(text).filter(({ counts }) =>
+      counts.some((count, index) => index > 0 && count > (counts[index - 1] ?? 0)),
+    );
     expect(unordered.map(({ text: found }) => found)).toEqual([]);
   });
 });
 
 describe('the checks themselves', () => {
   test.each([
-    ['Se realizaron 25 trasplantes, entre otras acciones del día.', 'Hoy se realizaron 25 trasplantes, entre otras acciones del día de hoy.', 'se realizaron 25 trasplantes entre otras acciones del'],
+    [
+      'Se realizaron 25 trasplantes, entre otras acciones del día.',
+      'Hoy se realizaron 25 trasplantes, entre otras acciones del día de hoy.',
+      'se realizaron 25 trasplantes entre otras acciones del',
+    ],
     ['Se realizaron 25 trasplantes y otras cosas.', 'Se efectuaron 25 trasplantes y otras cosas.', undefined],
   ])('repeatedRun(%j)', (bullet, body, expected) => {
     expect(repeatedRun(bullet, body)).toBe(expected);

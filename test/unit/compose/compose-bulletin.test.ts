@@ -14,7 +14,10 @@ import { typedDocument } from '../../support/typed-document.ts';
 const catalog = loadCatalog();
 const templates = loadTemplateSet('es');
 
-function compose(data: Partial<Jornada>, options: { number?: number | null; draft?: boolean; style?: string } = {}): BulletinDocument {
+function compose(
+  data: Partial<Jornada>,
+  options: { number?: number | null; draft?: boolean; style?: string } = {},
+): BulletinDocument {
   const jornada = jornadaSchema.parse({
     tipo: 'nacional-recuperacion',
     ordinal: 2,
@@ -23,41 +26,64 @@ function compose(data: Partial<Jornada>, options: { number?: number | null; draf
     ...data,
   });
   // Wording tests compare with plain spaces; the no-break spaces are tested in compose-ties.test.ts.
-  return typedDocument(composeBulletin(jornada, {
-    templates,
-    catalog,
-    phrasing: phrasingFor('es', options.style),
-    number: options.number === undefined ? 12 : options.number,
-    issueDate: '2021-05-17',
-    draft: options.draft ?? false,
-    edition: 'nacional',
-  }));
+  return typedDocument(
+    composeBulletin(jornada, {
+      templates,
+      catalog,
+      phrasing: phrasingFor('es', options.style),
+      number: options.number === undefined ? 12 : options.number,
+      issueDate: '2021-05-17',
+      draft: options.draft ?? false,
+      edition: 'nacional',
+    }),
+  );
 }
 
 const textOf = (doc: BulletinDocument): string =>
-  [doc.headline, ...doc.bullets.map(plainText), ...doc.body.map((block) => (block.kind === 'list' ? block.items.map(plainText).join(' ') : plainText(block.content)))].join('\n');
+  [
+    doc.headline,
+    ...doc.bullets.map(plainText),
+    ...doc.body.map((block) =>
+      block.kind === 'list' ? block.items.map(plainText).join(' ') : plainText(block.content),
+    ),
+  ].join('\n');
 
 describe('composeBulletin', () => {
   test('a jornada with a single figure reads naturally and says nothing of what it lacks', () => {
     const doc = compose({});
     const text = textOf(doc);
-    expect(doc.headline).toBe('Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías');
+    expect(doc.headline).toBe(
+      'Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías',
+    );
     expect(doc.dateline).toBe('Ciudad de México, lunes 17 de mayo de 2021');
     expect(doc.number).toBe('No. 012/2021');
     expect(text).toContain('En la jornada se realizaron 3 mil 729 cirugías');
-    for (const absent of ['trasplante', 'consulta', 'detecci', 'donaci', 'UMAE', 'meta', 'próxima', 'Fotos']) expect(text).not.toContain(absent);
+    for (const absent of ['trasplante', 'consulta', 'detecci', 'donaci', 'UMAE', 'meta', 'próxima', 'Fotos'])
+      expect(text).not.toContain(absent);
     expect(text).not.toMatch(/(^|\s)0\s/);
   });
 
   test('zeros are the same as absent figures', () => {
-    const withZeros = compose({ cifras: { cirugias: 3729, trasplantes: 0, 'trasplante-rinon': 0, 'consulta-especialidad': 0 } });
+    const withZeros = compose({
+      cifras: { cirugias: 3729, trasplantes: 0, 'trasplante-rinon': 0, 'consulta-especialidad': 0 },
+    });
     expect(textOf(withZeros)).toBe(textOf(compose({})));
   });
 
   test('transplants list their organs after the shared noun, with the figure agreeing as a pronoun', () => {
-    const doc = compose({ cifras: { trasplantes: 25, 'trasplante-rinon': 10, 'trasplante-cornea': 12, 'trasplante-celulas-hematopoyeticas': 2, 'trasplante-higado': 1 } });
+    const doc = compose({
+      cifras: {
+        trasplantes: 25,
+        'trasplante-rinon': 10,
+        'trasplante-cornea': 12,
+        'trasplante-celulas-hematopoyeticas': 2,
+        'trasplante-higado': 1,
+      },
+    });
     // Descending order of count, the head noun said once.
-    expect(textOf(doc)).toContain('Se efectuaron 25 trasplantes: 12 de córnea, 10 renales, dos de células hematopoyéticas y uno de hígado.');
+    expect(textOf(doc)).toContain(
+      'Se efectuaron 25 trasplantes: 12 de córnea, 10 renales, dos de células hematopoyéticas y uno de hígado.',
+    );
   });
 
   test('a plan gives the percentage computed from the data, and the headline says the goal was passed', () => {
@@ -68,20 +94,33 @@ describe('composeBulletin', () => {
 
   test('a plan not reached is not called a success', () => {
     const doc = compose({ meta: { planeadas: 1000, logradas: 900 } });
-    expect(doc.headline).toBe('Realiza IMSS 900 acciones en la Segunda Jornada Nacional de Recuperación de los Servicios de Salud');
+    expect(doc.headline).toBe(
+      'Realiza IMSS 900 acciones en la Segunda Jornada Nacional de Recuperación de los Servicios de Salud',
+    );
     expect(textOf(doc)).toContain('el 90 por ciento de la meta');
   });
 
   test('a single day and non-consecutive days are written as such', () => {
-    expect(textOf(compose({ fechas: { inicio: '2021-05-15', fin: '2021-05-15' } }))).toContain('El 15 de mayo, las unidades médicas');
-    expect(textOf(compose({ fechas: { inicio: '2021-05-14', fin: '2021-05-21', dias: ['2021-05-14', '2021-05-15', '2021-05-21'] } }))).toContain(
-      'Los días 14, 15 y 21 de mayo, las unidades médicas',
+    expect(textOf(compose({ fechas: { inicio: '2021-05-15', fin: '2021-05-15' } }))).toContain(
+      'El 15 de mayo, las unidades médicas',
     );
+    expect(
+      textOf(
+        compose({
+          fechas: { inicio: '2021-05-14', fin: '2021-05-21', dias: ['2021-05-14', '2021-05-15', '2021-05-21'] },
+        }),
+      ),
+    ).toContain('Los días 14, 15 y 21 de mayo, las unidades médicas');
   });
 
   test('per-state figures become one sentence; without states there is none', () => {
     const withStates = textOf(
-      compose({ estados: [{ nombre: 'Nuevo León', cifras: { detecciones: 7245 } }, { nombre: 'Veracruz', cifras: { 'consulta-especialidad': 3337 } }] }),
+      compose({
+        estados: [
+          { nombre: 'Nuevo León', cifras: { detecciones: 7245 } },
+          { nombre: 'Veracruz', cifras: { 'consulta-especialidad': 3337 } },
+        ],
+      }),
     );
     expect(withStates).toContain(
       'Entre los resultados en los estados destacan 7 mil 245 detecciones de enfermedades prioritarias en Nuevo León y 3 mil 337 consultas de especialidad en Veracruz.',
@@ -111,7 +150,9 @@ describe('composeBulletin', () => {
   });
 
   test('the figure style reaches every figure', () => {
-    expect(textOf(compose({ cifras: { cirugias: 7309 } }, { style: 'imss-letras' }))).toContain('siete mil 309 cirugías');
+    expect(textOf(compose({ cifras: { cirugias: 7309 } }, { style: 'imss-letras' }))).toContain(
+      'siete mil 309 cirugías',
+    );
     expect(textOf(compose({ cifras: { cirugias: 154_000 } }, { style: 'rae' }))).toContain('154 000 cirugías');
   });
 
@@ -146,7 +187,11 @@ describe('fillPlaceholders', () => {
 
   test('each figure written is marked with its field, the noun left plain', () => {
     const written = fillPlaceholders(
-      { texto: 'Hubo {trasplante-cornea} y el {anual:trasplante-higado|ordinal}.', cifras: { 'trasplante-cornea': 4 }, acumuladoAnual: { 'trasplante-higado': 2 } },
+      {
+        texto: 'Hubo {trasplante-cornea} y el {anual:trasplante-higado|ordinal}.',
+        cifras: { 'trasplante-cornea': 4 },
+        acumuladoAnual: { 'trasplante-higado': 2 },
+      },
       phrasing,
       catalog,
       'es',
@@ -156,7 +201,10 @@ describe('fillPlaceholders', () => {
       { text: 'Hubo ' },
       { text: 'cuatro', source: { kind: 'cifra', fields: ['estados[3].destacados[1].cifras.trasplante-cornea'] } },
       { text: ' trasplantes de córnea y el ' },
-      { text: 'segundo', source: { kind: 'ordinal', fields: ['estados[3].destacados[1].acumuladoAnual.trasplante-higado'] } },
+      {
+        text: 'segundo',
+        source: { kind: 'ordinal', fields: ['estados[3].destacados[1].acumuladoAnual.trasplante-higado'] },
+      },
       { text: '.' },
     ]);
   });
@@ -170,7 +218,10 @@ describe('chooseBullets', () => {
       .map(([kind]) => kind);
 
   test.each([
-    [{ meta: true, resumen: true, participacion: true, personal: true }, ['meta', 'resumen', 'participacion', 'personal']],
+    [
+      { meta: true, resumen: true, participacion: true, personal: true },
+      ['meta', 'resumen', 'participacion', 'personal'],
+    ],
     [{ resumen: true, participacion: true, personal: true }, ['resumen', 'participacion', 'personal']],
     [{ resumen: true, participacion: true }, ['resumen', 'participacion']],
     [{ resumen: true }, ['resumen', 'jornada']],
@@ -204,7 +255,9 @@ describe('lists of figures drop a head noun already said', () => {
         },
       }),
     );
-    expect(text).toContain('23 mil 80 detecciones de hipertensión arterial, 19 mil 842 de diabetes mellitus y 9 mil 517 mastografías');
+    expect(text).toContain(
+      '23 mil 80 detecciones de hipertensión arterial, 19 mil 842 de diabetes mellitus y 9 mil 517 mastografías',
+    );
     expect(text).toContain('70 mil 67 consultas de Medicina Familiar y 17 mil 408 de especialidad');
     expect(text).toContain('14 donaciones cadavéricas y 13 de tejidos');
   });
@@ -212,9 +265,16 @@ describe('lists of figures drop a head noun already said', () => {
 
 describe('found in review: agreement, empty lists, years, breakdowns', () => {
   test('a figure of one takes a singular verb', () => {
-    const text = textOf(compose({ cifras: { cirugias: 1, 'trasplante-higado': 1 }, estados: [{ nombre: 'Sonora', cifras: { cirugias: 1 } }] }));
+    const text = textOf(
+      compose({
+        cifras: { cirugias: 1, 'trasplante-higado': 1 },
+        estados: [{ nombre: 'Sonora', cifras: { cirugias: 1 } }],
+      }),
+    );
     expect(text).toContain('En la jornada se realizaron una cirugía y un trasplante de hígado, entre otras acciones.');
-    expect(textOf(compose({ cifras: { cirugias: 1 } }))).toContain('En la jornada se realizó una cirugía, entre otras acciones.');
+    expect(textOf(compose({ cifras: { cirugias: 1 } }))).toContain(
+      'En la jornada se realizó una cirugía, entre otras acciones.',
+    );
     expect(text).toContain('Al cierre de la jornada se contabilizó una cirugía.');
     expect(text).toContain('Se efectuó un trasplante de hígado.');
     expect(text).toContain('Entre los resultados en los estados destaca una cirugía en Sonora.');
@@ -222,7 +282,11 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
   });
 
   test('a state with only a highlight leaves no empty list behind', () => {
-    const text = textOf(compose({ estados: [{ nombre: 'Sonora', destacados: [{ texto: 'En Sonora se reforzó la consulta externa.' }] }] }));
+    const text = textOf(
+      compose({
+        estados: [{ nombre: 'Sonora', destacados: [{ texto: 'En Sonora se reforzó la consulta externa.' }] }],
+      }),
+    );
     expect(text).toContain('En Sonora se reforzó la consulta externa.');
     expect(text).not.toContain('destacan');
   });
@@ -231,7 +295,11 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
     const text = textOf(
       compose({
         estados: [
-          { nombre: 'Jalisco', cifras: { mastografia: 1565 }, destacados: [{ texto: 'En Jalisco se realizaron {mastografia}.', cifras: { mastografia: 1565 } }] },
+          {
+            nombre: 'Jalisco',
+            cifras: { mastografia: 1565 },
+            destacados: [{ texto: 'En Jalisco se realizaron {mastografia}.', cifras: { mastografia: 1565 } }],
+          },
         ],
       }),
     );
@@ -252,7 +320,9 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
   });
 
   test('a hospital named as a UMAE takes "la"', () => {
-    const text = textOf(compose({ hospitales: [{ nombre: 'UMAE Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }] }));
+    const text = textOf(
+      compose({ hospitales: [{ nombre: 'UMAE Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }] }),
+    );
     expect(text).toContain('40 cirugías en la UMAE Hospital de Especialidades de Puebla');
   });
 
@@ -266,7 +336,12 @@ describe('found in review: agreement, empty lists, years, breakdowns', () => {
 
 test('states whose name takes an article keep it', () => {
   const text = textOf(
-    compose({ estados: [{ nombre: 'Ciudad de México', cifras: { cirugias: 332 } }, { nombre: 'Estado de México Poniente', cifras: { cirugias: 40 } }] }),
+    compose({
+      estados: [
+        { nombre: 'Ciudad de México', cifras: { cirugias: 332 } },
+        { nombre: 'Estado de México Poniente', cifras: { cirugias: 40 } },
+      ],
+    }),
   );
   expect(text).toContain('332 cirugías en la Ciudad de México y 40 cirugías en el Estado de México Poniente');
 });

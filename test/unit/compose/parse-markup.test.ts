@@ -37,7 +37,9 @@ describe('parseMarkup', () => {
   });
 
   test('escaped data stays plain text, never structure', () => {
-    const parsed = parseMarkup('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{x}} &quot;Águila&quot; &#x27;ok&#x27; 🏥</p>');
+    const parsed = parseMarkup(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{x}} &quot;Águila&quot; &#x27;ok&#x27; 🏥</p>',
+    );
     expect(parsed.body).toEqual([
       { kind: 'paragraph', content: [{ kind: 'text', text: '<script>alert(1)</script> & {{x}} "Águila" \'ok\' 🏥' }] },
     ]);

@@ -20,7 +20,8 @@ const phrasing: Phrasing = {
   ordinal: (value, gender) => `${value}${gender}`,
   list: (items) => items.join(' | '),
 };
-const nouns = (id: string) => (id === 'cirugia' ? { singular: 'cirugía', plural: 'cirugías', gender: 'f' as const } : undefined);
+const nouns = (id: string) =>
+  id === 'cirugia' ? { singular: 'cirugía', plural: 'cirugías', gender: 'f' as const } : undefined;
 
 function render(template: string, context: object, partials: Record<string, string> = {}): string {
   return createTemplateEngine({ templates: { t: template }, partials }, phrasing, nouns).render('t', context);
@@ -51,7 +52,9 @@ describe('template engine', () => {
   });
 
   test('an unknown helper cannot be called', () => {
-    expect(() => render('{{log "x"}}{{desconocido 1}}', {})).toThrow('La plantilla «t» falló: You specified knownHelpersOnly, but used the unknown helper desconocido');
+    expect(() => render('{{log "x"}}{{desconocido 1}}', {})).toThrow(
+      'La plantilla «t» falló: You specified knownHelpersOnly, but used the unknown helper desconocido',
+    );
   });
 
   test('no prototype access', () => {

@@ -12,7 +12,34 @@ describe('indicator catalog', () => {
   const catalog = loadCatalog();
 
   test('has every indicator the seeds report, in groups the catalog declares', () => {
-    for (const id of ['consulta-medicina-familiar', 'consulta-especialidad', 'cirugias', 'trasplante-rinon', 'trasplante-cornea', 'trasplante-higado', 'trasplante-medula-osea', 'trasplante-celulas-hematopoyeticas', 'trasplante-corazon', 'donacion-cadaverica', 'donacion-multiorganica', 'donacion-tejidos', 'deteccion-diabetes', 'deteccion-hipertension', 'deteccion-cancer-cervicouterino', 'deteccion-hepatitis-c', 'mastografia', 'exploracion-clinica-mama', 'vasectomia', 'oclusion-tubaria-bilateral', 'implante-hormonal', 'resonancia-magnetica', 'tomografia', 'estudios-auxiliares', 'esquema-vacunacion-completo', 'intervencion-trabajo-social']) {
+    for (const id of [
+      'consulta-medicina-familiar',
+      'consulta-especialidad',
+      'cirugias',
+      'trasplante-rinon',
+      'trasplante-cornea',
+      'trasplante-higado',
+      'trasplante-medula-osea',
+      'trasplante-celulas-hematopoyeticas',
+      'trasplante-corazon',
+      'donacion-cadaverica',
+      'donacion-multiorganica',
+      'donacion-tejidos',
+      'deteccion-diabetes',
+      'deteccion-hipertension',
+      'deteccion-cancer-cervicouterino',
+      'deteccion-hepatitis-c',
+      'mastografia',
+      'exploracion-clinica-mama',
+      'vasectomia',
+      'oclusion-tubaria-bilateral',
+      'implante-hormonal',
+      'resonancia-magnetica',
+      'tomografia',
+      'estudios-auxiliares',
+      'esquema-vacunacion-completo',
+      'intervencion-trabajo-social',
+    ]) {
       expect(catalog.has(id), id).toBe(true);
     }
     expect(catalog.groups.map((group) => group.id)).toEqual([...indicatorGroups]);
@@ -20,7 +47,12 @@ describe('indicator catalog', () => {
 
   test('gives the words the bulletin writes', () => {
     const rinon = catalog.require('trasplante-rinon');
-    expect(rinon.es).toMatchObject({ singular: 'trasplante renal', plural: 'trasplantes renales', gender: 'm', de: { singular: 'renal', plural: 'renales' } });
+    expect(rinon.es).toMatchObject({
+      singular: 'trasplante renal',
+      plural: 'trasplantes renales',
+      gender: 'm',
+      de: { singular: 'renal', plural: 'renales' },
+    });
     expect(rinon.es.corto).toEqual({ singular: 'riñón', plural: 'riñones', gender: 'm' });
     expect(catalog.require('trasplante-cornea').es.corto?.gender).toBe('f');
     expect(catalog.require('cirugias').en.plural).toBe('surgeries');
@@ -28,8 +60,16 @@ describe('indicator catalog', () => {
 
   test('knows parts and totals, and orders ids for display', () => {
     expect(catalog.partsOf('trasplantes').map((indicator) => indicator.id)).toContain('trasplante-rinon');
-    expect(catalog.totalsAbove('consulta-oftalmologia').map((indicator) => indicator.id)).toEqual(['consulta-especialidad', 'consultas']);
-    expect(catalog.order(['trasplante-cornea', 'desconocido', 'cirugias', 'trasplantes'])).toEqual(['cirugias', 'trasplantes', 'trasplante-cornea', 'desconocido']);
+    expect(catalog.totalsAbove('consulta-oftalmologia').map((indicator) => indicator.id)).toEqual([
+      'consulta-especialidad',
+      'consultas',
+    ]);
+    expect(catalog.order(['trasplante-cornea', 'desconocido', 'cirugias', 'trasplantes'])).toEqual([
+      'cirugias',
+      'trasplantes',
+      'trasplante-cornea',
+      'desconocido',
+    ]);
   });
 
   test('suggests the id a typo meant', () => {
@@ -42,7 +82,15 @@ describe('indicator catalog', () => {
   });
 
   test('refuses a malformed catalog: unknown parent, cycle, repeated id', () => {
-    const entry = (id: string, parte?: string) => ({ id, grupo: 'otros', orden: 1, accion: true, ...(parte ? { parte_de: parte } : {}), es: { singular: id, plural: id, genero: 'm' }, en: { singular: id, plural: id } });
+    const entry = (id: string, parte?: string) => ({
+      id,
+      grupo: 'otros',
+      orden: 1,
+      accion: true,
+      ...(parte ? { parte_de: parte } : {}),
+      es: { singular: id, plural: id, genero: 'm' },
+      en: { singular: id, plural: id },
+    });
     const grupos = [{ id: 'otros', es: 'otros', en: 'other' }];
     expect(() => buildCatalog({ grupos, indicadores: [entry('a', 'b')] })).toThrow(/no existe/);
     expect(() => buildCatalog({ grupos, indicadores: [entry('a', 'b'), entry('b', 'a')] })).toThrow(/ciclo/);
@@ -56,7 +104,15 @@ describe('indicator catalog', () => {
       ...original,
       indicadores: [
         ...original.indicadores,
-        { id: 'trasplante-pancreas', grupo: 'trasplantes', orden: 37, accion: true, parte_de: 'trasplantes', es: { singular: 'trasplante de páncreas', plural: 'trasplantes de páncreas', genero: 'm' }, en: { singular: 'pancreas transplant', plural: 'pancreas transplants' } },
+        {
+          id: 'trasplante-pancreas',
+          grupo: 'trasplantes',
+          orden: 37,
+          accion: true,
+          parte_de: 'trasplantes',
+          es: { singular: 'trasplante de páncreas', plural: 'trasplantes de páncreas', genero: 'm' },
+          en: { singular: 'pancreas transplant', plural: 'pancreas transplants' },
+        },
       ],
     };
     const path = join(tempDir(), 'indicadores.yaml');

@@ -60,7 +60,8 @@ const ownGivers: Readonly<Record<string, (j: Json) => void>> = {
   'programa.inicio': (j) => (j['programa'] = { inicio: '2021-04-16' }),
   'proxima.inicio': (j) => (j['proxima'] = { inicio: '2023-03-10', fin: '2023-03-12' }),
   'proxima.fin': (j) => (j['proxima'] = { inicio: '2023-03-10', fin: '2023-03-11' }),
-  'proxima.dias': (j) => (j['proxima'] = { inicio: '2023-03-10', fin: '2023-03-12', dias: ['2023-03-10', '2023-03-12'] }),
+  'proxima.dias': (j) =>
+    (j['proxima'] = { inicio: '2023-03-10', fin: '2023-03-12', dias: ['2023-03-10', '2023-03-12'] }),
   'participacion.ooad': (j) => (j['participacion'] = { ooad: 35 }),
   'participacion.umae': (j) => (j['participacion'] = { ooad: 35, umae: 25 }),
   'participacion.ooadNombres': (j) => (j['participacion'] = { ooad: 2, ooadNombres: ['Jalisco', 'Oaxaca'] }),
@@ -77,23 +78,44 @@ const ownGivers: Readonly<Record<string, (j: Json) => void>> = {
   estrategias: (j) => (j['estrategias'] = ['Con el Águila Bien Puesta']),
   personal: (j) => (j['personal'] = ['personal de base']),
   'destacados[].texto': (j) => (j['destacados'] = [{ texto: 'Se abrió un quirófano nuevo.' }]),
-  'destacados[].textoEn': (j) => (j['destacados'] = [{ texto: 'Se abrió un quirófano nuevo.', textoEn: 'A new theatre opened.' }]),
-  'destacados[].unidad': (j) => (j['destacados'] = [{ texto: 'El {unidad} abrió un quirófano.', unidad: 'Hospital General de Zona 33' }]),
+  'destacados[].textoEn': (j) =>
+    (j['destacados'] = [{ texto: 'Se abrió un quirófano nuevo.', textoEn: 'A new theatre opened.' }]),
+  'destacados[].unidad': (j) =>
+    (j['destacados'] = [{ texto: 'El {unidad} abrió un quirófano.', unidad: 'Hospital General de Zona 33' }]),
   'destacados[].cifras': (j) => (j['destacados'] = [{ texto: 'Hubo {cirugias}.', cifras: { cirugias: 12 } }]),
-  'destacados[].acumuladoAnual': (j) => (j['destacados'] = [{ texto: 'Van {anual:cirugias}.', acumuladoAnual: { cirugias: 12 } }]),
+  'destacados[].acumuladoAnual': (j) =>
+    (j['destacados'] = [{ texto: 'Van {anual:cirugias}.', acumuladoAnual: { cirugias: 12 } }]),
   'estados[].nombre': (j) => (j['estados'] = [{ nombre: 'Tlaxcala' }]),
   'estados[].cifras': (j) => (j['estados'] = [{ nombre: 'Tlaxcala', cifras: { cirugias: 40 } }]),
-  'estados[].destacados': (j) => (j['estados'] = [{ nombre: 'Tlaxcala', destacados: [{ texto: 'En Tlaxcala se operó de cataratas.' }] }]),
-  'gruposDeEstados[].estados': (j) => (j['gruposDeEstados'] = [{ estados: ['Jalisco', 'Oaxaca'], enunciado: 'cumplieron su meta' }]),
+  'estados[].destacados': (j) =>
+    (j['estados'] = [{ nombre: 'Tlaxcala', destacados: [{ texto: 'En Tlaxcala se operó de cataratas.' }] }]),
+  'gruposDeEstados[].estados': (j) =>
+    (j['gruposDeEstados'] = [{ estados: ['Jalisco', 'Oaxaca'], enunciado: 'cumplieron su meta' }]),
   'gruposDeEstados[].masDe': (j) => (j['gruposDeEstados'] = [{ estados: ['Jalisco', 'Oaxaca'], masDe: 10_000 }]),
-  'gruposDeEstados[].de': (j) => (j['gruposDeEstados'] = [{ estados: ['Jalisco', 'Oaxaca'], masDe: 10_000, de: 'cirugias' }]),
-  'gruposDeEstados[].enunciado': (j) => (j['gruposDeEstados'] = [{ estados: ['Jalisco'], enunciado: 'cumplió su meta' }]),
-  'hospitales[].nombre': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }]),
-  'hospitales[].siglas': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', siglas: 'HE Puebla', cifras: { cirugias: 40 } }]),
-  'hospitales[].ciudad': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', ciudad: 'Puebla', cifras: { cirugias: 40 } }]),
-  'hospitales[].estado': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', estado: 'Puebla', cifras: { cirugias: 40 } }]),
-  'hospitales[].cifras': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }]),
-  'hospitales[].destacados': (j) => (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', destacados: [{ texto: 'Se operó de columna.' }] }]),
+  'gruposDeEstados[].de': (j) =>
+    (j['gruposDeEstados'] = [{ estados: ['Jalisco', 'Oaxaca'], masDe: 10_000, de: 'cirugias' }]),
+  'gruposDeEstados[].enunciado': (j) =>
+    (j['gruposDeEstados'] = [{ estados: ['Jalisco'], enunciado: 'cumplió su meta' }]),
+  'hospitales[].nombre': (j) =>
+    (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }]),
+  'hospitales[].siglas': (j) =>
+    (j['hospitales'] = [
+      { nombre: 'Hospital de Especialidades de Puebla', siglas: 'HE Puebla', cifras: { cirugias: 40 } },
+    ]),
+  'hospitales[].ciudad': (j) =>
+    (j['hospitales'] = [
+      { nombre: 'Hospital de Especialidades de Puebla', ciudad: 'Puebla', cifras: { cirugias: 40 } },
+    ]),
+  'hospitales[].estado': (j) =>
+    (j['hospitales'] = [
+      { nombre: 'Hospital de Especialidades de Puebla', estado: 'Puebla', cifras: { cirugias: 40 } },
+    ]),
+  'hospitales[].cifras': (j) =>
+    (j['hospitales'] = [{ nombre: 'Hospital de Especialidades de Puebla', cifras: { cirugias: 40 } }]),
+  'hospitales[].destacados': (j) =>
+    (j['hospitales'] = [
+      { nombre: 'Hospital de Especialidades de Puebla', destacados: [{ texto: 'Se operó de columna.' }] },
+    ]),
   'enlaces.fotos': (j) => (j['enlaces'] = { fotos: 'https://bit.ly/3KIgH0Y' }),
   'enlaces.video': (j) => (j['enlaces'] = { video: 'https://bit.ly/3F9mUQ7' }),
   'boletin.numero': (j) => (j['boletin'] = { numero: 93, fecha: '2023-03-01' }),
@@ -115,7 +137,8 @@ const ownGivers: Readonly<Record<string, (j: Json) => void>> = {
   },
   'boletin.listasAbiertas': (j) => (j['boletin'] = { listasAbiertas: true }),
   notas: (j) => (j['notas'] = 'Revisar con la DPM.'),
-  'estados[].lugar': (j) => (j['estados'] = [{ nombre: 'Jalisco', lugar: 'Guadalajara, Jalisco', cifras: { cirugias: 40 } }]),
+  'estados[].lugar': (j) =>
+    (j['estados'] = [{ nombre: 'Jalisco', lugar: 'Guadalajara, Jalisco', cifras: { cirugias: 40 } }]),
   'web.imagen': (j) => (j['web'] = { imagen: '/uploads/2021/imagen.jpeg' }),
   'web.alt': (j) => (j['web'] = { alt: 'Personal médico en un quirófano' }),
   'web.seccion': (j) => (j['web'] = { seccion: 'Local' }),
@@ -163,14 +186,16 @@ const silentByDesign: Readonly<Record<string, string>> = {
   'hospitales[].destacados[].textoEn': 'the English edition writes it',
   'hospitales[].ciudad': 'where the unit is: kept for per-state editions and the registry, not for the national text',
   'hospitales[].estado': 'where the unit is: kept for per-state editions and the registry, not for the national text',
-  'hospitales[].nombre': 'with "siglas" the sentence names the unit by them; without, by this name (see the siglas case)',
+  'hospitales[].nombre':
+    'with "siglas" the sentence names the unit by them; without, by this name (see the siglas case)',
 };
 
 /** The bulletin's words for a raw dataset, with the warnings validation gave it. */
 function written(raw: Json): { text: string; warnings: string[] } {
   const result = validateJornada(raw, { file: 'prueba.json', catalog });
   const errors = result.problems.filter((problem) => problem.severity === 'error');
-  if (result.jornada === undefined) throw new Error(`dataset inválido: ${errors.map((problem) => `${problem.place}: ${problem.message}`).join('; ')}`);
+  if (result.jornada === undefined)
+    throw new Error(`dataset inválido: ${errors.map((problem) => `${problem.place}: ${problem.message}`).join('; ')}`);
   const style = bulletinStyle(result.jornada);
   const doc: BulletinDocument = composeBulletin(result.jornada, {
     templates,
@@ -183,8 +208,19 @@ function written(raw: Json): { text: string; warnings: string[] } {
     draft: false,
     edition: 'nacional',
   });
-  const text = [doc.dateline, doc.number, doc.headline, ...doc.bullets.map(plainText), ...doc.body.map((block) => (block.kind === 'list' ? block.items.map(plainText).join(' ') : plainText(block.content)))].join('\n');
-  return { text, warnings: result.problems.filter((problem) => problem.severity === 'aviso').map((problem) => problem.place) };
+  const text = [
+    doc.dateline,
+    doc.number,
+    doc.headline,
+    ...doc.bullets.map(plainText),
+    ...doc.body.map((block) =>
+      block.kind === 'list' ? block.items.map(plainText).join(' ') : plainText(block.content),
+    ),
+  ].join('\n');
+  return {
+    text,
+    warnings: result.problems.filter((problem) => problem.severity === 'aviso').map((problem) => problem.place),
+  };
 }
 
 const paths = fieldPaths(schema).filter((path) => path !== '$schema' && path !== 'estadosCsv');
@@ -201,7 +237,9 @@ describe('every field given is printed or warned about', () => {
     givers[path]?.(raw);
     const withField = written(raw);
     const field = path.replace(/\[\]/g, '');
-    const named = withField.warnings.some((place) => place.replace(/\[\d+\]/g, '').startsWith(field.split('.')[0] ?? field));
+    const named = withField.warnings.some((place) =>
+      place.replace(/\[\d+\]/g, '').startsWith(field.split('.')[0] ?? field),
+    );
     expect({ changed: withField.text !== without.text || named }).toEqual({ changed: true });
   });
 

@@ -2,7 +2,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { checkJornadaFile, dataPaths, jornadaJsonSchemaText, loadCatalog, loadJornada, writeJornadaWorkbook } from '../../../src/dataset/index.ts';
+import {
+  checkJornadaFile,
+  dataPaths,
+  jornadaJsonSchemaText,
+  loadCatalog,
+  loadJornada,
+  writeJornadaWorkbook,
+} from '../../../src/dataset/index.ts';
 import { boletin, summary, useTempDirs } from './helpers.ts';
 
 const tempDir = useTempDirs();
@@ -33,7 +40,8 @@ describe('Excel workbooks', () => {
       expect(fromExcel.jornada, name).toEqual(fromJson.jornada);
       expect(fromExcel.hash, name).toBe(fromJson.hash);
       // Warnings name cells, not JSON paths.
-      for (const warning of fromExcel.warnings) expect(warning.place).toMatch(/^(Jornada|Nacional|Estados|Hospitales|Destacados)!/);
+      for (const warning of fromExcel.warnings)
+        expect(warning.place).toMatch(/^(Jornada|Nacional|Estados|Hospitales|Destacados)!/);
     }
   });
 
@@ -43,7 +51,14 @@ describe('Excel workbooks', () => {
     expect(result).toEqual({ code: 0, stdout: 'Libro escrito: nueva.xlsx\n', stderr: '' });
     const generated = await sheetValues(join(dir, 'nueva.xlsx'));
     expect(await sheetValues(dataPaths.template)).toEqual(generated);
-    expect(Object.keys(generated)).toEqual(['Jornada', 'Nacional', 'Estados', 'Hospitales', 'Destacados', 'Instrucciones']);
+    expect(Object.keys(generated)).toEqual([
+      'Jornada',
+      'Nacional',
+      'Estados',
+      'Hospitales',
+      'Destacados',
+      'Instrucciones',
+    ]);
     expect(generated['Nacional']?.slice(1).map((row) => row[0])).toEqual(loadCatalog().ids);
     expect(generated['Jornada']?.[0]).toEqual(['campo', 'valor', 'descripción']);
   });
@@ -73,7 +88,9 @@ describe('Excel workbooks', () => {
     rowOf(nacional, 'trasplantes').getCell(2).value = 2;
     await book.xlsx.writeFile(path);
     const report = await checkJornadaFile(path);
-    expect(summary(report.problems)).toEqual(['error Jornada!B6: la fecha «16/05/2021» está en formato día/mes/año, que Boletín no adivina («fechas.fin»)']);
+    expect(summary(report.problems)).toEqual([
+      'error Jornada!B6: la fecha «16/05/2021» está en formato día/mes/año, que Boletín no adivina («fechas.fin»)',
+    ]);
     rowOf(jornada, 'fechas.fin').getCell(2).value = '2021-05-16';
     await book.xlsx.writeFile(path);
     expect(summary((await checkJornadaFile(path)).problems)).toEqual([
@@ -84,7 +101,11 @@ describe('Excel workbooks', () => {
   test('plantilla refuses to overwrite, and fills a workbook from a dataset', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ya.xlsx'), 'x');
-    expect(await boletin(['plantilla', 'ya.xlsx'], dir)).toEqual({ code: 2, stdout: '', stderr: 'Ya existe ya.xlsx; no se reemplaza. Use --forzar para reemplazarlo.\n' });
+    expect(await boletin(['plantilla', 'ya.xlsx'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Ya existe ya.xlsx; no se reemplaza. Use --forzar para reemplazarlo.\n',
+    });
     const sample = join(dataPaths.samples, '2021-06-periodo-plan-nacional.json');
     const filled = await boletin(['plantilla', '--forzar', '--desde', sample, 'ya.xlsx'], dir);
     expect(filled.code).toBe(0);

@@ -20,7 +20,10 @@ export function useTempDirs(): () => string {
 }
 
 /** Runs the real CLI in-process with captured output. */
-export async function boletin(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function boletin(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = fakeIo({ cwd });
   const code = await main(args, io);
   return { code, stdout: io.out(), stderr: io.err() };

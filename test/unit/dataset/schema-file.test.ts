@@ -17,6 +17,8 @@ describe('generated JSON Schema', () => {
 
   test('requires tipo, fechas and cifras and allows $schema and estadosCsv', () => {
     expect(schema.required.sort()).toEqual(['cifras', 'fechas', 'tipo']);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['$schema', 'estadosCsv', 'hospitales', 'boletin']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['$schema', 'estadosCsv', 'hospitales', 'boletin']),
+    );
   });
 });

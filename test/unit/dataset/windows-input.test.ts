@@ -31,14 +31,23 @@ describe('input as Windows and Excel write it', () => {
   test('JSON saved by Notepad as "Unicode" (UTF-16 with a byte-order mark)', async () => {
     const path = join(tempDir(), 'utf16.json');
     const withAccents = { ...minimalJornada(), estados: [{ nombre: 'Michoacán', cifras: { cirugias: 12 } }] };
-    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(withAccents).replace(/\n/g, '\r\n'), 'utf16le')]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(JSON.stringify(withAccents).replace(/\n/g, '\r\n'), 'utf16le'),
+      ]),
+    );
     const { jornada } = await loadJornada(path);
     expect(jornada.estados?.[0]?.nombre).toBe('Michoacán');
   });
 
   test('a CSV of states with BOM, CRLF and semicolons, referenced from the jornada', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'estados.csv'), '\uFEFFnombre;Cirugías;vasectomia\r\n"Nuevo León";332;\r\n"Veracruz Sur";12;4\r\n');
+    writeFileSync(
+      join(dir, 'estados.csv'),
+      '\uFEFFnombre;Cirugías;vasectomia\r\n"Nuevo León";332;\r\n"Veracruz Sur";12;4\r\n',
+    );
     writeFileSync(join(dir, 'jornada.json'), JSON.stringify({ ...minimalJornada(), estadosCsv: 'estados.csv' }));
     const { jornada } = await loadJornada(join(dir, 'jornada.json'));
     expect(jornada.estados).toEqual([

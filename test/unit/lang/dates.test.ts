@@ -16,7 +16,12 @@ describe('Spanish ranges', () => {
     ['2022-12-30', '2023-01-02', { year: 'auto' }, 'del 30 de diciembre de 2022 al 2 de enero de 2023'],
     ['2022-12-30', '2023-01-02', { year: 'always' }, 'del 30 de diciembre de 2022 al 2 de enero de 2023'],
     ['2022-12-30', '2023-01-02', {}, 'del 30 de diciembre al 2 de enero'],
-    ['2022-12-31', '2023-01-01', { year: 'auto', capitalize: true }, 'Del 31 de diciembre de 2022 al 1 de enero de 2023'],
+    [
+      '2022-12-31',
+      '2023-01-01',
+      { year: 'auto', capitalize: true },
+      'Del 31 de diciembre de 2022 al 1 de enero de 2023',
+    ],
     // month ends, 29 February of a leap year
     ['2023-01-31', '2023-02-01', {}, 'del 31 de enero al 1 de febrero'],
     ['2024-02-28', '2024-03-01', {}, 'del 28 de febrero al 1 de marzo'],
@@ -96,7 +101,18 @@ describe('single dates and the dateline', () => {
   test('every month name', () => {
     const months = Array.from({ length: 12 }, (_, index) => es.date(`2023-${String(index + 1).padStart(2, '0')}-15`));
     expect(months.map((text) => text.split(' ')[2])).toEqual([
-      'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+      'enero',
+      'febrero',
+      'marzo',
+      'abril',
+      'mayo',
+      'junio',
+      'julio',
+      'agosto',
+      'septiembre',
+      'octubre',
+      'noviembre',
+      'diciembre',
     ]);
   });
 

@@ -187,7 +187,8 @@ describe('percentages from the data', () => {
 });
 
 describe('rounded figures for headlines', () => {
-  const rounded = (value: number, style = 'imss'): string | undefined => phrasingFor('es', style).roundedFigure?.(value);
+  const rounded = (value: number, style = 'imss'): string | undefined =>
+    phrasingFor('es', style).roundedFigure?.(value);
   test.each([
     [16_100_000, tie('16.1~millones')],
     [16_149_999, tie('16.1~millones')],
@@ -241,7 +242,12 @@ test('bulletin numbers', () => {
   expect(imss.bulletinNumber(999, 2021)).toBe(tie('No.~999/2021'));
   expect(imss.bulletinNumber(1000, 2021)).toBe(tie('No.~1000/2021'));
   expect(phrasingFor('en').bulletinNumber(93, 2023)).toBe(tie('No.~093/2023'));
-  for (const [number, year] of [[0, 2023], [1.5, 2023], [10000, 2023], [93, 23]] as const) {
+  for (const [number, year] of [
+    [0, 2023],
+    [1.5, 2023],
+    [10000, 2023],
+    [93, 23],
+  ] as const) {
     expect(() => imss.bulletinNumber(number, year)).toThrow(PhrasingError);
   }
 });

@@ -34,11 +34,19 @@ describe('Spanish lists', () => {
     // "así como"
     [['A', 'B', 'C'], { closeWithAsWellAs: true }, 'A, B, así como C'],
     // open lists name some among many: commas only, "entre otras/otros" agreeing with the noun
-    [['68 mil 721 detecciones', '3 mil 29 cirugías', '25 trasplantes'], { open: 'f' }, '68 mil 721 detecciones, 3 mil 29 cirugías, 25 trasplantes, entre otras'],
+    [
+      ['68 mil 721 detecciones', '3 mil 29 cirugías', '25 trasplantes'],
+      { open: 'f' },
+      '68 mil 721 detecciones, 3 mil 29 cirugías, 25 trasplantes, entre otras',
+    ],
     [['25 trasplantes'], { open: 'm' }, '25 trasplantes, entre otros'],
     [['958 Cirugías', 'los trasplantes'], { closeWithAsWellAs: true }, '958 Cirugías, así como los trasplantes'],
     // a comma when the item before the conjunction holds one itself
-    [['Oftalmología', 'Traumatología y Ortopedia', 'Urología'], {}, 'Oftalmología, Traumatología y Ortopedia, y Urología'],
+    [
+      ['Oftalmología', 'Traumatología y Ortopedia', 'Urología'],
+      {},
+      'Oftalmología, Traumatología y Ortopedia, y Urología',
+    ],
     [['Neurocirugía', 'Traumatología y Ortopedia'], {}, 'Neurocirugía y Traumatología y Ortopedia'],
   ] as const)('%j %j -> «%s»', (items, options, text) => {
     expect(es.list(items, options)).toBe(text);
@@ -60,7 +68,11 @@ describe('English lists', () => {
     [['kidney', 'cornea', 'liver'], { serialComma: true }, 'kidney, cornea, and liver'],
     [['kidney', 'cornea', 'liver'], { conjunction: 'or' }, 'kidney, cornea or liver'],
     [['A', 'B'], { closeWithAsWellAs: true }, 'A, as well as B'],
-    [['oncology', 'traumatology and orthopedics', 'urology'], {}, 'oncology, traumatology and orthopedics, and urology'],
+    [
+      ['oncology', 'traumatology and orthopedics', 'urology'],
+      {},
+      'oncology, traumatology and orthopedics, and urology',
+    ],
   ] as const)('%j %j -> «%s»', (items, options, text) => {
     expect(en.list(items, options)).toBe(text);
   });

@@ -14,7 +14,12 @@ describe('no-break spaces inside a figure, a day range and a bulletin number', (
   test('a sentence built from the phrasing has no breakable unit; the same sentence typed has four', () => {
     const sentence = `${es.dateRange('2023-02-24', '2023-02-26', { capitalize: true })} se hicieron ${es.figure(197_144)} acciones, el ${es.percent(197_144, 163_110)}; boletín ${es.bulletinNumber(93, 2023)}.`;
     expect(breakableUnits(sentence)).toEqual([]);
-    expect(breakableUnits(withPlainSpaces(sentence))).toEqual(['197 mil 144', '120.9 por ciento', 'No. 093/2023', '24 al 26']);
+    expect(breakableUnits(withPlainSpaces(sentence))).toEqual([
+      '197 mil 144',
+      '120.9 por ciento',
+      'No. 093/2023',
+      '24 al 26',
+    ]);
   });
 
   test('the reader finds and reads tied figures as it reads typed ones', () => {
@@ -30,6 +35,8 @@ describe('no-break spaces inside a figure, a day range and a bulletin number', (
 
   test('between a figure and its noun the space stays breakable: only the figure is one unit', () => {
     expect(es.count(3729, { singular: 'cirugía', plural: 'cirugías', gender: 'f' })).toBe(tie('3~mil~729 cirugías'));
-    expect(es.count(1_000_000, { singular: 'consulta', plural: 'consultas', gender: 'f' })).toBe(tie('un~millón de consultas'));
+    expect(es.count(1_000_000, { singular: 'consulta', plural: 'consultas', gender: 'f' })).toBe(
+      tie('un~millón de consultas'),
+    );
   });
 });

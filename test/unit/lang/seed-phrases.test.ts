@@ -22,8 +22,7 @@ const seedFiles = {
 type Seed = keyof typeof seedFiles;
 
 /** The seed's text with every run of whitespace as one space (seed 003 is a PDF extraction). */
-const seedText = (seed: Seed): string =>
-  readFileSync(new URL(seedFiles[seed], seedDir), 'utf8').replace(/\s+/g, ' ');
+const seedText = (seed: Seed): string => readFileSync(new URL(seedFiles[seed], seedDir), 'utf8').replace(/\s+/g, ' ');
 
 const imss = phrasingFor('es', 'imss');
 const letras = phrasingFor('es', 'imss-letras');
@@ -39,7 +38,11 @@ const es = {
   mastografia: noun('mastografía', 'mastografías'),
   ExploracionMama: noun('Exploración Clínica de Mama', 'Exploraciones Clínicas de Mama'),
   exploracionMama: noun('exploración clínica de mama', 'exploraciones clínicas de mama'),
-  ooad: noun('Órgano de Operación Administrativa Desconcentrada', 'Órganos de Operación Administrativa Desconcentrada', 'm'),
+  ooad: noun(
+    'Órgano de Operación Administrativa Desconcentrada',
+    'Órganos de Operación Administrativa Desconcentrada',
+    'm',
+  ),
   umae: noun('Unidad Médica de Alta Especialidad', 'Unidades Médicas de Alta Especialidad'),
   representacion: noun('Representación estatal', 'Representaciones estatales'),
   consultaEspecialidad: noun('consulta de especialidad', 'consultas de especialidad'),
@@ -165,7 +168,14 @@ const table: Record<Seed, readonly Row[]> = {
     {
       seed: 'Cirugía General, Ginecología, Obstetricia, Oftalmología, Traumatología y Ortopedia, y Urología',
       write: () =>
-        imss.list(['Cirugía General', 'Ginecología', 'Obstetricia', 'Oftalmología', 'Traumatología y Ortopedia', 'Urología']),
+        imss.list([
+          'Cirugía General',
+          'Ginecología',
+          'Obstetricia',
+          'Oftalmología',
+          'Traumatología y Ortopedia',
+          'Urología',
+        ]),
     },
     { seed: 'mil 565 mastografías', write: () => imss.count(1565, es.mastografia) },
     {
@@ -232,7 +242,10 @@ const table: Record<Seed, readonly Row[]> = {
     { seed: '9 mil 517 mastografías', write: () => imss.count(9517, es.mastografia) },
     { seed: '10 mil 166 exploraciones clínicas de mama', write: () => imss.count(10166, es.exploracionMama) },
     { seed: '19 mil 842 de diabetes mellitus', write: () => imss.elidedCount(19842, 'f', 'de diabetes mellitus') },
-    { seed: '23 mil 80 de hipertensión arterial', write: () => imss.elidedCount(23080, 'f', 'de hipertensión arterial') },
+    {
+      seed: '23 mil 80 de hipertensión arterial',
+      write: () => imss.elidedCount(23080, 'f', 'de hipertensión arterial'),
+    },
     {
       seed: '4 mil 803 de cáncer cérvico – uterino',
       write: () => imss.elidedCount(4803, 'f', 'de cáncer cérvico – uterino'),
@@ -241,11 +254,13 @@ const table: Record<Seed, readonly Row[]> = {
       seed: 'vasectomía y colocación de implantes hormonales',
       write: () => imss.list(['vasectomía', 'colocación de implantes hormonales']),
     },
-    { seed: 'segundo nivel de atención', write: () => `${imss.ordinal(2, 'm', { capitalize: false })} nivel de atención` },
+    {
+      seed: 'segundo nivel de atención',
+      write: () => `${imss.ordinal(2, 'm', { capitalize: false })} nivel de atención`,
+    },
     {
       seed: '35 Representaciones y 25 Unidades Médicas de Alta Especialidad',
-      write: () =>
-        imss.list([imss.count(35, noun('Representación', 'Representaciones')), imss.count(25, es.umae)]),
+      write: () => imss.list([imss.count(35, noun('Representación', 'Representaciones')), imss.count(25, es.umae)]),
     },
     {
       seed: 'trasplantes de córnea, riñón, médula ósea e hígado',
@@ -254,7 +269,10 @@ const table: Record<Seed, readonly Row[]> = {
     { seed: 'el pasado 16 de abril', write: () => `el pasado ${imss.dayList(['2021-04-16'])}` },
   ],
   '002': [
-    { seed: 'Ciudad de México, miércoles 1 de marzo de 2023', write: () => imss.dateline('Ciudad de México', '2023-03-01') },
+    {
+      seed: 'Ciudad de México, miércoles 1 de marzo de 2023',
+      write: () => imss.dateline('Ciudad de México', '2023-03-01'),
+    },
     { seed: 'No. 093/2023', write: () => imss.bulletinNumber(93, 2023) },
     { seed: '197 mil 144 acciones', write: () => imss.count(197144, es.accion) },
     { seed: '163 mil 110 acciones', write: () => imss.count(163110, es.accion) },
@@ -277,7 +295,10 @@ const table: Record<Seed, readonly Row[]> = {
       seed: '197 mil 144 acciones de las 163 mil 110 planeadas',
       write: () => `${imss.count(197144, es.accion)} de las ${imss.figure(163110, { gender: 'f' })} planeadas`,
     },
-    { seed: 'los 35 Órganos de Operación Administrativa Desconcentrada', write: () => `los ${imss.count(35, es.ooad)}` },
+    {
+      seed: 'los 35 Órganos de Operación Administrativa Desconcentrada',
+      write: () => `los ${imss.count(35, es.ooad)}`,
+    },
     { seed: '25 Unidades Médicas de Alta Especialidad', write: () => imss.count(25, es.umae) },
     { seed: 'Segundo y Tercer Nivel', write: () => `${imss.list([imss.ordinal(2, 'm'), imss.ordinal(3, 'm')])} Nivel` },
     { seed: 'Primer Nivel de atención', write: () => `${imss.ordinal(1, 'm')} Nivel de atención` },
@@ -293,13 +314,15 @@ const table: Record<Seed, readonly Row[]> = {
     },
     {
       seed: '14 donaciones cadavéricas -una de éstas multiorgánica-',
-      write: () => `${imss.count(14, es.donacionCadaverica)} -${imss.figure(1, { gender: 'f', pronoun: true })} de éstas multiorgánica-`,
+      write: () =>
+        `${imss.count(14, es.donacionCadaverica)} -${imss.figure(1, { gender: 'f', pronoun: true })} de éstas multiorgánica-`,
     },
     { seed: '13 donaciones de tejidos', write: () => imss.count(13, es.donacionTejidos) },
     { seed: '91 mil 878 consultas de Medicina Familiar', write: () => imss.count(91878, es.consultaMedicinaFamiliar) },
     {
       seed: '91 mil 878 consultas de Medicina Familiar y 28 mil 800 consultas de especialidad',
-      write: () => imss.list([imss.count(91878, es.consultaMedicinaFamiliar), imss.count(28800, es.consultaEspecialidad)]),
+      write: () =>
+        imss.list([imss.count(91878, es.consultaMedicinaFamiliar), imss.count(28800, es.consultaEspecialidad)]),
     },
     {
       seed: '“Con el Águila Bien Puesta” y “Antorcha por la Salud”',
@@ -319,12 +342,18 @@ const table: Record<Seed, readonly Row[]> = {
     { seed: 'el 10, 11 y 12 de marzo', write: () => `el ${imss.dayList(['2023-03-10', '2023-03-11', '2023-03-12'])}` },
   ],
   '003': [
-    { seed: 'Del 31 de mayo al 6 de junio', write: () => letras.dateRange('2021-05-31', '2021-06-06', { capitalize: true }) },
+    {
+      seed: 'Del 31 de mayo al 6 de junio',
+      write: () => letras.dateRange('2021-05-31', '2021-06-06', { capitalize: true }),
+    },
     {
       seed: 'Entre el 31 de mayo y el 6 de junio',
       write: () => letras.dateRange('2021-05-31', '2021-06-06', { capitalize: true, wording: 'between' }),
     },
-    { seed: '30 mil 614 Consultas de Medicina Familiar', write: () => letras.count(30614, es.ConsultaMedicinaFamiliar) },
+    {
+      seed: '30 mil 614 Consultas de Medicina Familiar',
+      write: () => letras.count(30614, es.ConsultaMedicinaFamiliar),
+    },
     { seed: 'siete mil 309 Consultas de especialidad', write: () => letras.count(7309, es.ConsultaEspecialidad) },
     { seed: '50 trasplantes', write: () => letras.count(50, es.trasplante) },
     { seed: '129 donaciones cadavéricas', write: () => letras.count(129, es.donacionCadaverica) },
@@ -341,13 +370,22 @@ const table: Record<Seed, readonly Row[]> = {
           'Pediatría',
         ]),
     },
-    { seed: 'hígado, riñón, córneas y médula ósea', write: () => letras.list(['hígado', 'riñón', 'córneas', 'médula ósea']) },
+    {
+      seed: 'hígado, riñón, córneas y médula ósea',
+      write: () => letras.list(['hígado', 'riñón', 'córneas', 'médula ósea']),
+    },
     { seed: 'sus tres niveles de atención', write: () => `sus ${letras.count(3, es.nivel)}` },
-    { seed: 'Segundo y Tercer Nivel', write: () => `${letras.list([letras.ordinal(2, 'm'), letras.ordinal(3, 'm')])} Nivel` },
+    {
+      seed: 'Segundo y Tercer Nivel',
+      write: () => `${letras.list([letras.ordinal(2, 'm'), letras.ordinal(3, 'm')])} Nivel`,
+    },
     { seed: 'Primer Nivel', write: () => `${letras.ordinal(1, 'm')} Nivel` },
     { seed: '19 Órganos de Operación Administrativa Desconcentrada', write: () => letras.count(19, es.ooad) },
     { seed: '16 Unidades Médicas de Alta Especialidad', write: () => letras.count(16, es.umae) },
-    { seed: 'seis mil 281 Detecciones de Hipertensión Arterial', write: () => letras.count(6281, es.deteccionHipertension) },
+    {
+      seed: 'seis mil 281 Detecciones de Hipertensión Arterial',
+      write: () => letras.count(6281, es.deteccionHipertension),
+    },
     { seed: 'cinco mil 447 Detecciones de Diabetes Mellitus', write: () => letras.count(5447, es.deteccionDiabetes) },
     { seed: 'cinco mil 355 Mastografías', write: () => letras.count(5355, es.Mastografia) },
     { seed: 'dos mil 989 exploraciones clínicas de mama', write: () => letras.count(2989, es.exploracionMama) },
@@ -382,7 +420,10 @@ const table: Record<Seed, readonly Row[]> = {
       seed: 'Cirugía General, Ginecología y Traumatología y Ortopedia',
       write: () => letras.list(['Cirugía General', 'Ginecología', 'Traumatología y Ortopedia']),
     },
-    { seed: 'el segundo trasplante hepático', write: () => `el ${letras.ordinal(2, 'm', { capitalize: false })} trasplante hepático` },
+    {
+      seed: 'el segundo trasplante hepático',
+      write: () => `el ${letras.ordinal(2, 'm', { capitalize: false })} trasplante hepático`,
+    },
     { seed: 'cuatro trasplantes de riñón', write: () => letras.count(4, es.trasplanteRinon) },
     { seed: 'cinco pacientes de córnea', write: () => `${letras.count(5, es.pacienteM)} de córnea` },
     { seed: 'para sumar 36 en lo que va del año', write: () => `para sumar ${letras.figure(36)} en lo que va del año` },
@@ -393,7 +434,10 @@ const table: Record<Seed, readonly Row[]> = {
     },
     { seed: 'dos cirugías', write: () => letras.count(2, es.cirugia) },
     { seed: 'dos procedimientos', write: () => letras.count(2, es.procedimiento) },
-    { seed: 'dos riñones de una donación cadavérica', write: () => `${letras.count(2, es.rinon)} de ${letras.count(1, es.donacion)}` },
+    {
+      seed: 'dos riñones de una donación cadavérica',
+      write: () => `${letras.count(2, es.rinon)} de ${letras.count(1, es.donacion)}`,
+    },
     { seed: 'a una paciente', write: () => `a ${letras.count(1, es.paciente)}` },
     { seed: 'tres pacientes', write: () => letras.count(3, es.pacienteM) },
     { seed: 'para acumular 38 durante el año', write: () => `para acumular ${letras.figure(38)} durante el año` },
@@ -431,7 +475,11 @@ const table: Record<Seed, readonly Row[]> = {
     {
       seed: 'nine corneal, two liver and one bone marrow',
       write: () =>
-        en.list([en.elidedCount(9, 'f', 'corneal'), en.elidedCount(2, 'm', 'liver'), en.elidedCount(1, 'f', 'bone marrow')]),
+        en.list([
+          en.elidedCount(9, 'f', 'corneal'),
+          en.elidedCount(2, 'm', 'liver'),
+          en.elidedCount(1, 'f', 'bone marrow'),
+        ]),
     },
     {
       seed: 'nine multi-organ donations and eight of tissues',
@@ -470,7 +518,13 @@ const table: Record<Seed, readonly Row[]> = {
       seed: 'general and plastic and reconstructive surgery, gynecology, ophthalmology, traumatology and orthopedics, as well as urology',
       write: () =>
         en.list(
-          ['general and plastic and reconstructive surgery', 'gynecology', 'ophthalmology', 'traumatology and orthopedics', 'urology'],
+          [
+            'general and plastic and reconstructive surgery',
+            'gynecology',
+            'ophthalmology',
+            'traumatology and orthopedics',
+            'urology',
+          ],
           { closeWithAsWellAs: true },
         ),
     },
@@ -530,7 +584,13 @@ const table: Record<Seed, readonly Row[]> = {
     {
       seed: 'Traumatology and Orthopedics, Angiology, General Surgery, Ophthalmology and Otorhinolaryngology',
       write: () =>
-        en.list(['Traumatology and Orthopedics', 'Angiology', 'General Surgery', 'Ophthalmology', 'Otorhinolaryngology']),
+        en.list([
+          'Traumatology and Orthopedics',
+          'Angiology',
+          'General Surgery',
+          'Ophthalmology',
+          'Otorhinolaryngology',
+        ]),
     },
   ],
 };
@@ -553,25 +613,60 @@ describe.each(Object.keys(table) as Seed[])('seed %s', (seed) => {
 
   const wrong = rows.filter((row) => row.seedError !== undefined);
   if (wrong.length > 0) {
-    test.each(wrong.map((row) => [row.seed, row] as const))('the seed is wrong in «%s»: Boletín corrects it', (_label, row) => {
-      expect(text).toContain(row.seed);
-      expect(asTyped(row.write())).toBe(row.seedError?.correct);
-      expect(asTyped(row.write())).not.toBe(row.seed);
-      expect(breakableUnits(row.write())).toEqual([]);
-    });
+    test.each(wrong.map((row) => [row.seed, row] as const))(
+      'the seed is wrong in «%s»: Boletín corrects it',
+      (_label, row) => {
+        expect(text).toContain(row.seed);
+        expect(asTyped(row.write())).toBe(row.seedError?.correct);
+        expect(asTyped(row.write())).not.toBe(row.seed);
+        expect(breakableUnits(row.write())).toEqual([]);
+      },
+    );
   }
 });
 
 describe('every Spanish figure the table writes reads back to its value', () => {
   const spanishFigures: Array<[string, number]> = [
-    ['6 mil', 6000], ['mil 283', 1283], ['5 mil 488', 5488], ['mil 576', 1576], ['mil 565', 1565],
-    ['3 mil 729', 3729], ['17 mil 408', 17408], ['70 mil 67', 70067], ['9 mil 517', 9517], ['10 mil 166', 10166],
-    ['19 mil 842', 19842], ['23 mil 80', 23080], ['4 mil 803', 4803], ['197 mil 144', 197144], ['163 mil 110', 163110],
-    ['68 mil 721', 68721], ['3 mil 29', 3029], ['91 mil 878', 91878], ['28 mil 800', 28800], ['7 mil 245', 7245],
-    ['3 mil 337', 3337], ['2 mil 31', 2031], ['30 mil 614', 30614], ['siete mil 309', 7309], ['seis mil 281', 6281],
-    ['cinco mil 447', 5447], ['cinco mil 355', 5355], ['dos mil 989', 2989], ['mil 600', 1600], ['nueve', 9],
-    ['tres', 3], ['dos', 2], ['uno', 1], ['una', 1], ['un', 1], ['ocho', 8], ['cuatro', 4], ['cinco', 5],
-    ['120.9 por ciento', 120.9], ['120.5 por ciento', 120.5],
+    ['6 mil', 6000],
+    ['mil 283', 1283],
+    ['5 mil 488', 5488],
+    ['mil 576', 1576],
+    ['mil 565', 1565],
+    ['3 mil 729', 3729],
+    ['17 mil 408', 17408],
+    ['70 mil 67', 70067],
+    ['9 mil 517', 9517],
+    ['10 mil 166', 10166],
+    ['19 mil 842', 19842],
+    ['23 mil 80', 23080],
+    ['4 mil 803', 4803],
+    ['197 mil 144', 197144],
+    ['163 mil 110', 163110],
+    ['68 mil 721', 68721],
+    ['3 mil 29', 3029],
+    ['91 mil 878', 91878],
+    ['28 mil 800', 28800],
+    ['7 mil 245', 7245],
+    ['3 mil 337', 3337],
+    ['2 mil 31', 2031],
+    ['30 mil 614', 30614],
+    ['siete mil 309', 7309],
+    ['seis mil 281', 6281],
+    ['cinco mil 447', 5447],
+    ['cinco mil 355', 5355],
+    ['dos mil 989', 2989],
+    ['mil 600', 1600],
+    ['nueve', 9],
+    ['tres', 3],
+    ['dos', 2],
+    ['uno', 1],
+    ['una', 1],
+    ['un', 1],
+    ['ocho', 8],
+    ['cuatro', 4],
+    ['cinco', 5],
+    ['120.9 por ciento', 120.9],
+    ['120.5 por ciento', 120.5],
   ];
   test.each(spanishFigures)('«%s» is %d, typed with plain spaces or written with no-break ones', (text, value) => {
     expect(readFigure(text)).toBe(value);
@@ -579,7 +674,9 @@ describe('every Spanish figure the table writes reads back to its value', () => 
   });
 
   test('the imss writer gives back each of these words-and-digits forms', () => {
-    for (const [text, value] of spanishFigures.filter(([written]) => !/[a-z]$/.test(written) || written.includes(' '))) {
+    for (const [text, value] of spanishFigures.filter(
+      ([written]) => !/[a-z]$/.test(written) || written.includes(' '),
+    )) {
       if (text.includes('por ciento')) continue;
       const style = /^(siete|seis|cinco|dos) mil/.test(text) ? letras : imss;
       expect(style.figure(value)).toBe(text.replaceAll(' ', '\u00A0'));

@@ -36,9 +36,12 @@ describe('passwords', () => {
     expect(await hashPassword('correcto caballo batería')).not.toBe(hash);
   });
 
-  test.each(['', 'md5$abc', 'scrypt$0$8$1$AAAA$AAAA', 'scrypt$32768$8$1$$'])('a malformed hash %j never matches', async (stored) => {
-    expect(await verifyPassword('cualquier cosa', stored)).toBe(false);
-  });
+  test.each(['', 'md5$abc', 'scrypt$0$8$1$AAAA$AAAA', 'scrypt$32768$8$1$$'])(
+    'a malformed hash %j never matches',
+    async (stored) => {
+      expect(await verifyPassword('cualquier cosa', stored)).toBe(false);
+    },
+  );
 });
 
 describe('roles', () => {
@@ -68,7 +71,12 @@ describe('roles', () => {
 describe('accounts and sessions', () => {
   test('a session lives until it expires or its person changes password', async () => {
     using registry = registryIn(tempDir());
-    const person = await addPerson(registry, { username: 'mgarcia', name: 'María García', role: Role.head, password: 'una clave larga' });
+    const person = await addPerson(registry, {
+      username: 'mgarcia',
+      name: 'María García',
+      role: Role.head,
+      password: 'una clave larga',
+    });
     const opened = new Date('2026-03-01T09:00:00Z');
     const { token, session } = openSession(registry, person.id, opened);
     expect(readSession(registry, token, new Date('2026-03-01T20:59:59Z'))?.person).toEqual(person);
@@ -85,16 +93,16 @@ describe('accounts and sessions', () => {
 
   test('bad accounts are refused in Spanish', async () => {
     using registry = registryIn(tempDir());
-    await expect(addPerson(registry, { username: 'M García', name: 'x', role: Role.reader, password: 'una clave larga' })).rejects.toThrow(
-      'El usuario «M García» no sirve',
-    );
-    await expect(addPerson(registry, { username: 'mg', name: 'x', role: Role.reader, password: 'corta' })).rejects.toThrow(
-      'La contraseña debe tener de 10 a 200 caracteres.',
-    );
+    await expect(
+      addPerson(registry, { username: 'M García', name: 'x', role: Role.reader, password: 'una clave larga' }),
+    ).rejects.toThrow('El usuario «M García» no sirve');
+    await expect(
+      addPerson(registry, { username: 'mg', name: 'x', role: Role.reader, password: 'corta' }),
+    ).rejects.toThrow('La contraseña debe tener de 10 a 200 caracteres.');
     await addPerson(registry, { username: 'mg', name: 'M G', role: Role.reader, password: 'una clave larga' });
-    await expect(addPerson(registry, { username: 'mg', name: 'x', role: Role.reader, password: 'una clave larga' })).rejects.toThrow(
-      'Ya existe la cuenta «mg».',
-    );
+    await expect(
+      addPerson(registry, { username: 'mg', name: 'x', role: Role.reader, password: 'una clave larga' }),
+    ).rejects.toThrow('Ya existe la cuenta «mg».');
   });
 });
 
@@ -123,12 +131,16 @@ describe('boletin usuarios', () => {
       const code = await main(['usuarios', '--datos', datos, ...argv], io);
       return { code, out: io.out(), err: io.err() };
     };
-    expect(await run(['agregar', 'mgarcia', '--nombre', 'María García', '--rol', 'titular'], ['una clave larga'])).toEqual({
+    expect(
+      await run(['agregar', 'mgarcia', '--nombre', 'María García', '--rol', 'titular'], ['una clave larga']),
+    ).toEqual({
       code: 0,
       out: 'Cuenta creada: mgarcia (María García, titular).\n',
       err: '',
     });
-    expect(await run(['agregar', 'jlopez', '--nombre', 'José López', '--rol', 'redaccion'], ['otra clave larga'])).toMatchObject({ code: 0 });
+    expect(
+      await run(['agregar', 'jlopez', '--nombre', 'José López', '--rol', 'redaccion'], ['otra clave larga']),
+    ).toMatchObject({ code: 0 });
     expect(await run(['agregar', 'x1', '--nombre', 'X', '--rol', 'jefe'], ['otra clave larga'])).toEqual({
       code: 2,
       out: '',

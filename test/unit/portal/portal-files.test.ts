@@ -24,8 +24,14 @@ const get = (path: string, headers: Record<string, string> = {}, method: 'GET' |
 
 describe('Content-Disposition (RFC 6266)', () => {
   test.each([
-    ['Boletín 093-2023.pdf', `attachment; filename="Boletin 093-2023.pdf"; filename*=UTF-8''Bolet%C3%ADn%20093-2023.pdf`],
-    ['Año "nuevo"; 100%.docx', `attachment; filename="Ano _nuevo__ 100_.docx"; filename*=UTF-8''A%C3%B1o%20%22nuevo%22%3B%20100%25.docx`],
+    [
+      'Boletín 093-2023.pdf',
+      `attachment; filename="Boletin 093-2023.pdf"; filename*=UTF-8''Bolet%C3%ADn%20093-2023.pdf`,
+    ],
+    [
+      'Año "nuevo"; 100%.docx',
+      `attachment; filename="Ano _nuevo__ 100_.docx"; filename*=UTF-8''A%C3%B1o%20%22nuevo%22%3B%20100%25.docx`,
+    ],
     ['a/b\\c\r\n.pdf', `attachment; filename="abc.pdf"; filename*=UTF-8''abc.pdf`],
     ["l'été (1).md", `attachment; filename="l'ete (1).md"; filename*=UTF-8''l%27%C3%A9t%C3%A9%20%281%29.md`],
   ])('%j', (name, header) => {
@@ -70,7 +76,8 @@ describe('a recorded file', () => {
     ['bytes=-6', -6, null],
   ])('Range %s: 206 with those bytes', async (range, start, end) => {
     const response = await get(url, { range });
-    const expected = start < 0 ? pdf.subarray(pdf.length + start) : pdf.subarray(start, end === null ? undefined : end + 1);
+    const expected =
+      start < 0 ? pdf.subarray(pdf.length + start) : pdf.subarray(start, end === null ? undefined : end + 1);
     const first = start < 0 ? pdf.length + start : start;
     expect(response.statusCode).toBe(206);
     expect(response.rawPayload.equals(expected)).toBe(true);
@@ -89,8 +96,12 @@ describe('a recorded file', () => {
   test('the HTML preview is sandboxed and may only be framed by the page itself', async () => {
     const response = await get('/boletines/2023/93/v1/html?ver=1');
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
-    expect(response.headers['content-disposition']).toBe(`inline; filename="Boletin 093-2023.html"; filename*=UTF-8''Bolet%C3%ADn%20093-2023.html`);
+    expect(response.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+    );
+    expect(response.headers['content-disposition']).toBe(
+      `inline; filename="Boletin 093-2023.html"; filename*=UTF-8''Bolet%C3%ADn%20093-2023.html`,
+    );
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 });
@@ -122,7 +133,10 @@ describe('pages', () => {
 
   test('the stylesheet carries the bulletin’s letterhead colours', async () => {
     const css = (await get('/recursos/portal.css')).body;
-    const bulletinCss = readFileSync(join(import.meta.dirname, '..', '..', '..', 'templates', 'layout', 'estilo.css'), 'utf8');
+    const bulletinCss = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'templates', 'layout', 'estilo.css'),
+      'utf8',
+    );
     const root = /:root\s*\{[^}]*\}/.exec(bulletinCss)?.[0];
     expect(root).toContain('--verde');
     expect(css.startsWith(root ?? 'sin bloque')).toBe(true);

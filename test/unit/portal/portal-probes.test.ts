@@ -1,7 +1,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type PortalFixture, cookieHeader, cookiesOf, csrfIn, multipart, portalFixture, signIn } from '../../support/portal-fixture.ts';
+import {
+  type PortalFixture,
+  cookieHeader,
+  cookiesOf,
+  csrfIn,
+  multipart,
+  portalFixture,
+  signIn,
+} from '../../support/portal-fixture.ts';
 
 /**
  * Hostile requests against a real portal (real registry, real files): each gets a 4xx with a Spanish
@@ -66,18 +74,21 @@ const traversals = [
 ];
 
 describe('paths never become files', () => {
-  test.each(traversals.map((url) => [url.length > 120 ? `${url.slice(0, 100)}… (${url.length} caracteres)` : url, url]))(
-    '%s',
-    async (_title, url) => {
-      // As the editor, who may see uploads too; the reader gets 403 there before any lookup.
-      const response = await fixture.app.inject({ method: 'GET', url, headers: { cookie: editor.cookie } });
-      expectNoFile(response);
-      expect(response.statusCode).toBe(url.length > 300 ? 414 : 404);
-    },
-  );
+  test.each(
+    traversals.map((url) => [url.length > 120 ? `${url.slice(0, 100)}… (${url.length} caracteres)` : url, url]),
+  )('%s', async (_title, url) => {
+    // As the editor, who may see uploads too; the reader gets 403 there before any lookup.
+    const response = await fixture.app.inject({ method: 'GET', url, headers: { cookie: editor.cookie } });
+    expectNoFile(response);
+    expect(response.statusCode).toBe(url.length > 300 ? 414 : 404);
+  });
 
   test('the real file is served to the same person, so the probes above fail for their path alone', async () => {
-    const response = await fixture.app.inject({ method: 'GET', url: '/boletines/2023/93/v1/pdf', headers: { cookie: reader.cookie } });
+    const response = await fixture.app.inject({
+      method: 'GET',
+      url: '/boletines/2023/93/v1/pdf',
+      headers: { cookie: reader.cookie },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.rawPayload.toString()).toContain('No. 093/2023');
@@ -97,19 +108,27 @@ describe('methods, sessions, roles and CSRF', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  test.each(['/', '/boletines/2023/93', '/boletines/2023/93/v1/pdf', '/boletines/2023/93/v1/zip', '/subir', '/plantilla.xlsx'])(
-    'no session: %s asks to sign in (401)',
-    async (url) => {
-      const response = await fixture.app.inject({ method: 'GET', url });
-      expectNoFile(response);
-      expect(response.statusCode).toBe(401);
-      expect(response.body).toContain('Inicie sesión para ver esta página.');
-      expect(response.body).toContain('action="/entrar"');
-    },
-  );
+  test.each([
+    '/',
+    '/boletines/2023/93',
+    '/boletines/2023/93/v1/pdf',
+    '/boletines/2023/93/v1/zip',
+    '/subir',
+    '/plantilla.xlsx',
+  ])('no session: %s asks to sign in (401)', async (url) => {
+    const response = await fixture.app.inject({ method: 'GET', url });
+    expectNoFile(response);
+    expect(response.statusCode).toBe(401);
+    expect(response.body).toContain('Inicie sesión para ver esta página.');
+    expect(response.body).toContain('action="/entrar"');
+  });
 
   test('a forged session cookie is no session', async () => {
-    const response = await fixture.app.inject({ method: 'GET', url: '/boletines/2023/93/v1/pdf', headers: { cookie: `boletin_sesion=${'A'.repeat(43)}` } });
+    const response = await fixture.app.inject({
+      method: 'GET',
+      url: '/boletines/2023/93/v1/pdf',
+      headers: { cookie: `boletin_sesion=${'A'.repeat(43)}` },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -117,8 +136,15 @@ describe('methods, sessions, roles and CSRF', () => {
     const form = await fixture.app.inject({ method: 'GET', url: '/subir', headers: { cookie: reader.cookie } });
     expect(form.statusCode).toBe(403);
     expect(form.body).toContain('Su rol (consulta) no permite subir datos.');
-    const { body, contentType } = multipart({ _csrf: reader.csrf }, [{ name: 'datos', filename: 'x.json', bytes: new TextEncoder().encode('{}') }]);
-    const post = await fixture.app.inject({ method: 'POST', url: '/subir', headers: { cookie: reader.cookie, 'content-type': contentType }, payload: body });
+    const { body, contentType } = multipart({ _csrf: reader.csrf }, [
+      { name: 'datos', filename: 'x.json', bytes: new TextEncoder().encode('{}') },
+    ]);
+    const post = await fixture.app.inject({
+      method: 'POST',
+      url: '/subir',
+      headers: { cookie: reader.cookie, 'content-type': contentType },
+      payload: body,
+    });
     expectNoFile(post);
     expect(post.statusCode).toBe(403);
   });
@@ -129,8 +155,15 @@ describe('methods, sessions, roles and CSRF', () => {
     ['another person’s', 'READER'],
   ])('a %s CSRF token on the upload is refused (403) before any file is read', async (_what, token) => {
     const fields: Record<string, string> = token === null ? {} : { _csrf: token === 'READER' ? reader.csrf : token };
-    const { body, contentType } = multipart(fields, [{ name: 'datos', filename: 'jornada.json', bytes: new TextEncoder().encode('{}') }]);
-    const response = await fixture.app.inject({ method: 'POST', url: '/subir', headers: { cookie: editor.cookie, 'content-type': contentType }, payload: body });
+    const { body, contentType } = multipart(fields, [
+      { name: 'datos', filename: 'jornada.json', bytes: new TextEncoder().encode('{}') },
+    ]);
+    const response = await fixture.app.inject({
+      method: 'POST',
+      url: '/subir',
+      headers: { cookie: editor.cookie, 'content-type': contentType },
+      payload: body,
+    });
     expectNoFile(response);
     expect(response.statusCode).toBe(403);
     expect(readdirSync(join(fixture.dir, 'datos', 'portal', 'subidas'))).toEqual([]);
@@ -153,12 +186,18 @@ describe('methods, sessions, roles and CSRF', () => {
       method: 'POST',
       url: '/entrar',
       headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ ...fields, usuario: 'redaccion', contrasena: 'una clave bastante larga' }).toString(),
+      payload: new URLSearchParams({
+        ...fields,
+        usuario: 'redaccion',
+        contrasena: 'una clave bastante larga',
+      }).toString(),
     });
     expect(post.statusCode).toBe(403);
     expect(post.headers['set-cookie']).toBeUndefined();
     // The editor's session still works: a refused sign-out changed nothing.
-    expect((await fixture.app.inject({ method: 'GET', url: '/', headers: { cookie: editor.cookie } })).statusCode).toBe(200);
+    expect((await fixture.app.inject({ method: 'GET', url: '/', headers: { cookie: editor.cookie } })).statusCode).toBe(
+      200,
+    );
     expect(csrfIn(signInForm.body)).toHaveLength(43);
   });
 });
@@ -166,7 +205,12 @@ describe('methods, sessions, roles and CSRF', () => {
 describe('uploads that are not datasets', () => {
   const upload = (filename: string, bytes: Uint8Array) => {
     const { body, contentType } = multipart({ _csrf: editor.csrf }, [{ name: 'datos', filename, bytes }]);
-    return fixture.app.inject({ method: 'POST', url: '/subir', headers: { cookie: editor.cookie, 'content-type': contentType }, payload: body });
+    return fixture.app.inject({
+      method: 'POST',
+      url: '/subir',
+      headers: { cookie: editor.cookie, 'content-type': contentType },
+      payload: body,
+    });
   };
 
   test('an oversize upload: 413 with the limit in the message, nothing kept', async () => {
@@ -183,7 +227,9 @@ describe('uploads that are not datasets', () => {
     expectNoFile(response);
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('No se aceptó «jornada.json»: es un documento PDF, no los datos de una jornada.');
-    expect(response.body).toContain('<span class="lugar">(archivo)</span>: el archivo es un documento PDF, aunque su nombre termine en .json');
+    expect(response.body).toContain(
+      '<span class="lugar">(archivo)</span>: el archivo es un documento PDF, aunque su nombre termine en .json',
+    );
   });
 
   test.each([

@@ -35,8 +35,14 @@ describe('the archive knows itself', () => {
     const { registry, registryPath, out, request } = setup();
     await publishBulletin(request);
     const marker = JSON.parse(readFileSync(join(out, ARCHIVE_MARKER_FILE), 'utf8')) as Record<string, string>;
-    expect(marker).toMatchObject({ aplicacion: 'boletin', archivo: archiveIdentity(registry).id, registro: registryPath });
-    expect(archiveIdentity(registry).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(marker).toMatchObject({
+      aplicacion: 'boletin',
+      archivo: archiveIdentity(registry).id,
+      registro: registryPath,
+    });
+    expect(archiveIdentity(registry).id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     registry.close();
   });
 
@@ -45,13 +51,18 @@ describe('the archive knows itself', () => {
     await publishBulletin(request);
     registry.close();
     using empty = openRegistry(join(dir, 'otros-datos', 'registro.sqlite'));
-    const attempt = publishBulletin({ ...baseRequest(empty, out, countingRenderer().render), datasetHash: 'b'.repeat(64) });
+    const attempt = publishBulletin({
+      ...baseRequest(empty, out, countingRenderer().render),
+      datasetHash: 'b'.repeat(64),
+    });
     await expect(attempt).rejects.toThrow(RegistryError);
     await expect(
       publishBulletin({ ...baseRequest(empty, out, countingRenderer().render), datasetHash: 'b'.repeat(64) }),
     ).rejects.toThrow(/no es el de la carpeta de salida .*archivo reconstruir --salida/);
     expect(listBulletins(empty)).toEqual([]);
-    expect(readFileSync(join(out, '2023', '001-cuarta-jornada-extraordinaria.html'), 'utf8')).toBe('No. 1/2023 v1 html\n');
+    expect(readFileSync(join(out, '2023', '001-cuarta-jornada-extraordinaria.html'), 'utf8')).toBe(
+      'No. 1/2023 v1 html\n',
+    );
   });
 
   test('published files without a marker that the registry does not know are refused too', async () => {
@@ -60,7 +71,9 @@ describe('the archive knows itself', () => {
     registry.close();
     writeFileSync(join(out, ARCHIVE_MARKER_FILE), '');
     using empty = openRegistry(join(dir, 'otros-datos', 'registro.sqlite'));
-    await expect(publishBulletin(baseRequest(empty, out, countingRenderer().render))).rejects.toThrow(/La marca del archivo .* está dañada/);
+    await expect(publishBulletin(baseRequest(empty, out, countingRenderer().render))).rejects.toThrow(
+      /La marca del archivo .* está dañada/,
+    );
     mkdirSync(join(dir, 'copia', '2023'), { recursive: true });
     writeFileSync(join(dir, 'copia', '2023', '001-cuarta-jornada-extraordinaria.pdf'), 'publicado');
     await expect(publishBulletin(baseRequest(empty, join(dir, 'copia'), countingRenderer().render))).rejects.toThrow(
@@ -69,25 +82,33 @@ describe('the archive knows itself', () => {
     expect(listBulletins(empty)).toEqual([]);
   });
 
-  test('garbage bytes, another program\'s database and a damaged page are refused on open with the way back', async () => {
+  test("garbage bytes, another program's database and a damaged page are refused on open with the way back", async () => {
     const dir = tempDir();
     const garbage = join(dir, 'basura.sqlite');
     writeFileSync(garbage, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 251)));
-    expect(() => openRegistry(garbage)).toThrow(/El registro .*basura\.sqlite está dañado: no es una base de datos SQLite legible.*archivo reconstruir/);
+    expect(() => openRegistry(garbage)).toThrow(
+      /El registro .*basura\.sqlite está dañado: no es una base de datos SQLite legible.*archivo reconstruir/,
+    );
 
     const foreign = join(dir, 'ajena.sqlite');
     const other = new DatabaseSync(foreign);
     other.exec('CREATE TABLE clientes (id INTEGER PRIMARY KEY)');
     other.close();
-    expect(() => openRegistry(foreign)).toThrow(/es una base de datos SQLite, pero no un registro de Boletín \(tiene las tablas «clientes»\)/);
+    expect(() => openRegistry(foreign)).toThrow(
+      /es una base de datos SQLite, pero no un registro de Boletín \(tiene las tablas «clientes»\)/,
+    );
 
     const damaged = join(dir, 'danada.sqlite');
     const registry = openRegistry(damaged);
     registry.db.exec('PRAGMA journal_mode = DELETE');
     for (let i = 0; i < 200; i++) {
-      registry.db.prepare('INSERT INTO numeros_liberados (anio, numero, liberado_en) VALUES (?, ?, ?)').run(2000 + (i % 50), i, 'x'.repeat(200));
+      registry.db
+        .prepare('INSERT INTO numeros_liberados (anio, numero, liberado_en) VALUES (?, ?, ?)')
+        .run(2000 + (i % 50), i, 'x'.repeat(200));
     }
-    const { rootpage } = registry.db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'numeros_liberados'`).get() as { rootpage: number };
+    const { rootpage } = registry.db
+      .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'numeros_liberados'`)
+      .get() as { rootpage: number };
     registry.close();
     const bytes = readFileSync(damaged);
     const pageSize = bytes.readUInt16BE(16);
@@ -114,7 +135,9 @@ describe('paths read from the registry stay inside the archive', () => {
     mkdirSync(join(dir, 'salida'));
     mkdirSync(join(dir, 'fuera'));
     symlinkSync(join(dir, 'fuera'), join(dir, 'salida', '2024'));
-    expect(() => resolveArchivePath(join(dir, 'salida'), '2024/001-x.pdf')).toThrow(/un enlace simbólico la lleva fuera/);
+    expect(() => resolveArchivePath(join(dir, 'salida'), '2024/001-x.pdf')).toThrow(
+      /un enlace simbólico la lleva fuera/,
+    );
     expect(resolveArchivePath(join(dir, 'salida'), '2023/001-x.pdf')).toBe(join(dir, 'salida', '2023', '001-x.pdf'));
   });
 
@@ -127,7 +150,9 @@ describe('paths read from the registry stay inside the archive', () => {
         ...request,
         hooks: {
           afterFile: () => {
-            registry.db.prepare(`UPDATE versiones SET dueno_pid = ?, dueno_inicio = NULL WHERE estado = 'en-proceso'`).run(dead);
+            registry.db
+              .prepare(`UPDATE versiones SET dueno_pid = ?, dueno_inicio = NULL WHERE estado = 'en-proceso'`)
+              .run(dead);
             throw new Error('muerto');
           },
         },
@@ -135,7 +160,9 @@ describe('paths read from the registry stay inside the archive', () => {
     ).rejects.toThrow('muerto');
     const victim = join(dir, 'victima.txt');
     writeFileSync(victim, 'no se toca');
-    registry.db.prepare(`UPDATE archivos SET ruta = '../victima.txt' WHERE ruta = '2023/002-cuarta-jornada-extraordinaria.html'`).run();
+    registry.db
+      .prepare(`UPDATE archivos SET ruta = '../victima.txt' WHERE ruta = '2023/002-cuarta-jornada-extraordinaria.html'`)
+      .run();
     await expect(releaseInterrupted(registry, 2023, 2)).rejects.toThrow(/«\.\.\/victima\.txt» \(no tiene la forma/);
     expect(readFileSync(victim, 'utf8')).toBe('no se toca');
 
@@ -144,7 +171,9 @@ describe('paths read from the registry stay inside the archive', () => {
     mkdirSync(join(elsewhere, '2023'), { recursive: true });
     const target = join(elsewhere, '2023', '002-cuarta-jornada-extraordinaria.html');
     writeFileSync(target, 'no se toca');
-    registry.db.prepare(`UPDATE archivos SET ruta = '2023/002-cuarta-jornada-extraordinaria.html' WHERE ruta = '../victima.txt'`).run();
+    registry.db
+      .prepare(`UPDATE archivos SET ruta = '2023/002-cuarta-jornada-extraordinaria.html' WHERE ruta = '../victima.txt'`)
+      .run();
     registry.db.prepare(`UPDATE versiones SET carpeta_salida = ? WHERE estado = 'en-proceso'`).run(elsewhere);
     await expect(releaseInterrupted(registry, 2023, 2)).rejects.toThrow(/no lleva la marca de este archivo/);
     expect(readFileSync(target, 'utf8')).toBe('no se toca');
@@ -185,7 +214,9 @@ describe('backup and rebuild', () => {
     await publishBulletin({ ...request, datasetHash: 'b', slug: 'otra' });
     const copy = await backupRegistry(registry, join(dir, 'respaldo.sqlite'));
     expect(copy.bytes).toBe(statSync(join(dir, 'respaldo.sqlite')).size);
-    await expect(backupRegistry(registry, join(dir, 'respaldo.sqlite'))).rejects.toThrow(/Ya existe .*respaldo\.sqlite; no se reemplazó/);
+    await expect(backupRegistry(registry, join(dir, 'respaldo.sqlite'))).rejects.toThrow(
+      /Ya existe .*respaldo\.sqlite; no se reemplazó/,
+    );
     using restored = openRegistry(join(dir, 'respaldo.sqlite'));
     expect(listBulletins(restored).map((b) => [b.number, b.versions[0]?.slug])).toEqual([
       [1, 'cuarta-jornada-extraordinaria'],
@@ -203,14 +234,18 @@ describe('backup and rebuild', () => {
     await expect(rebuildRegistry({ registryPath, outputDir: out, readStamp: async () => undefined })).rejects.toThrow(
       /Ya existe .*registro\.sqlite: apártelo antes de reconstruir/,
     );
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(registryPath + suffix)) writeFileSync(registryPath + suffix, '');
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(registryPath + suffix)) writeFileSync(registryPath + suffix, '');
     const { rmSync } = await import('node:fs');
     rmSync(registryPath);
     const report = await rebuildRegistry({ registryPath, outputDir: out, readStamp: async () => undefined });
     expect(report).toMatchObject({ archiveId: id, bulletins: 1, versions: 1, files: 2, unstamped: ['001/2023 v1'] });
     using rebuilt = openRegistry(registryPath);
     expect((await verifyBulletins(rebuilt)).problems).toBe(0);
-    const next = await publishBulletin({ ...baseRequest(rebuilt, out, countingRenderer().render), datasetHash: 'nuevo' });
+    const next = await publishBulletin({
+      ...baseRequest(rebuilt, out, countingRenderer().render),
+      datasetHash: 'nuevo',
+    });
     expect(next.number).toBe(2);
   });
 });

@@ -66,7 +66,9 @@ describe('releaseInterrupted', () => {
         ...request,
         hooks: {
           afterFile: () => {
-            registry.db.prepare(`UPDATE versiones SET dueno_pid = ?, dueno_inicio = NULL WHERE estado = 'en-proceso'`).run(dead);
+            registry.db
+              .prepare(`UPDATE versiones SET dueno_pid = ?, dueno_inicio = NULL WHERE estado = 'en-proceso'`)
+              .run(dead);
             throw new Error('muerto');
           },
         },
@@ -78,7 +80,10 @@ describe('releaseInterrupted', () => {
     expect(verified.versions[1]?.interrupted).toBe(true);
     const released = await releaseInterrupted(registry, 2023, 2);
     expect(released).toMatchObject({ number: 2, version: 1, numberFreed: true });
-    expect(released.removedFiles).toEqual(['2023/002-cuarta-jornada-extraordinaria.html', '2023/002-cuarta-jornada-extraordinaria.pdf']);
+    expect(released.removedFiles).toEqual([
+      '2023/002-cuarta-jornada-extraordinaria.html',
+      '2023/002-cuarta-jornada-extraordinaria.pdf',
+    ]);
     expect(findBulletin(registry, 2023, 2)).toBeUndefined();
     expect(peekSequence(registry, 2023).next).toBe(2);
     expect(() => readFileSync(join(out, '2023', '002-cuarta-jornada-extraordinaria.html'))).toThrow(/ENOENT/);
@@ -89,7 +94,9 @@ describe('releaseInterrupted', () => {
 
 describe('CSV export', () => {
   test('quotes fields per RFC 4180 and ends lines with CRLF', () => {
-    expect(toCsv([['a', 'b,c', 'di "hola"', 'línea\nnueva', 3, null]])).toBe('a,"b,c","di ""hola""","línea\nnueva",3,\r\n');
+    expect(toCsv([['a', 'b,c', 'di "hola"', 'línea\nnueva', 3, null]])).toBe(
+      'a,"b,c","di ""hola""","línea\nnueva",3,\r\n',
+    );
   });
 
   test('one row per file with the version it belongs to; a title with commas and quotes reads back', async () => {
@@ -101,7 +108,14 @@ describe('CSV export', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
     const record = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[1]?.[i]]));
-    expect(record).toMatchObject({ año: '2023', número: '1', versión: '1', estado: 'publicado', título: title, formato: 'html' });
+    expect(record).toMatchObject({
+      año: '2023',
+      número: '1',
+      versión: '1',
+      estado: 'publicado',
+      título: title,
+      formato: 'html',
+    });
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(exportRegistryCsv(registry, { year: 2024 })).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
     registry.close();

@@ -29,7 +29,12 @@ async function publishedTwo() {
   const registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
   const request = baseRequest(registry, join(dir, 'output'), countingRenderer().render);
   const a = await publishBulletin({ ...request, explicitNumber: 93 });
-  const b = await publishBulletin({ ...request, datasetHash: 'b', slug: 'quinta-jornada', title: 'Quinta, "la última"' });
+  const b = await publishBulletin({
+    ...request,
+    datasetHash: 'b',
+    slug: 'quinta-jornada',
+    title: 'Quinta, "la última"',
+  });
   registry.close();
   return { dir, a, b };
 }
@@ -39,10 +44,14 @@ describe('boletin archivo', () => {
     const { dir } = await publishedTwo();
     const listed = await boletin(['archivo', 'listar', '--datos', 'datos', '--anio', '2023'], dir);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^No\. 093\/2023  publicado  2023-03-01  cuarta-jornada-extraordinaria  Rebasa IMSS/m);
+    expect(listed.stdout).toMatch(
+      /^No\. 093\/2023  publicado  2023-03-01  cuarta-jornada-extraordinaria  Rebasa IMSS/m,
+    );
     expect(listed.stdout).toMatch(/^No\. 094\/2023  publicado/m);
     expect(listed.stdout).toContain('Siguiente número de 2023: 95');
-    const json = JSON.parse((await boletin(['archivo', 'listar', '--json'], dir, { BOLETIN_DATOS: join(dir, 'datos') })).stdout);
+    const json = JSON.parse(
+      (await boletin(['archivo', 'listar', '--json'], dir, { BOLETIN_DATOS: join(dir, 'datos') })).stdout,
+    );
     expect(json.map((b: { number: number }) => b.number)).toEqual([93, 94]);
     expect((await boletin(['archivo', 'listar', '--anio', '2022', '--datos', 'datos'], dir)).stdout).toBe(
       'El registro no tiene boletines de 2022.\nSiguiente número de 2022: 1\n',
@@ -86,7 +95,9 @@ describe('boletin archivo', () => {
     expect(one.code).toBe(1);
     expect(one.stdout).not.toContain('No. 093');
     expect(one.stdout).toMatch(/1 problema en 2 archivos de 1 versión\.$/m);
-    const json = JSON.parse((await boletin(['archivo', 'verificar', '93/2023', '--json', '--datos', 'datos'], dir)).stdout);
+    const json = JSON.parse(
+      (await boletin(['archivo', 'verificar', '93/2023', '--json', '--datos', 'datos'], dir)).stdout,
+    );
     expect(json.problems).toBe(1);
     expect((await boletin(['archivo', 'verificar', '9/2023', '--datos', 'datos'], dir)).code).toBe(2);
   });
@@ -115,7 +126,9 @@ describe('boletin archivo', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('debe ser mayor que 94');
     expect((await boletin(['archivo', 'numeracion', '23', '--datos', 'datos'], dir)).code).toBe(2);
-    expect((await boletin(['archivo', 'numeracion', '2023', '--siguiente', 'x', '--datos', 'datos'], dir)).code).toBe(2);
+    expect((await boletin(['archivo', 'numeracion', '2023', '--siguiente', 'x', '--datos', 'datos'], dir)).code).toBe(
+      2,
+    );
   });
 
   test('liberar refuses a published bulletin with exit 2', async () => {

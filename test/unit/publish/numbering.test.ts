@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PublishConflictError, openRegistry, peekSequence, publishBulletin, setSequenceFloor } from '../../../src/publish/index.ts';
+import {
+  PublishConflictError,
+  openRegistry,
+  peekSequence,
+  publishBulletin,
+  setSequenceFloor,
+} from '../../../src/publish/index.ts';
 import { baseRequest, countingRenderer, useTempDirs } from './helpers.ts';
 
 const tempDir = useTempDirs();
@@ -10,7 +16,12 @@ function setup() {
   const registry = openRegistry(join(dir, 'registro.sqlite'));
   const out = join(dir, 'salida');
   const publish = (hash: string, extra: Partial<Parameters<typeof publishBulletin>[0]> = {}) =>
-    publishBulletin({ ...baseRequest(registry, out, countingRenderer().render), datasetHash: hash, slug: `jornada-${hash}`, ...extra });
+    publishBulletin({
+      ...baseRequest(registry, out, countingRenderer().render),
+      datasetHash: hash,
+      slug: `jornada-${hash}`,
+      ...extra,
+    });
   return { registry, publish };
 }
 
@@ -73,7 +84,14 @@ describe('number allocation', () => {
   test('moving the floor drops released numbers below it', async () => {
     const { registry, publish } = setup();
     await publish('a');
-    await expect(publish('b', { render: async () => { await publish('c'); throw new Error('no'); } })).rejects.toThrow('no El número 002/2023 quedó libre: lo tomará el siguiente boletín de 2023.');
+    await expect(
+      publish('b', {
+        render: async () => {
+          await publish('c');
+          throw new Error('no');
+        },
+      }),
+    ).rejects.toThrow('no El número 002/2023 quedó libre: lo tomará el siguiente boletín de 2023.');
     expect(peekSequence(registry, 2023).released).toEqual([2]);
     setSequenceFloor(registry, 2023, 10);
     expect(peekSequence(registry, 2023)).toMatchObject({ released: [], next: 10 });

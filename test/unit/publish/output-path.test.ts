@@ -19,9 +19,12 @@ describe('output paths', () => {
     expect(outputPath('/salida', parts)).toBe('/salida/2023/093-cuarta-jornada.pdf');
   });
 
-  test.each(['Cuarta Jornada', 'jornada/../x', 'jornada_1', 'acción', '', '-x', 'x-'])('refuses the slug %j', (slug) => {
-    expect(() => relativeOutputPath({ year: 2023, number: 1, slug, extension: 'pdf' })).toThrow(InputError);
-  });
+  test.each(['Cuarta Jornada', 'jornada/../x', 'jornada_1', 'acción', '', '-x', 'x-'])(
+    'refuses the slug %j',
+    (slug) => {
+      expect(() => relativeOutputPath({ year: 2023, number: 1, slug, extension: 'pdf' })).toThrow(InputError);
+    },
+  );
 
   test('refuses bad extensions, years and numbers', () => {
     const parts = { year: 2023, number: 1, slug: 'x', extension: 'pdf' };

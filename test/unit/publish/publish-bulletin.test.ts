@@ -25,7 +25,10 @@ function setup() {
   const registry = openRegistry(join(dir, 'registro.sqlite'));
   const out = join(dir, 'salida');
   const renderer = countingRenderer();
-  const request = (extra: Partial<PublishRequest> = {}): PublishRequest => ({ ...baseRequest(registry, out, renderer.render), ...extra });
+  const request = (extra: Partial<PublishRequest> = {}): PublishRequest => ({
+    ...baseRequest(registry, out, renderer.render),
+    ...extra,
+  });
   return { dir, registry, out, renderer, request };
 }
 
@@ -34,7 +37,11 @@ function changingRenderer(extensions: readonly string[] = ['html', 'pdf']) {
   let call = 0;
   return async () => {
     call += 1;
-    return extensions.map((extension) => ({ format: extension, extension, bytes: new TextEncoder().encode(`${extension} llamada ${call}`) }));
+    return extensions.map((extension) => ({
+      format: extension,
+      extension,
+      bytes: new TextEncoder().encode(`${extension} llamada ${call}`),
+    }));
   };
 }
 
@@ -53,7 +60,10 @@ describe('publishBulletin', () => {
       expect(sha256Hex(bytes)).toBe(file.sha256);
       expect(bytes.byteLength).toBe(file.bytes);
     }
-    expect(readdirSync(join(out, '2023')).sort()).toEqual(['001-cuarta-jornada-extraordinaria.html', '001-cuarta-jornada-extraordinaria.pdf']);
+    expect(readdirSync(join(out, '2023')).sort()).toEqual([
+      '001-cuarta-jornada-extraordinaria.html',
+      '001-cuarta-jornada-extraordinaria.pdf',
+    ]);
     const [version] = findBulletin(registry, 2023, 1)?.versions ?? [];
     expect(version).toMatchObject({
       state: 'publicado',
@@ -113,7 +123,9 @@ describe('publishBulletin', () => {
   test('a format asked for later is added to the same version', async () => {
     const { registry, request } = setup();
     await publishBulletin(request({ render: countingRenderer(['html']).render }));
-    const more = await publishBulletin(request({ render: countingRenderer(['html', 'docx']).render, formats: ['html', 'docx'] }));
+    const more = await publishBulletin(
+      request({ render: countingRenderer(['html', 'docx']).render, formats: ['html', 'docx'] }),
+    );
     expect(more).toMatchObject({ number: 1, version: 1 });
     expect(more.files.map((f) => f.format).sort()).toEqual(['docx', 'html']);
     expect(findBulletin(registry, 2023, 1)?.versions).toHaveLength(1);
@@ -193,8 +205,13 @@ describe('conflicts and corrections', () => {
   test('the same data with another template needs a correction, which finds the number by itself', async () => {
     const { registry, request } = setup();
     await publishBulletin(request());
-    await expect(publishBulletin(request({ templateVersion: 't2' }))).rejects.toThrow(/ya se publicaron como No\. 001\/2023.*plantilla «t1»/);
-    expect(await publishBulletin(request({ templateVersion: 't2', correction: true }))).toMatchObject({ number: 1, version: 2 });
+    await expect(publishBulletin(request({ templateVersion: 't2' }))).rejects.toThrow(
+      /ya se publicaron como No\. 001\/2023.*plantilla «t1»/,
+    );
+    expect(await publishBulletin(request({ templateVersion: 't2', correction: true }))).toMatchObject({
+      number: 1,
+      version: 2,
+    });
     expect(peekSequence(registry, 2023).next).toBe(2);
     registry.close();
   });
@@ -204,9 +221,9 @@ describe('conflicts and corrections', () => {
     await publishBulletin(request());
     const fixed = await publishBulletin(request({ datasetHash: 'c'.repeat(64), correction: true }));
     expect(fixed).toMatchObject({ number: 1, version: 2 });
-    await expect(publishBulletin(request({ slug: 'otra-jornada', datasetHash: 'd'.repeat(64), correction: true }))).rejects.toThrow(
-      /No hay en 2023 un boletín de la jornada «otra-jornada» que corregir/,
-    );
+    await expect(
+      publishBulletin(request({ slug: 'otra-jornada', datasetHash: 'd'.repeat(64), correction: true })),
+    ).rejects.toThrow(/No hay en 2023 un boletín de la jornada «otra-jornada» que corregir/);
     registry.close();
   });
 
@@ -231,7 +248,9 @@ describe('concurrency and recovery in one process', () => {
 
   test('simultaneous calls for different datasets get consecutive numbers', async () => {
     const { registry, request } = setup();
-    const results = await Promise.all(['1', '2', '3', '4'].map((h) => publishBulletin(request({ datasetHash: h, slug: `j-${h}` }))));
+    const results = await Promise.all(
+      ['1', '2', '3', '4'].map((h) => publishBulletin(request({ datasetHash: h, slug: `j-${h}` }))),
+    );
     expect(results.map((r) => r.number).sort()).toEqual([1, 2, 3, 4]);
     registry.close();
   });
@@ -252,7 +271,10 @@ describe('concurrency and recovery in one process', () => {
     expect(findBulletin(registry, 2023, 1)?.versions[0]).toMatchObject({ state: 'en-proceso', owner: { pid: dead } });
     const recovered = await publishBulletin(request());
     expect(recovered).toMatchObject({ number: 1, version: 1, recovered: true, reused: false });
-    expect(readdirSync(join(out, '2023')).sort()).toEqual(['001-cuarta-jornada-extraordinaria.html', '001-cuarta-jornada-extraordinaria.pdf']);
+    expect(readdirSync(join(out, '2023')).sort()).toEqual([
+      '001-cuarta-jornada-extraordinaria.html',
+      '001-cuarta-jornada-extraordinaria.pdf',
+    ]);
     registry.close();
   });
 

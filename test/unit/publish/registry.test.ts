@@ -110,12 +110,22 @@ describe('migration from schema version 1', () => {
       [94, true, []],
     ]);
     // The v1 tables are gone and the new ones are in place; the sequence floor is kept.
-    const tables = (registry.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
-      (t) => t.name,
-    );
+    const tables = (
+      registry.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     // (Later migrations add their own tables; these are version 2's and version 3's.)
     expect(tables).toEqual(
-      expect.arrayContaining(['archivo', 'archivos', 'boletines', 'carpetas_salida', 'numeros_liberados', 'secuencias', 'versiones']),
+      expect.arrayContaining([
+        'archivo',
+        'archivos',
+        'boletines',
+        'carpetas_salida',
+        'numeros_liberados',
+        'secuencias',
+        'versiones',
+      ]),
     );
     expect(tables.filter((name) => name.endsWith('_v1'))).toEqual([]);
     expect(registry.db.prepare('SELECT siguiente FROM secuencias WHERE anio = 2023').get()).toEqual({ siguiente: 90 });
@@ -132,9 +142,17 @@ describe('migration from schema version 1', () => {
     v1.close();
     using registry = openRegistry(path);
     const out = join(dir, 'salida');
-    const fresh = await publishBulletin({ ...baseRequest(registry, out, countingRenderer().render), datasetHash: 'nuevo' });
+    const fresh = await publishBulletin({
+      ...baseRequest(registry, out, countingRenderer().render),
+      datasetHash: 'nuevo',
+    });
     expect(fresh.number).toBe(95);
-    const finished = await publishBulletin({ ...baseRequest(registry, out, countingRenderer().render), datasetHash: 'h94', slug: 'quinta-jornada', templateVersion: 't1' });
+    const finished = await publishBulletin({
+      ...baseRequest(registry, out, countingRenderer().render),
+      datasetHash: 'h94',
+      slug: 'quinta-jornada',
+      templateVersion: 't1',
+    });
     expect(finished).toMatchObject({ number: 94, version: 1, recovered: true, reused: false });
   });
 });

@@ -56,7 +56,9 @@ describe('cleanStaleTempFiles', () => {
     const mine = `.b.html.${process.pid}-0123456789ab.tmp`;
     for (const name of [dead, mine, 'c.html', '.d.html.notmp']) writeFileSync(join(dir, name), 'x');
     expect(await cleanStaleTempFiles(dir)).toEqual([dead]);
-    expect(readdirSync(dir).sort()).toEqual(['.b.html.' + `${process.pid}-0123456789ab.tmp`, '.d.html.notmp', 'c.html'].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      ['.b.html.' + `${process.pid}-0123456789ab.tmp`, '.d.html.notmp', 'c.html'].sort(),
+    );
   });
 
   test('removes temporary files older than a day even if their pid is alive', async () => {
@@ -74,5 +76,7 @@ describe('cleanStaleTempFiles', () => {
 });
 
 test('sha256Hex', () => {
-  expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  );
 });

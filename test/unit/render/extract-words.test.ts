@@ -7,7 +7,10 @@ describe('the words extractor used to compare formats', () => {
     const html =
       '<html><head><title>no</title><style>p{}</style></head><body><p class="b" data-running>BORRADOR</p>' +
       '<h1>Salud &amp; <em>bien</em>estar</h1><ul><li>uno</li><li>dos&nbsp;&#x1F600;</li></ul><script>x()</script></body></html>';
-    expect(wordsFromHtml(html)).toEqual({ flow: ['Salud', '&', 'bienestar', 'uno', 'dos', '😀'], running: ['BORRADOR'] });
+    expect(wordsFromHtml(html)).toEqual({
+      flow: ['Salud', '&', 'bienestar', 'uno', 'dos', '😀'],
+      running: ['BORRADOR'],
+    });
   });
 
   it('strips running lines only at the edges of each PDF page, and rejoins a word broken at a hyphen', () => {
@@ -18,8 +21,34 @@ describe('the words extractor used to compare formats', () => {
       '',
     ].join('\f');
     const words = wordsFromPdfText(text, doc);
-    expect(words.flow).toEqual(['Instituto', 'No.', '093/2023', 'la', 'pandemia', 'de', 'COVID-19', 'y', 'más', 'segunda', 'página']);
-    expect(words.running).toEqual(['No.', '093/2023', 'Página', '1', 'de', '2', 'BORRADOR', 'No.', '093/2023', 'Página', '2', 'de', '2']);
+    expect(words.flow).toEqual([
+      'Instituto',
+      'No.',
+      '093/2023',
+      'la',
+      'pandemia',
+      'de',
+      'COVID-19',
+      'y',
+      'más',
+      'segunda',
+      'página',
+    ]);
+    expect(words.running).toEqual([
+      'No.',
+      '093/2023',
+      'Página',
+      '1',
+      'de',
+      '2',
+      'BORRADOR',
+      'No.',
+      '093/2023',
+      'Página',
+      '2',
+      'de',
+      '2',
+    ]);
   });
 
   it('drops bullet glyphs, which the PDF draws and the HTML does not', () => {

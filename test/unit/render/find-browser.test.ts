@@ -11,7 +11,11 @@ function machine(platform: NodeJS.Platform, env: Record<string, string>, executa
 
 describe('findBrowser', () => {
   it('takes the explicit path first, over the environment', () => {
-    const env = machine('linux', { PUPPETEER_EXECUTABLE_PATH: '/opt/a/chrome', PATH: '/usr/bin' }, ['/opt/a/chrome', '/opt/b/chrome', '/usr/bin/chromium']);
+    const env = machine('linux', { PUPPETEER_EXECUTABLE_PATH: '/opt/a/chrome', PATH: '/usr/bin' }, [
+      '/opt/a/chrome',
+      '/opt/b/chrome',
+      '/usr/bin/chromium',
+    ]);
     expect(findBrowser('/opt/b/chrome', env)).toBe('/opt/b/chrome');
   });
 
@@ -24,29 +28,45 @@ describe('findBrowser', () => {
   it('uses PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, only when they name an executable', () => {
     const both = { PUPPETEER_EXECUTABLE_PATH: '/opt/p/chrome', CHROME_PATH: '/opt/c/chrome', PATH: '/usr/bin' };
     expect(findBrowser(undefined, machine('linux', both, ['/opt/p/chrome', '/opt/c/chrome']))).toBe('/opt/p/chrome');
-    expect(findBrowser(undefined, machine('linux', both, ['/opt/c/chrome', '/usr/bin/chromium']))).toBe('/opt/c/chrome');
+    expect(findBrowser(undefined, machine('linux', both, ['/opt/c/chrome', '/usr/bin/chromium']))).toBe(
+      '/opt/c/chrome',
+    );
     expect(findBrowser(undefined, machine('linux', both, ['/usr/bin/chromium']))).toBe('/usr/bin/chromium');
   });
 
   it('looks for the usual names on PATH on Linux, in order', () => {
-    const env = machine('linux', { PATH: '/home/u/bin:/usr/local/bin' }, ['/usr/local/bin/google-chrome-stable', '/usr/local/bin/chromium-browser']);
+    const env = machine('linux', { PATH: '/home/u/bin:/usr/local/bin' }, [
+      '/usr/local/bin/google-chrome-stable',
+      '/usr/local/bin/chromium-browser',
+    ]);
     expect(findBrowser(undefined, env)).toBe('/usr/local/bin/chromium-browser');
   });
 
   it('falls back to the usual Linux locations when PATH has nothing', () => {
     expect(findBrowser(undefined, machine('linux', { PATH: '/x' }, ['/snap/bin/chromium']))).toBe('/snap/bin/chromium');
-    expect(findBrowser(undefined, machine('linux', {}, ['/opt/google/chrome/chrome']))).toBe('/opt/google/chrome/chrome');
+    expect(findBrowser(undefined, machine('linux', {}, ['/opt/google/chrome/chrome']))).toBe(
+      '/opt/google/chrome/chrome',
+    );
   });
 
   it('finds Chrome in /Applications and ~/Applications on macOS', () => {
     const chrome = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
     const userChromium = '/Users/ana/Applications/Chromium.app/Contents/MacOS/Chromium';
-    expect(findBrowser(undefined, machine('darwin', { HOME: '/Users/ana', PATH: '/usr/bin' }, [chrome, userChromium]))).toBe(chrome);
-    expect(findBrowser(undefined, machine('darwin', { HOME: '/Users/ana', PATH: '/usr/bin' }, [userChromium]))).toBe(userChromium);
+    expect(
+      findBrowser(undefined, machine('darwin', { HOME: '/Users/ana', PATH: '/usr/bin' }, [chrome, userChromium])),
+    ).toBe(chrome);
+    expect(findBrowser(undefined, machine('darwin', { HOME: '/Users/ana', PATH: '/usr/bin' }, [userChromium]))).toBe(
+      userChromium,
+    );
   });
 
   it('finds Chrome or Edge under the Windows program folders', () => {
-    const env = { PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local', Path: 'C:\\Windows' };
+    const env = {
+      PROGRAMFILES: 'C:\\Program Files',
+      'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+      LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+      Path: 'C:\\Windows',
+    };
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
     const local = 'C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe';
     expect(findBrowser(undefined, machine('win32', env, [edge, local]))).toBe(edge);
@@ -79,7 +99,11 @@ describe('findBrowser', () => {
     const candidates = browserCandidates(machine('linux', { PATH: '/usr/bin:/usr/bin' }, [])).map((c) => c.file);
     expect(candidates.filter((file) => file === '/usr/bin/chromium').length).toBeGreaterThan(1);
     let tried = 0;
-    const counting: DiscoveryEnvironment = { platform: 'linux', env: { PATH: '/usr/bin:/usr/bin' }, isExecutable: () => (tried++, false) };
+    const counting: DiscoveryEnvironment = {
+      platform: 'linux',
+      env: { PATH: '/usr/bin:/usr/bin' },
+      isExecutable: () => (tried++, false),
+    };
     expect(() => findBrowser(undefined, counting)).toThrow(RenderError);
     expect(tried).toBe(new Set(candidates).size);
   });

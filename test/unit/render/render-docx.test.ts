@@ -33,7 +33,9 @@ describe('renderDocx', () => {
       expect(styleBlock(styles, id), id).not.toBe('');
     }
     expect(styleBlock(styles, 'Heading1')).toContain('<w:outlineLvl w:val="0"/>');
-    expect(documentXml()).toMatch(/<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">Supera IMSS la meta/);
+    expect(documentXml()).toMatch(
+      /<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">Supera IMSS la meta/,
+    );
     expect(documentXml()).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?Consultas, detecciones y cirugías/);
     expect(documentXml()).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?Trasplantes y donaciones/);
   });
@@ -66,7 +68,9 @@ describe('renderDocx', () => {
   it('has a running footer with the number and PAGE / NUMPAGES fields between the labels', () => {
     const footer = Object.entries(xml).find(([name]) => /^word\/footer\d*\.xml$/.test(name))?.[1] ?? '';
     expect(textOfWordXml(footer).trim()).toMatch(/^No\. 093\/2023 +Página +de$/);
-    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]*de [\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+    expect(footer).toMatch(
+      /<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]*de [\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/,
+    );
     expect(documentXml()).toMatch(/<w:footerReference w:type="default"/);
     expect(documentXml()).toMatch(/<w:headerReference w:type="default"/);
   });
@@ -86,7 +90,8 @@ describe('renderDocx', () => {
 
   it('sets the document properties and the issue date as creation and modification date', () => {
     const core = xml['docProps/core.xml'] ?? '';
-    const value = (tag: string): string => decodeEntities(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(core)?.[1] ?? '');
+    const value = (tag: string): string =>
+      decodeEntities(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(core)?.[1] ?? '');
     expect(value('dc:title')).toBe(doc.metadata.title);
     expect(value('dc:subject')).toBe(doc.metadata.subject);
     expect(value('dc:creator')).toBe('Coordinación de Comunicación Social');
@@ -100,7 +105,9 @@ describe('renderDocx', () => {
 
   it('links with deterministic relationship ids', () => {
     const rels = xml['word/_rels/document.xml.rels'] ?? '';
-    expect(rels).toContain('Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://bit.ly/3KIgH0Y" TargetMode="External"');
+    expect(rels).toContain(
+      'Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://bit.ly/3KIgH0Y" TargetMode="External"',
+    );
     expect(documentXml()).toContain('<w:hyperlink w:history="1" r:id="rIdLink1">');
     const ids = [...rels.matchAll(/Id="([^"]+)"/g)].map((match) => match[1]);
     expect(new Set(ids).size).toBe(ids.length);
@@ -136,9 +143,13 @@ describe('renderDocx with hostile text and a draft', () => {
     }
     const words = await wordsFromDocx(docx);
     const flow = words.flow.join(' ');
-    expect(flow).toContain(`${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`);
+    expect(flow).toContain(
+      `${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`,
+    );
     expect(words.flow).toEqual(wordsFromHtml(renderHtml(hostile)).flow);
-    expect(decodeEntities(/<dc:title>([^<]*)</.exec(xml['docProps/core.xml'] ?? '')?.[1] ?? '')).toBe(hostile.metadata.title);
+    expect(decodeEntities(/<dc:title>([^<]*)</.exec(xml['docProps/core.xml'] ?? '')?.[1] ?? '')).toBe(
+      hostile.metadata.title,
+    );
   });
 
   it('prints the draft mark in the running header and no number', async () => {
@@ -151,7 +162,10 @@ describe('renderDocx with hostile text and a draft', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR42mNk+M9Qz8DAwAAADhgCAaQLQSgAAAAASUVORK5CYII=',
       'base64',
     );
-    const doc = { ...sampleDocument(), logo: { dataUri: `data:image/png;base64,${png.toString('base64')}`, mediaType: 'image/png' } };
+    const doc = {
+      ...sampleDocument(),
+      logo: { dataUri: `data:image/png;base64,${png.toString('base64')}`, mediaType: 'image/png' },
+    };
     const docx = await renderDocx(doc);
     const media = await mediaFiles(docx);
     expect(media).toHaveLength(1);
@@ -162,7 +176,9 @@ describe('renderDocx with hostile text and a draft', () => {
   });
 
   it('embeds an SVG logo with the PNG rendition the document brings', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100"/></svg>',
+    );
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR42mNk+M9Qz8DAwAAADhgCAaQLQSgAAAAASUVORK5CYII=',
       'base64',
@@ -173,11 +189,14 @@ describe('renderDocx with hostile text and a draft', () => {
       pngDataUri: `data:image/png;base64,${png.toString('base64')}`,
     };
     const zip = await JSZip.loadAsync(await renderDocx({ ...sampleDocument(), logo }));
-    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).sort();
+    const media = Object.keys(zip.files)
+      .filter((name) => name.startsWith('word/media/'))
+      .sort();
     expect(media.map((name) => name.replace(/^.*\./, ''))).toEqual(['png', 'svg']);
     expect(Buffer.from(await zip.file(media[0] ?? '')!.async('uint8array')).equals(png)).toBe(true);
     expect(Buffer.from(await zip.file(media[1] ?? '')!.async('uint8array')).equals(svg)).toBe(true);
-    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec((await zip.file('word/document.xml')?.async('string')) ?? '') ?? [];
+    const [, cx, cy] =
+      /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec((await zip.file('word/document.xml')?.async('string')) ?? '') ?? [];
     expect(Number(cx) / Number(cy)).toBeCloseTo(3, 1);
   });
 });

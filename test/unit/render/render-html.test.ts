@@ -5,7 +5,11 @@ import { RenderError } from '../../../src/errors.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
 import { DEFAULT_TEMPLATES_DIR, loadLayoutAssets } from '../../../src/render/assets/layout-assets.ts';
 import { renderHtml } from '../../../src/render/html/render-html.ts';
-import { PAGE_COMPILE_OPTIONS, PAGE_RUNTIME_OPTIONS, compilePageTemplate } from '../../../src/render/html/page-template.ts';
+import {
+  PAGE_COMPILE_OPTIONS,
+  PAGE_RUNTIME_OPTIONS,
+  compilePageTemplate,
+} from '../../../src/render/html/page-template.ts';
 import { wordsFromHtml } from '../../support/extract-words.ts';
 import { HOSTILE, hostileDocument, sampleDocument } from '../../support/sample-document.ts';
 
@@ -25,7 +29,15 @@ describe('renderHtml', () => {
     expect(paragraphs.join('')).toContain('Ins\u00ADti\u00ADtu\u00ADto');
     expect(paragraphs.join('')).toContain('(IMSS)');
     // A figure's words are joined by no-break spaces: "millones" inside one is never hyphenated.
-    const tied = renderHtml({ ...doc, body: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'con 4\u00A0millones\u00A0824\u00A0mil\u00A0171 consultas' }] }] });
+    const tied = renderHtml({
+      ...doc,
+      body: [
+        {
+          kind: 'paragraph',
+          content: [{ kind: 'text', text: 'con 4\u00A0millones\u00A0824\u00A0mil\u00A0171 consultas' }],
+        },
+      ],
+    });
     expect(tied).toContain('con 4\u00A0millones\u00A0824\u00A0mil\u00A0171 con\u00ADsul\u00ADtas');
     const outside = hyphenated.replace(/<p>[\s\S]*?<\/p>/g, '').replace(/<a [^>]*>[^<]*<\/a>/g, '');
     expect(outside).not.toContain('\u00AD');
@@ -56,7 +68,11 @@ describe('renderHtml', () => {
 
   it('prints the letterhead words, dateline and number from the document, in reading order', () => {
     const flow = wordsFromHtml(html).flow.join(' ');
-    expect(flow.startsWith('Instituto Mexicano del Seguro Social BOLETÍN DE PRENSA Ciudad de México, miércoles 1 de marzo de 2023 No. 093/2023 Supera IMSS')).toBe(true);
+    expect(
+      flow.startsWith(
+        'Instituto Mexicano del Seguro Social BOLETÍN DE PRENSA Ciudad de México, miércoles 1 de marzo de 2023 No. 093/2023 Supera IMSS',
+      ),
+    ).toBe(true);
     expect(html).toContain('<p class="numero">No. 093/2023</p>');
     expect(html).toContain('alt="Logotipo del Instituto"');
   });
@@ -65,7 +81,14 @@ describe('renderHtml', () => {
     const english = renderHtml({
       ...doc,
       lang: 'en-US',
-      labels: { institution: 'Mexican Social Security Institute', documentKind: 'PRESS RELEASE', page: 'Page', pageOf: 'of', draft: 'DRAFT', logoAlt: 'Institute logo' },
+      labels: {
+        institution: 'Mexican Social Security Institute',
+        documentKind: 'PRESS RELEASE',
+        page: 'Page',
+        pageOf: 'of',
+        draft: 'DRAFT',
+        logoAlt: 'Institute logo',
+      },
       draft: true,
     });
     const letterhead = english.slice(english.indexOf('<body'), english.indexOf('<h1>'));
@@ -120,20 +143,29 @@ describe('renderHtml with hostile text', () => {
 
   it('reads back exactly the hostile words', () => {
     const flow = wordsFromHtml(html).flow.join(' ');
-    expect(flow).toContain(`${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`);
+    expect(flow).toContain(
+      `${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand} ${HOSTILE.emoji}`,
+    );
     expect(flow).toContain(HOSTILE.markdown);
   });
 
   it('escapes the metadata in the head', () => {
     const head = html.slice(0, html.indexOf('<style>'));
     expect(head).not.toMatch(/<script|<b>/);
-    expect(head).toContain('<title>Jornada &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;comillas&quot;');
+    expect(head).toContain(
+      '<title>Jornada &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;comillas&quot;',
+    );
   });
 
   it('refuses a link that is not http, https or mailto', () => {
     const doc: BulletinDocument = {
       ...sampleDocument(),
-      body: [{ kind: 'paragraph', content: [{ kind: 'link', href: 'javascript:alert(1)', children: [{ kind: 'text', text: 'x' }] }] }],
+      body: [
+        {
+          kind: 'paragraph',
+          content: [{ kind: 'link', href: 'javascript:alert(1)', children: [{ kind: 'text', text: 'x' }] }],
+        },
+      ],
     };
     expect(() => renderHtml(doc)).toThrow(RenderError);
   });
@@ -160,7 +192,9 @@ describe('the page template', () => {
 
   it('fails on a missing value (strict) and on an unknown helper', () => {
     expect(() => compilePageTemplate('<p>{{nope}}</p>')({})).toThrow(RenderError);
-    expect(() => compilePageTemplate('<p>{{lookup this "x"}}{{shout x}}</p>')({ x: 1 })).toThrow('La plantilla de página falló: You specified knownHelpersOnly, but used the unknown helper shout');
+    expect(() => compilePageTemplate('<p>{{lookup this "x"}}{{shout x}}</p>')({ x: 1 })).toThrow(
+      'La plantilla de página falló: You specified knownHelpersOnly, but used the unknown helper shout',
+    );
   });
 
   it('escapes values and does not reach prototypes', () => {
@@ -169,7 +203,12 @@ describe('the page template', () => {
   });
 
   it('renders with another office’s layout files', () => {
-    const layout = { ...loadLayoutAssets(), pageTemplate: '<html lang="{{lang}}"><h1>{{headline}}</h1>{{body}}</html>' };
-    expect(unhyphenated(renderHtml(sampleDocument(), { layout }))).toMatch(/^<html lang="es-MX"><h1>Supera IMSS[^<]*<\/h1><p>El Instituto/);
+    const layout = {
+      ...loadLayoutAssets(),
+      pageTemplate: '<html lang="{{lang}}"><h1>{{headline}}</h1>{{body}}</html>',
+    };
+    expect(unhyphenated(renderHtml(sampleDocument(), { layout }))).toMatch(
+      /^<html lang="es-MX"><h1>Supera IMSS[^<]*<\/h1><p>El Instituto/,
+    );
   });
 });

@@ -14,7 +14,10 @@ function split(markdown: string): { front: Record<string, unknown>; body: string
 
 /** What a CommonMark reader shows for escaped text: backslash escapes and our brace entities undone. */
 const unescape = (markdown: string): string =>
-  markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&#123;/g, '{').replace(/&#125;/g, '}');
+  markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&#123;/g, '{')
+    .replace(/&#125;/g, '}');
 
 describe('renderMarkdown', () => {
   const doc = sampleDocument();
@@ -39,7 +42,14 @@ describe('renderMarkdown', () => {
       ...doc,
       number: 'No.\u00A0093/2023',
       metadata: { ...doc.metadata, title: 'Supera IMSS su meta con 197\u00A0mil\u00A0144 acciones' },
-      body: [{ kind: 'paragraph' as const, content: [{ kind: 'text' as const, text: 'Del 24\u00A0al\u00A026 de febrero, 3\u00A0mil\u00A0729 cirugías.' }] }],
+      body: [
+        {
+          kind: 'paragraph' as const,
+          content: [
+            { kind: 'text' as const, text: 'Del 24\u00A0al\u00A026 de febrero, 3\u00A0mil\u00A0729 cirugías.' },
+          ],
+        },
+      ],
     };
     const markdown = split(renderMarkdown(tied));
     // The web site renders the post as HTML, where U+00A0 keeps the figure on one line on a phone too.
@@ -51,7 +61,12 @@ describe('renderMarkdown', () => {
 
   it('leaves out what the document does not have, and marks a draft unpublished and visibly', () => {
     const draft = split(
-      renderMarkdown({ ...doc, draft: true, number: '', metadata: { ...doc.metadata, keywords: [], section: undefined, description: undefined } }),
+      renderMarkdown({
+        ...doc,
+        draft: true,
+        number: '',
+        metadata: { ...doc.metadata, keywords: [], section: undefined, description: undefined },
+      }),
     );
     expect(draft.body.startsWith(`**${doc.labels.draft}**\n\n`)).toBe(true);
     expect(split(renderMarkdown(doc)).body).not.toContain(doc.labels.draft);
@@ -64,7 +79,9 @@ describe('renderMarkdown', () => {
   });
 
   it('writes the bullets, headings, lists, emphasis and links in Markdown', () => {
-    expect(body).toContain('- Se tenían planeadas 163 mil 110 acciones; se alcanzó el **120.9 por ciento** de la meta original.\n');
+    expect(body).toContain(
+      '- Se tenían planeadas 163 mil 110 acciones; se alcanzó el **120.9 por ciento** de la meta original.\n',
+    );
     expect(body).toContain('\n\n## Consultas, detecciones y cirugías\n\n');
     expect(body).toContain('\n\n### Trasplantes y donaciones\n\n- 10 trasplantes renales y 12 de córnea;\n- dos de');
     expect(body).toContain('*Cuarta Jornada Extraordinaria de Continuidad de Servicios de Salud*,');
@@ -81,7 +98,9 @@ describe('renderMarkdown', () => {
     expect(hostileBody).toContain('&#123;&#123;constructor.constructor "return 1"&#125;&#125;');
     expect(hostileBody).toContain('Salud \\& Bienestar \\&amp; más 😀');
     expect(hostileBody).toContain('- \\# \\*no\\* \\_es\\_ \\[enlace\\](javascript:alert(1)) \\`código\\` \\<b\\>');
-    expect(unescape(hostileBody)).toContain(`${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand}`);
+    expect(unescape(hostileBody)).toContain(
+      `${HOSTILE.script} ${HOSTILE.mustache} ${HOSTILE.quotes} ${HOSTILE.ampersand}`,
+    );
   });
 
   it('escapes a paragraph that would start a list, heading or rule', () => {
@@ -120,13 +139,26 @@ describe('textRuns', () => {
 
   it('keeps the runs of one link together and nested formatting', () => {
     const runs = textRuns([
-      { kind: 'link', href: 'https://a.mx', children: [{ kind: 'em', children: [{ kind: 'text', text: 'uno' }] }, { kind: 'text', text: ' dos' }] },
+      {
+        kind: 'link',
+        href: 'https://a.mx',
+        children: [
+          { kind: 'em', children: [{ kind: 'text', text: 'uno' }] },
+          { kind: 'text', text: ' dos' },
+        ],
+      },
     ]);
     expect(runs).toHaveLength(2);
     expect(runs[0]?.link).toBe(runs[1]?.link);
     expect(runs[0]?.italic).toBe(true);
-    expect(inlinesToMarkdown([{ kind: 'link', href: 'https://a.mx/(x)', children: [{ kind: 'strong', children: [{ kind: 'text', text: 'a' }] }] }])).toBe(
-      '[**a**](https://a.mx/%28x%29)',
-    );
+    expect(
+      inlinesToMarkdown([
+        {
+          kind: 'link',
+          href: 'https://a.mx/(x)',
+          children: [{ kind: 'strong', children: [{ kind: 'text', text: 'a' }] }],
+        },
+      ]),
+    ).toBe('[**a**](https://a.mx/%28x%29)');
   });
 });

@@ -41,9 +41,16 @@ async function simulate(calendarText: string) {
     if (next === Infinity || next > end.getTime()) break;
     now = new Date(next);
     while (events[0] !== undefined && events[0].at.getTime() <= now.getTime()) events.shift()?.apply();
-    await runPass({ registry, calendar, clock: () => now, log: (decision) => decisions.push(decision), outputDir: join(dir, 'no-usada') });
+    await runPass({
+      registry,
+      calendar,
+      clock: () => now,
+      log: (decision) => decisions.push(decision),
+      outputDir: join(dir, 'no-usada'),
+    });
   }
-  const of = (jornada: string) => decisions.filter((d) => d.jornada === jornada).map((d) => `${localTime(d.at)} ${d.decision}`);
+  const of = (jornada: string) =>
+    decisions.filter((d) => d.jornada === jornada).map((d) => `${localTime(d.at)} ${d.decision}`);
   return { dir, registry, calendar, decisions, of, end };
 }
 
@@ -88,22 +95,47 @@ describe('a simulated fortnight with three jornadas', () => {
     ]);
     const requests = listRequests(registry).reverse();
     expect(requests.map((r) => [r.origin, r.createdBy, r.createdAt, r.slug])).toEqual([
-      ['programa:quinta-extraordinaria', 'programador', mx('2023-03-15T14:05').toISOString(), 'extraordinaria-continuidad-2023-03-10'],
-      ['programa:sexta-extraordinaria', 'programador', mx('2023-03-20T20:05').toISOString(), 'extraordinaria-continuidad-2023-03-17'],
-      ['programa:septima-extraordinaria', 'programador', mx('2023-03-27T08:10').toISOString(), 'extraordinaria-continuidad-2023-03-24'],
+      [
+        'programa:quinta-extraordinaria',
+        'programador',
+        mx('2023-03-15T14:05').toISOString(),
+        'extraordinaria-continuidad-2023-03-10',
+      ],
+      [
+        'programa:sexta-extraordinaria',
+        'programador',
+        mx('2023-03-20T20:05').toISOString(),
+        'extraordinaria-continuidad-2023-03-17',
+      ],
+      [
+        'programa:septima-extraordinaria',
+        'programador',
+        mx('2023-03-27T08:10').toISOString(),
+        'extraordinaria-continuidad-2023-03-24',
+      ],
     ]);
     // The corrected figures are the ones drafted, and the slowly written file was read whole.
     const sexta = readFileSync(join(dir, 'salida', requests[1]?.draftFiles[0]?.path ?? ''), 'utf8');
     expect(sexta).toContain('BORRADOR');
     expect(sexta).toContain('3 mil 100');
-    for (const request of requests) expect(existsSync(join(dir, 'salida', request.draftFiles[0]?.path ?? ''))).toBe(true);
+    for (const request of requests)
+      expect(existsSync(join(dir, 'salida', request.draftFiles[0]?.path ?? ''))).toBe(true);
     expect(listBulletins(registry)).toEqual([]);
   });
 
   test('with direct publishing: three bulletins with consecutive numbers, in the order the data arrived', async () => {
     const { registry, calendar, end } = await simulate(fortnightCalendar({ publicacion: 'directa' }));
     const bulletins = listBulletins(registry);
-    expect(bulletins.map((b) => [b.number, b.year, b.versions[0]?.slug, b.versions[0]?.issueDate, b.versions[0]?.user, b.versions[0]?.state])).toEqual([
+    expect(
+      bulletins.map((b) => [
+        b.number,
+        b.year,
+        b.versions[0]?.slug,
+        b.versions[0]?.issueDate,
+        b.versions[0]?.user,
+        b.versions[0]?.state,
+      ]),
+    ).toEqual([
       [1, 2023, 'extraordinaria-continuidad-2023-03-10', '2023-03-13', 'programador', 'publicado'],
       [2, 2023, 'extraordinaria-continuidad-2023-03-17', '2023-03-20', 'programador', 'publicado'],
       [3, 2023, 'extraordinaria-continuidad-2023-03-24', '2023-03-27', 'programador', 'publicado'],
@@ -116,7 +148,10 @@ describe('a simulated fortnight with three jornadas', () => {
   });
 
   test('a jornada whose data never arrive becomes vencido at the end of its window, and passes after that do nothing', async () => {
-    const calendarText = fortnightCalendar().replace('buscar: { hasta: 2023-03-17 }', 'buscar: { hasta: 2023-03-14T12:00 }');
+    const calendarText = fortnightCalendar().replace(
+      'buscar: { hasta: 2023-03-17 }',
+      'buscar: { hasta: 2023-03-14T12:00 }',
+    );
     const { registry, calendar, of, end } = await simulate(calendarText);
     expect(of('quinta-extraordinaria')).toEqual([
       '2023-03-13 00:00 sin-datos',
@@ -127,7 +162,11 @@ describe('a simulated fortnight with three jornadas', () => {
       '2023-03-14 12:00 vencida',
     ]);
     const quinta = listJornadaStatuses(registry, calendar, end)[0];
-    expect([quinta?.label, quinta?.attempts, quinta?.reason]).toEqual(['vencido', 5, `la carpeta ${calendar.jornadas[0]?.folder} todavía no existe`]);
+    expect([quinta?.label, quinta?.attempts, quinta?.reason]).toEqual([
+      'vencido',
+      5,
+      `la carpeta ${calendar.jornadas[0]?.folder} todavía no existe`,
+    ]);
   });
 });
 
@@ -144,13 +183,33 @@ describe('a rejected scheduled draft', () => {
     writeFileSync(`${file}.listo`, '');
     const decisions: Decision[] = [];
     const pass = (at: string) =>
-      runPass({ registry, calendar: { ...calendar, jornadas: calendar.jornadas.slice(0, 1) }, clock: () => mx(at), log: (d) => decisions.push(d), outputDir: dir });
+      runPass({
+        registry,
+        calendar: { ...calendar, jornadas: calendar.jornadas.slice(0, 1) },
+        clock: () => mx(at),
+        log: (d) => decisions.push(d),
+        outputDir: dir,
+      });
     await pass('2023-03-13T00:00');
     const [request] = listRequests(registry);
-    rejectRequest({ registry, clock: () => mx('2023-03-13T07:00') }, request?.id ?? 0, 'Beatriz Titular', 'Las cirugías no cuadran');
+    rejectRequest(
+      { registry, clock: () => mx('2023-03-13T07:00') },
+      request?.id ?? 0,
+      'Beatriz Titular',
+      'Las cirugías no cuadran',
+    );
     expect(listJornadaStatuses(registry, calendar, mx('2023-03-13T07:30'))[0]?.label).toBe('rechazado');
     await pass('2023-03-13T08:00');
-    writeAt(file, jornadaDataset('2023-03-10', '2023-03-12', 5, (data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 3100)), mx('2023-03-13T10:00'));
+    writeAt(
+      file,
+      jornadaDataset(
+        '2023-03-10',
+        '2023-03-12',
+        5,
+        (data) => ((data['cifras'] as Record<string, number>)['cirugias'] = 3100),
+      ),
+      mx('2023-03-13T10:00'),
+    );
     await pass('2023-03-13T11:00');
     await pass('2023-03-13T14:00');
     expect(decisions.map((d) => `${localTime(d.at)} ${d.decision}`)).toEqual([
@@ -158,7 +217,9 @@ describe('a rejected scheduled draft', () => {
       '2023-03-13 08:00 esperando-correccion',
       '2023-03-13 14:00 borrador',
     ]);
-    expect(decisions[1]?.reason).toBe('rechazado (Las cirugías no cuadran); esperando datos corregidos (datos.json es el mismo que se rechazó)');
+    expect(decisions[1]?.reason).toBe(
+      'rechazado (Las cirugías no cuadran); esperando datos corregidos (datos.json es el mismo que se rechazó)',
+    );
     const requests = listRequests(registry);
     expect(requests.map((r) => [r.id, r.state])).toEqual([[request?.id, 'por-aprobar']]);
     expect(auditLogOfRequest(registry, request?.id ?? 0).map((e) => [e.person, e.action])).toEqual([

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { openRegistry, type Registry } from '../../../src/publish/index.ts';
-import { type BulletinNotice, type Decision, loadCalendar, noticeDecision, runPass, webhookNotifier } from '../../../src/schedule/index.ts';
+import {
+  type BulletinNotice,
+  type Decision,
+  loadCalendar,
+  noticeDecision,
+  runPass,
+  webhookNotifier,
+} from '../../../src/schedule/index.ts';
 import { fortnightCalendar, jornadaDataset, mx, writeAt } from '../../support/schedule-fixtures.ts';
 
 // A real HTTP server on 127.0.0.1 that fails the first posts: the notice is retried, and the render
@@ -48,19 +55,42 @@ test('a notice is retried after failures and logged once it is through', async (
     sleep: async () => undefined,
     onResult: (notice, result) => decisions.push(noticeDecision(notice, result, mx('2023-03-13T08:00'))),
   });
-  const notice: BulletinNotice = { jornada: 'quinta', estado: 'borrador-listo', titulo: 'Título', fecha: '2023-03-13', solicitud: 1, numero: null, archivos: [] };
+  const notice: BulletinNotice = {
+    jornada: 'quinta',
+    estado: 'borrador-listo',
+    titulo: 'Título',
+    fecha: '2023-03-13',
+    solicitud: 1,
+    numero: null,
+    archivos: [],
+  };
   notifier.notify(notice);
   await notifier.drain();
   expect(server.hits()).toBe(3);
   expect(server.bodies).toEqual([notice]);
-  expect(decisions.map((d) => [d.decision, d.reason])).toEqual([['aviso-enviado', 'aviso enviado al webhook (intento 3)']]);
+  expect(decisions.map((d) => [d.decision, d.reason])).toEqual([
+    ['aviso-enviado', 'aviso enviado al webhook (intento 3)'],
+  ]);
 });
 
 test('a webhook that never answers well is given up after its attempts, without an error', async () => {
   const server = await flakyServer(99);
   const results: boolean[] = [];
-  const notifier = webhookNotifier({ url: server.url, attempts: 2, sleep: async () => undefined, onResult: (_n, r) => results.push(r.ok) });
-  notifier.notify({ jornada: 'q', estado: 'borrador-listo', titulo: 't', fecha: '2023-03-13', solicitud: 1, numero: null, archivos: [] });
+  const notifier = webhookNotifier({
+    url: server.url,
+    attempts: 2,
+    sleep: async () => undefined,
+    onResult: (_n, r) => results.push(r.ok),
+  });
+  notifier.notify({
+    jornada: 'q',
+    estado: 'borrador-listo',
+    titulo: 't',
+    fecha: '2023-03-13',
+    solicitud: 1,
+    numero: null,
+    archivos: [],
+  });
   await notifier.drain();
   expect([server.hits(), results]).toEqual([2, [false]]);
 });
@@ -73,7 +103,11 @@ test('a pass renders the draft first and posts the summary of the bulletin after
   const calendar = await loadCalendar(join(dir, 'calendario.yaml'));
   const registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
   registries.push(registry);
-  writeAt(join(dir, 'entrada', 'quinta', 'datos.json'), jornadaDataset('2023-03-10', '2023-03-12', 5), mx('2023-03-12T20:00'));
+  writeAt(
+    join(dir, 'entrada', 'quinta', 'datos.json'),
+    jornadaDataset('2023-03-10', '2023-03-12', 5),
+    mx('2023-03-12T20:00'),
+  );
   writeFileSync(join(dir, 'entrada', 'quinta', 'datos.json.listo'), '');
   const order: string[] = [];
   let release: () => void = () => {};
@@ -89,7 +123,14 @@ test('a pass renders the draft first and posts the summary of the bulletin after
     sleep: async () => order.push('reintento'),
     onResult: (_notice, result) => order.push(result.ok ? 'aviso' : 'fallo'),
   });
-  const summary = await runPass({ registry, calendar, clock: () => mx('2023-03-13T00:00'), log: () => {}, outputDir: dir, notifier });
+  const summary = await runPass({
+    registry,
+    calendar,
+    clock: () => mx('2023-03-13T00:00'),
+    log: () => {},
+    outputDir: dir,
+    notifier,
+  });
   order.push('pasada terminada');
   release();
   await notifier.drain();

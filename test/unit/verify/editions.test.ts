@@ -22,7 +22,15 @@ const SEEDS = join(import.meta.dirname, '..', '..', 'fixtures', 'seeds');
 function edition(jornada: Jornada, lang: 'es' | 'en', name: string) {
   const phrasing = phrasingFor(lang);
   const issueDate = resolveIssueDate(jornada);
-  const doc = composeBulletin(jornada, { templates: loadTemplateSet(lang), catalog, phrasing, number: 93, issueDate, draft: false, edition: name });
+  const doc = composeBulletin(jornada, {
+    templates: loadTemplateSet(lang),
+    catalog,
+    phrasing,
+    number: 93,
+    issueDate,
+    draft: false,
+    edition: name,
+  });
   return { doc, report: verifyEdition(doc, { jornada, phrasing, number: 93, issueDate }) };
 }
 
@@ -34,26 +42,35 @@ function frontMatter(text: string): Record<string, unknown> {
 }
 
 describe('every edition of every sample jornada passes its verification', () => {
-  test.each(sampleFiles().flatMap((file) => [[file, 'es', 'nacional'], [file, 'en', 'en'], [file, 'es', 'web']] as const))(
-    '%s, %s (%s)',
-    async (file, lang, name) => {
-      const { jornada } = await loadJornada(file, { catalog });
-      const { report } = edition(jornada, lang, name);
-      expect(report.errores).toEqual([]);
-      expect(report.cifras).toBeGreaterThan(0);
-    },
-  );
+  test.each(
+    sampleFiles().flatMap(
+      (file) =>
+        [
+          [file, 'es', 'nacional'],
+          [file, 'en', 'en'],
+          [file, 'es', 'web'],
+        ] as const,
+    ),
+  )('%s, %s (%s)', async (file, lang, name) => {
+    const { jornada } = await loadJornada(file, { catalog });
+    const { report } = edition(jornada, lang, name);
+    expect(report.errores).toEqual([]);
+    expect(report.cifras).toBeGreaterThan(0);
+  });
 });
 
 // The samples whose states report figures or highlights; the others get no local bulletin.
 const withStates = (
-  await Promise.all(sampleFiles().map(async (file) => [file, statesWithData((await loadJornada(file, { catalog })).jornada).length] as const))
+  await Promise.all(
+    sampleFiles().map(
+      async (file) => [file, statesWithData((await loadJornada(file, { catalog })).jornada).length] as const,
+    ),
+  )
 )
   .filter(([, count]) => count > 0)
   .map(([file]) => file);
 
 describe('the local bulletins of the states', () => {
-
   test('every sample that reports states has local bulletins', () => {
     expect(withStates.map((file) => file.split('/').at(-1))).toEqual([
       '2021-06-periodo-plan-nacional.json',
@@ -76,7 +93,14 @@ describe('the local bulletins of the states', () => {
     const phrasing = phrasingFor('es');
     const issueDate = resolveIssueDate(jornada);
     const reports = statesWithData(jornada).map(({ index }) => {
-      const doc = composeStateBulletin(jornada, index, { templates: loadTemplateSet('es'), catalog, phrasing, number: 93, issueDate, draft: false });
+      const doc = composeStateBulletin(jornada, index, {
+        templates: loadTemplateSet('es'),
+        catalog,
+        phrasing,
+        number: 93,
+        issueDate,
+        draft: false,
+      });
       return { doc, report: verifyEdition(doc, { jornada, phrasing, number: 93, issueDate }), index };
     });
     expect(reports.length).toBeGreaterThan(0);
@@ -87,7 +111,11 @@ describe('the local bulletins of the states', () => {
       expect(doc.dateline.startsWith(`${estado?.lugar ?? estado?.nombre ?? ''}, `)).toBe(true);
       expect(doc.number).toBe(`No. 093/${issueDate.slice(0, 4)}`);
       // Every sourced figure names a field of this state (or the jornada's dates and number).
-      expect(report.filas.filter((row) => row.tipo === 'cifra' && !(row.campo ?? '').startsWith(`estados[${String(index)}].`))).toEqual([]);
+      expect(
+        report.filas.filter(
+          (row) => row.tipo === 'cifra' && !(row.campo ?? '').startsWith(`estados[${String(index)}].`),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -97,7 +125,16 @@ describe('the social card', () => {
     const { jornada } = await loadJornada(file, { catalog });
     const phrasing = phrasingFor('es');
     const issueDate = resolveIssueDate(jornada);
-    const doc = composeBulletin(jornada, { templates: loadTemplateSet('tarjeta'), catalog, phrasing, number: 93, issueDate, draft: false, edition: 'tarjeta', template: 'tarjeta' });
+    const doc = composeBulletin(jornada, {
+      templates: loadTemplateSet('tarjeta'),
+      catalog,
+      phrasing,
+      number: 93,
+      issueDate,
+      draft: false,
+      edition: 'tarjeta',
+      template: 'tarjeta',
+    });
     const report = verifyEdition(doc, { jornada, phrasing, number: 93, issueDate });
     expect(report.errores).toEqual([]);
     expect(report.cifras).toBe(3);
@@ -111,7 +148,9 @@ describe('the English edition', () => {
     const counts = report.filas.filter((row) => row.tipo === 'cifra');
     expect(counts.filter((row) => row.leido !== row.dato)).toEqual([]);
     expect(counts.find((row) => row.campo === 'cifras.consultas')?.texto).toBe('65,211');
-    expect(doc.headline).toBe('IMSS holds the 14th National Day for the Recovery of Health Services, with 65,211 consultations and 20,172 hypertension screenings');
+    expect(doc.headline).toBe(
+      'IMSS holds the 14th National Day for the Recovery of Health Services, with 65,211 consultations and 20,172 hypertension screenings',
+    );
     expect(doc.dateline).toBe('Mexico City, Monday, December 20, 2021');
   });
 });
@@ -122,7 +161,13 @@ describe('the web post', () => {
     const { jornada } = await loadJornada(sample('2021-08-jornadas-monotematicas.json'), { catalog });
     const post = frontMatter(renderWebPost(edition(jornada, 'es', 'web').doc));
     expect(Object.keys(post)).toEqual(Object.keys(frontMatter(seed)));
-    expect(post).toMatchObject({ layout: 'post', image: '/uploads/2021/images-IMG_9999.jpeg', section: 'Local', front: false, redirect_from: '/news/187342' });
+    expect(post).toMatchObject({
+      layout: 'post',
+      image: '/uploads/2021/images-IMG_9999.jpeg',
+      section: 'Local',
+      front: false,
+      redirect_from: '/news/187342',
+    });
     expect(renderWebPost(edition(jornada, 'es', 'web').doc)).toContain('\ndate: 2021-09-01T12:00:00.000-06:00\n');
   });
 
@@ -145,6 +190,8 @@ describe('parseEditions', () => {
   });
 
   test('an unknown edition is refused in Spanish, naming it', () => {
-    expect(() => parseEditions('es,fr')).toThrow('Edición desconocida: «fr». Use «todas» o una lista separada por comas de: es, en, web, estados, tarjeta.');
+    expect(() => parseEditions('es,fr')).toThrow(
+      'Edición desconocida: «fr». Use «todas» o una lista separada por comas de: es, en, web, estados, tarjeta.',
+    );
   });
 });

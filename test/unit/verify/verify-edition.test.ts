@@ -59,7 +59,9 @@ describe('verifyEdition', () => {
     const changed: Jornada = { ...jornada, cifras: { ...jornada.cifras, consultas: 65212 } };
     const report = verifyEdition(compose(jornada), facts(changed));
     expect(report.veredicto).toBe('rechazada');
-    expect(report.errores[0]).toBe('La cifra «65 mil 211» en el título se lee 65211, pero cifras.consultas vale 65212 en los datos.');
+    expect(report.errores[0]).toBe(
+      'La cifra «65 mil 211» en el título se lee 65211, pero cifras.consultas vale 65212 en los datos.',
+    );
   });
 
   describe('a number typed into a template', () => {
@@ -70,7 +72,10 @@ describe('verifyEdition', () => {
       cpSync(templatesRoot, root, { recursive: true });
       const partial = join(root, 'es', 'partials', 'participacion.hbs');
       const original = readFileSync(partial, 'utf8');
-      const typed = original.replace('{{nombre "ooad" cantidad=participacion.ooad}}', '35 Órganos de Operación Administrativa Desconcentrada (OOAD)');
+      const typed = original.replace(
+        '{{nombre "ooad" cantidad=participacion.ooad}}',
+        '35 Órganos de Operación Administrativa Desconcentrada (OOAD)',
+      );
       expect(typed).not.toBe(original);
       writeFileSync(partial, typed);
       const { jornada } = await loadJornada(SEED_004, { catalog });

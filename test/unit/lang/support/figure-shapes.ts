@@ -15,7 +15,13 @@ const pad = '(?!000)\\d{3}';
 /** The only space allowed inside a figure: a no-break space (a plain one lets a line break inside it). */
 const T = '\\u00A0';
 
-function milShapes(multiplier: string, group: string, restThousands: string, small: string, millionOne: string): RegExp {
+function milShapes(
+  multiplier: string,
+  group: string,
+  restThousands: string,
+  small: string,
+  millionOne: string,
+): RegExp {
   const thousands = `(?:(?:${multiplier}${T})?mil(?:${T}${group})?)`;
   const millions = `(?:${millionOne}${T}millón|(?:${multiplier}|${thousands})${T}millones)(?:${T}(?:${restThousands}|${group}))?`;
   return new RegExp(`^(?:${small}|${d10to999}|${thousands}|${millions})$`);
@@ -35,7 +41,9 @@ export const FIGURE_SHAPES: Record<FigureStyleName, RegExp> = {
   ),
   relleno: milShapes(d2to999, pad, `(?:${pad}${T}mil(?:${T}${pad})?)`, `(?:${words09}|${oneWord})`, 'un'),
   digitos: imssLike(`(?:0|[2-9]|${oneWord})`),
-  rae: new RegExp(`^(?:${words09}|${oneWord}|[1-9]\\d{1,3}|[1-9]\\d{1,2}\\u00A0\\d{3}|[1-9]\\d{0,2}(?:\\u00A0\\d{3}){2,})$`),
+  rae: new RegExp(
+    `^(?:${words09}|${oneWord}|[1-9]\\d{1,3}|[1-9]\\d{1,2}\\u00A0\\d{3}|[1-9]\\d{0,2}(?:\\u00A0\\d{3}){2,})$`,
+  ),
 };
 
 /** imss with "1 millón" instead of "un millón". */
