@@ -4,7 +4,8 @@ import { dataPaths } from '../dataset/paths.ts';
 
 /**
  * The dataset `npm run boletin` renders when given none: the newest sample jornada. Sample files are
- * named `<año>-<mes>-<nombre>`, so the newest is the last by name.
+ * named `<año>-<mes>-<nombre>`, so the newest is the last by name. (A variant of a sample, built to show one
+ * field, is named so that it sorts before the sample it varies: `2023-02-cuarta-jornada-con-meta-en-porcentaje`.)
  */
 export function newestSampleDataset(folder: string = dataPaths.samples): string {
   const names = readdirSync(folder)

@@ -53,6 +53,9 @@ describe('npm run boletin with no argument', () => {
       '2023/093-extraordinaria-continuidad-2023-02-24.docx',
       '2023/093-extraordinaria-continuidad-2023-02-24.html',
       '2023/093-extraordinaria-continuidad-2023-02-24.pdf',
+      // The figure-by-figure verification of the bulletin (src/verify), beside it.
+      '2023/093-extraordinaria-continuidad-2023-02-24.verificacion.html',
+      '2023/093-extraordinaria-continuidad-2023-02-24.verificacion.json',
     ]);
     for (const file of files) expect(result.stdout).toContain(join(out(), file));
   });
@@ -64,8 +67,10 @@ describe('npm run boletin with no argument', () => {
     const { jornada } = await loadJornada(newestSampleDataset());
     const figures = datasetFigures(jornada).filter((figure) => figure.value >= 10);
     expect(figures.length).toBeGreaterThan(15);
-    for (const figure of figures) expect(text, figure.place).toContain(phrasing.figure(figure.value));
-    expect(text).toContain(phrasing.percent(197_144, 163_110));
+    // The bulletin ties a figure's words with no-break spaces; \s+ above made them plain, so compare plain.
+    const plain = (written: string): string => written.replace(/\u00a0/g, ' ');
+    for (const figure of figures) expect(text, figure.place).toContain(plain(phrasing.figure(figure.value)));
+    expect(text).toContain(plain(phrasing.percent(197_144, 163_110)));
   });
 
   test('a second run finds the bulletin published: same number, same files, nothing rewritten', async () => {
@@ -77,7 +82,8 @@ describe('npm run boletin with no argument', () => {
     };
     expect(summary.boletines).toHaveLength(1);
     expect(summary.boletines[0]).toMatchObject({ numero: 93, reutilizado: true });
-    expect(summary.boletines[0]?.archivos).toHaveLength(3);
+    // HTML, PDF, DOCX and the verification report in JSON and HTML.
+    expect(summary.boletines[0]?.archivos).toHaveLength(5);
     const after = await stat(join(out(), '2023', '093-extraordinaria-continuidad-2023-02-24.pdf'));
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
@@ -108,10 +114,13 @@ describe('several datasets', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(files.length);
-    expect(result.stderr).toMatch(/^\[1\/4\] /);
+    expect(result.stderr.startsWith(`[1/${files.length}] `)).toBe(true);
     const written = await filesUnder(out);
-    expect(written).toHaveLength(files.length * 2);
-    expect(written.every((file) => /^\d{4}\/\d{3}-[a-z0-9-]+\.(html|md)$/.test(file))).toBe(true);
+    // Each bulletin: its HTML and Markdown, and its verification report in JSON and HTML.
+    expect(written).toHaveLength(files.length * 4);
+    expect(
+      written.every((file) => /^\d{4}\/\d{3}-[a-z0-9-]+\.(html|md|verificacion\.html|verificacion\.json)$/.test(file)),
+    ).toBe(true);
   });
 });
 
@@ -135,6 +144,8 @@ describe('drafts and corrections through the real pipeline', () => {
     expect(await filesUnder(out)).toEqual([
       '2023/borradores/extraordinaria-continuidad-2023-02-24.html',
       '2023/borradores/extraordinaria-continuidad-2023-02-24.pdf',
+      '2023/borradores/extraordinaria-continuidad-2023-02-24.verificacion.html',
+      '2023/borradores/extraordinaria-continuidad-2023-02-24.verificacion.json',
     ]);
     const text = await pdfToText(
       await readFile(join(out, '2023', 'borradores', 'extraordinaria-continuidad-2023-02-24.pdf')),
@@ -161,13 +172,18 @@ describe('drafts and corrections through the real pipeline', () => {
     expect(refused.stderr).toContain('--correccion');
     const corrected = await runCli([file, '--formatos', 'html', '--salida', out, '--datos', data, '--correccion']);
     expect(corrected.code).toBe(0);
-    const published = (await filesUnder(out)).filter((name) => !name.includes('borradores'));
+    const published = (await filesUnder(out)).filter(
+      (name) => !name.includes('borradores') && !name.includes('.verificacion.'),
+    );
     expect(published).toEqual([
       '2023/093-extraordinaria-continuidad-2023-02-24.html',
       '2023/093-extraordinaria-continuidad-2023-02-24.v2.html',
     ]);
-    expect(await readFile(join(out, published[1] ?? ''), 'utf8')).toContain('3 mil 30 cirugías');
-    expect(await readFile(join(out, published[0] ?? ''), 'utf8')).toContain('3 mil 29 cirugías');
+    // A figure's words are tied with no-break spaces in the HTML.
+    const htmlText = async (name: string | undefined): Promise<string> =>
+      (await readFile(join(out, name ?? ''), 'utf8')).replace(/\u00a0|&nbsp;/g, ' ');
+    expect(await htmlText(published[1])).toContain('3 mil 30 cirugías');
+    expect(await htmlText(published[0])).toContain('3 mil 29 cirugías');
     const listed = await runCli(['archivo', 'mostrar', '93/2023', '--datos', data]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('\nVersión 1: reemplazado\n');
@@ -181,7 +197,7 @@ describe('a batch where one bulletin is refused', () => {
     const out = join(base, 'salida');
     const data = join(base, 'datos');
     const [may, december] = [
-      sampleFiles().find((f) => f.includes('2021-05')) ?? '',
+      sampleFiles().find((f) => f.includes('2021-05-segunda-jornada-nacional')) ?? '',
       sampleFiles().find((f) => f.includes('2021-12')) ?? '',
     ];
     expect((await runCli([may, '--formatos', 'pdf', '--salida', out, '--datos', data])).code).toBe(0);

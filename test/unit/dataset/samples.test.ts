@@ -20,7 +20,7 @@ describe('sample jornadas', () => {
       '2021-05-jornada-nacional-para-la-recuperacion.json': [],
       '2021-05-segunda-jornada-nacional.json': [],
       '2021-08-jornadas-monotematicas-estados-agrupados.json': [],
-      '2023-02-cuarta-jornada-meta-porcentaje.json': [],
+      '2023-02-cuarta-jornada-con-meta-en-porcentaje.json': [],
       '2021-06-periodo-plan-nacional.json': [
         'aviso cifras.trasplante-cornea (línea 19): los estados (4) y las UMAE (7) suman 11 de «trasplante-cornea», más que la cifra nacional, 2',
       ],

@@ -78,7 +78,7 @@ describe('the local bulletins of the states', () => {
       '2021-08-jornadas-monotematicas.json',
       '2021-12-decima-cuarta-jornada-nacional.json',
       '2023-02-cuarta-jornada-extraordinaria.json',
-      '2023-02-cuarta-jornada-meta-porcentaje.json',
+      '2023-02-cuarta-jornada-con-meta-en-porcentaje.json',
     ]);
   });
 
