@@ -126,7 +126,11 @@ describe('the download page, two people', () => {
     expect(title).toMatch(/^Borrador: Supera IMSS su meta en la Cuarta Jornada Extraordinaria/);
     const preview = page.frames().find((frame) => frame.url().includes('/borrador/html'));
     expect(preview).toBeDefined();
-    const previewText = (await preview?.evaluate(() => document.body.textContent ?? '')) ?? '';
+    // The bulletin ties a figure's words with no-break spaces; the page's title shows plain ones.
+    const previewText = ((await preview?.evaluate(() => document.body.textContent ?? '')) ?? '').replace(
+      /\u00a0/g,
+      ' ',
+    );
     expect(previewText).toContain('BORRADOR');
     expect(previewText).toContain(title.replace(/^Borrador: /, ''));
 
@@ -171,7 +175,14 @@ describe('the download page, two people', () => {
     const [bulletin] = listBulletins(registry);
     const version = currentVersion(bulletin as never);
     const files = version?.files ?? [];
-    expect(files.map((file) => file.format).sort()).toEqual(['docx', 'html', 'pdf']);
+    // The three formats and the figure-by-figure verification report (JSON and HTML).
+    expect(files.map((file) => file.format).sort()).toEqual([
+      'docx',
+      'html',
+      'pdf',
+      'verificacion',
+      'verificacion-html',
+    ]);
     const pdfRecord = files.find((file) => file.format === 'pdf');
     const base = `/boletines/${version?.year}/${version?.number}/v1`;
     const name = `Boletín ${String(version?.number).padStart(3, '0')}-${version?.year}`;
