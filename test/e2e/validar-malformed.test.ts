@@ -440,7 +440,7 @@ const cases: readonly Case[] = [
         ],
       }),
     expected: [
-      '✗ error en Estados!B1: el encabezado «cirugia» no es una columna de la hoja (nombre) ni un indicador del catálogo.',
+      '✗ error en Estados!B1: el encabezado «cirugia» no es una columna de la hoja (nombre, lugar) ni un indicador del catálogo.',
       '→ ¿Quiso decir «cirugias»?',
     ],
   },
