@@ -177,9 +177,9 @@ test('a fortnight of passes in real processes, with direct publishing, survives 
       b.versions[0]?.files.map((f) => f.format).sort(),
     ]),
   ).toEqual([
-    [1, 1, 'extraordinaria-continuidad-2023-03-10', 'publicado', ['html', 'pdf']],
-    [2, 1, 'extraordinaria-continuidad-2023-03-17', 'publicado', ['html', 'pdf']],
-    [3, 1, 'extraordinaria-continuidad-2023-03-24', 'publicado', ['html', 'pdf']],
+    [1, 1, 'extraordinaria-continuidad-2023-03-10', 'publicado', ['html', 'pdf', 'verificacion', 'verificacion-html']],
+    [2, 1, 'extraordinaria-continuidad-2023-03-17', 'publicado', ['html', 'pdf', 'verificacion', 'verificacion-html']],
+    [3, 1, 'extraordinaria-continuidad-2023-03-24', 'publicado', ['html', 'pdf', 'verificacion', 'verificacion-html']],
   ]);
   expect(
     listRequests(registry)
