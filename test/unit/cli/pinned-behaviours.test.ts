@@ -49,7 +49,14 @@ describe('a changed --fecha never silently reuses a published bulletin', () => {
     const corrected = await run(MAY, '--fecha', '2021-05-20', '--correccion');
     expect(corrected.code, corrected.err).toBe(0);
     expect(corrected.out).toContain('No. 001/2021: ');
-    expect(files()).toEqual([...before, '001-nacional-recuperacion-2021-05-14.v2.html'].sort());
+    expect(files()).toEqual(
+      [
+        ...before,
+        '001-nacional-recuperacion-2021-05-14.v2.html',
+        '001-nacional-recuperacion-2021-05-14.v2.verificacion.html',
+        '001-nacional-recuperacion-2021-05-14.v2.verificacion.json',
+      ].sort(),
+    );
     using registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
     expect(findBulletin(registry, 2021, 1)?.versions.map((v) => [v.version, v.issueDate, v.state])).toEqual([
       [1, '2021-05-17', 'reemplazado'],

@@ -117,7 +117,7 @@ describe('a simulated fortnight with three jornadas', () => {
     // The corrected figures are the ones drafted, and the slowly written file was read whole.
     const sexta = readFileSync(join(dir, 'salida', requests[1]?.draftFiles[0]?.path ?? ''), 'utf8');
     expect(sexta).toContain('BORRADOR');
-    expect(sexta).toContain('3 mil 100');
+    expect(sexta).toContain('3\u00a0mil\u00a0100');
     for (const request of requests)
       expect(existsSync(join(dir, 'salida', request.draftFiles[0]?.path ?? ''))).toBe(true);
     expect(listBulletins(registry)).toEqual([]);

@@ -45,7 +45,8 @@ describe('verifyEdition', () => {
     const consultations = report.filas.find((row) => row.campo === 'cifras.consultas' && row.lugar === 'el título');
     expect(consultations).toEqual({
       lugar: 'el título',
-      texto: '65 mil 211',
+      // As printed: the figure's words tied by no-break spaces.
+      texto: '65\u00a0mil\u00a0211',
       tipo: 'cifra',
       campo: 'cifras.consultas',
       leido: 65211,
@@ -60,7 +61,7 @@ describe('verifyEdition', () => {
     const report = verifyEdition(compose(jornada), facts(changed));
     expect(report.veredicto).toBe('rechazada');
     expect(report.errores[0]).toBe(
-      'La cifra «65 mil 211» en el título se lee 65211, pero cifras.consultas vale 65212 en los datos.',
+      'La cifra «65\u00a0mil\u00a0211» en el título se lee 65211, pero cifras.consultas vale 65212 en los datos.',
     );
   });
 
