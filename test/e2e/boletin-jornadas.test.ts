@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findFigures } from '../../src/lang/index.ts';
+import { withPlainSpaces } from '../../src/lang/no-break-space.ts';
 import type { BulletinDocument, Inline } from '../../src/model/bulletin-document.ts';
 import { resolveIssueDate } from '../../src/generate/issue-date.ts';
 import { renderDocx } from '../../src/render/docx/render-docx.ts';
@@ -13,7 +14,7 @@ import { type BrowserSession, launchBrowser } from '../../src/render/pdf/browser
 import { renderPdf } from '../../src/render/pdf/render-pdf.ts';
 import { type ComposedSample, composeSample, sampleFiles } from '../support/compose-sample.ts';
 import { datasetFigures, datasetTexts } from '../support/dataset-figures.ts';
-import { pdfToText, wordsFromDocx, wordsFromHtml, wordsFromPdf, wordsFromPdfText } from '../support/extract-words.ts';
+import { pdfToText, wordsFromDocx, wordsFromHtml, wordsFromPdfText } from '../support/extract-words.ts';
 
 const run = promisify(execFile);
 
@@ -42,8 +43,26 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
+/**
+ * pdftotext's text with the breaks of justified paragraphs undone: a word broken at a soft hyphen
+ * (U+00AD) ends its line with "‐" (U+2010) in Chromium's PDF and with "-" in LibreOffice's, and is one
+ * word again; a hyphen before a digit ("COVID-\n19") is a real one and is kept. No-break spaces (U+00A0,
+ * "No. 093/2023") become plain ones, as pdftotext may print either.
+ */
+const unbrokenPdfText = (text: string): string =>
+  withPlainSpaces(text)
+    .replace(/(\p{L})\u00AD*\u2010\n(?=\p{L})/gu, '$1')
+    .replace(/(\p{L})\u00AD*-\n(?=\p{L})/gu, '$1')
+    .replace(/\u00AD/g, '');
+
+/** The words of a PDF's text; the running footer's number is matched with plain spaces, as in the text. */
+const pdfWords = (text: string, doc: BulletinDocument) =>
+  wordsFromPdfText(unbrokenPdfText(text), { ...doc, number: withPlainSpaces(doc.number) });
+
 const seed002 = (): RenderedSample => {
-  const sample = [...samples.values()].find((candidate) => candidate.file.includes('2023-02'));
+  const sample = [...samples.values()].find((candidate) =>
+    candidate.file.endsWith('2023-02-cuarta-jornada-extraordinaria.json'),
+  );
   if (sample === undefined) throw new Error('falta la jornada de ejemplo de febrero de 2023');
   return sample;
 };
@@ -64,7 +83,7 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
     const { html, pdf, docx, doc } = sample();
     const fromHtml = wordsFromHtml(html).flow;
     expect(fromHtml.length).toBeGreaterThan(100);
-    expect((await wordsFromPdf(pdf, doc)).flow).toEqual(fromHtml);
+    expect(pdfWords(await pdfToText(pdf), doc as BulletinDocument).flow).toEqual(fromHtml);
     expect((await wordsFromDocx(docx)).flow).toEqual(fromHtml);
   });
 
@@ -166,7 +185,7 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
 
 describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
   test('prints the figures, dates and number as the seed prints them', async () => {
-    const text = (await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
+    const text = unbrokenPdfText(await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
     for (const phrase of [
       '197 mil 144',
       '163 mil 110',
@@ -183,7 +202,7 @@ describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
   });
 
   test('computes the percentage from the data: 120.9 where the seed misprinted 120.5', async () => {
-    const text = (await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
+    const text = unbrokenPdfText(await pdfToText(seed002().pdf)).replace(/\s+/g, ' ');
     expect(text).toContain('120.9 por ciento');
     expect(text).not.toContain('120.5');
   });
@@ -207,7 +226,7 @@ describe('seed 002 (Cuarta Jornada Extraordinaria)', () => {
       { timeout: 120_000 },
     );
     const converted = await readFile(join(folder, 'boletin.pdf'));
-    const fromLibreOffice = wordsFromPdfText(await pdfToText(converted, { raw: true }), doc as BulletinDocument).flow;
+    const fromLibreOffice = pdfWords(await pdfToText(converted, { raw: true }), doc as BulletinDocument).flow;
     expect(fromLibreOffice).toEqual(wordsFromHtml(html).flow);
   });
 });
