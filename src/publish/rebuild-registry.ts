@@ -215,11 +215,24 @@ function insertAll(
       db.prepare('INSERT INTO archivos (version_id, ruta, formato, sha256, bytes) VALUES (?, ?, ?, ?, ?)').run(
         versionId,
         file.path,
-        file.extension,
+        registryFormat(file.extension),
         file.sha256,
         file.bytes,
       );
     }
   }
   return unstamped;
+}
+
+/**
+ * The registry's format of a file found by name: the extension, except the verification report, whose
+ * files (`*.verificacion.json`, `*.verificacion.html`, src/generate/verified-files.ts) carry no stamp and
+ * are recorded as files of their bulletin under the formats publishing gives them.
+ */
+function registryFormat(extension: string): string {
+  if (extension === 'verificacion.json' || extension.endsWith('.verificacion.json'))
+    return extension.slice(0, -'.json'.length);
+  if (extension === 'verificacion.html' || extension.endsWith('.verificacion.html'))
+    return `${extension.slice(0, -'.html'.length)}-html`;
+  return extension;
 }

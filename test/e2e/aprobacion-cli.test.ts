@@ -74,7 +74,13 @@ test('subir, enviar, aprobar through the CLI: the draft has no number, approval 
   using registry = openRegistry(join(dir, 'datos', 'registro.sqlite'));
   const version = findBulletin(registry, 2023, 1)?.versions[0];
   expect(version?.user).toBe('Beatriz Titular');
-  expect(version?.files.map((file) => file.format).sort()).toEqual(['docx', 'html', 'pdf']);
+  expect(version?.files.map((file) => file.format).sort()).toEqual([
+    'docx',
+    'html',
+    'pdf',
+    'verificacion',
+    'verificacion-html',
+  ]);
   for (const file of version?.files ?? []) expect(sha(readFileSync(join(output, file.path)))).toBe(file.sha256);
   expect(readFileSync(join(output, '2023', '001-extraordinaria-continuidad-2023-02-24.html'), 'utf8')).toContain(
     '001/2023',

@@ -103,7 +103,8 @@ function generar(where: Scene, files: readonly string[], env: Record<string, str
 
 async function pdfsIn(folder: string): Promise<string[]> {
   try {
-    const years = await readdir(folder);
+    // Only the year folders: the output folder also holds its archive identity (.boletin-archivo.json).
+    const years = (await readdir(folder)).filter((name) => /^\d{4}$/.test(name));
     const files = await Promise.all(
       years.map(async (year) => (await readdir(join(folder, year))).map((name) => join(year, name))),
     );

@@ -47,6 +47,8 @@ const files = [
   '001-nacional-recuperacion-2021-05-14.docx',
   '001-nacional-recuperacion-2021-05-14.html',
   '001-nacional-recuperacion-2021-05-14.pdf',
+  '001-nacional-recuperacion-2021-05-14.verificacion.html',
+  '001-nacional-recuperacion-2021-05-14.verificacion.json',
 ];
 
 describe.sequential('a lost registry never gives a published number again', () => {
@@ -105,17 +107,17 @@ describe.sequential('a lost registry never gives a published number again', () =
     for (const suffix of ['-wal', '-shm']) rmSync(registryFile() + suffix, { force: true });
     const rebuilt = await boletin(['archivo', 'reconstruir', '--salida', 'salida', '--datos', 'datos']);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
-    expect(rebuilt.stdout).toContain(`Registro reconstruido en ${registryFile()}: 1 boletín, 1 versión, 3 archivos.`);
+    expect(rebuilt.stdout).toContain(`Registro reconstruido en ${registryFile()}: 1 boletín, 1 versión, 5 archivos.`);
 
     const check = await boletin(['archivo', 'verificar', '--datos', 'datos', '--salida', 'salida']);
     expect(check.code, check.stderr).toBe(0);
-    expect(check.stdout).toContain('Todo en orden: 3 archivos de 1 versión coinciden con el registro.');
+    expect(check.stdout).toContain('Todo en orden: 5 archivos de 1 versión coinciden con el registro.');
 
     // The files' properties carried the data hash, style and templates: the same data are recognised.
     const again = await generar(FIRST);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
-      'No. 001/2021: Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 3 mil 729 cirugías (ya publicado; archivos verificados)',
+      'No. 001/2021: Realiza IMSS la Segunda Jornada Nacional de Recuperación de los Servicios de Salud con 70 mil 67 consultas de Medicina Familiar (ya publicado; archivos verificados)',
     );
     const next = await generar(SECOND);
     expect(next.code, next.stderr).toBe(0);
