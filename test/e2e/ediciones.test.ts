@@ -24,6 +24,10 @@ beforeAll(async () => {
     outputDir: join(workDir, 'salida'),
     registryPath: join(workDir, 'datos', 'registro.sqlite'),
     editions: ['es', 'en', 'web', 'estados', 'tarjeta'],
+    // Eight jornadas with every state bulletin keep several pages in flight on two shared cores: a page may
+    // wait its turn longer than the 60 s an office run allows. This test is about the editions, not that bound
+    // (test/e2e/browser-faults.test.ts pins it).
+    browser: { pageTimeoutMs: 300_000 },
   });
   for (const result of results) {
     files.set(
