@@ -75,7 +75,6 @@ export async function renderCardPng(
     await page.setJavaScriptEnabled(false);
     await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: 1 });
     await page.setContent(html, { waitUntil: 'load' });
-    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: size.width, height: size.height } });
-    return new Uint8Array(png);
+    return browser.screenshot(page, { x: 0, y: 0, width: size.width, height: size.height });
   });
 }

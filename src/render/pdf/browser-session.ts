@@ -43,8 +43,22 @@ export interface BrowserSession {
    * work is tried once more; when only the page is stuck, the page is thrown away and the error passed on.
    */
   withPage<T>(work: (page: Page) => Promise<T>): Promise<T>;
+  /**
+   * A PNG of `clip` on `page` (one given by withPage), taken with the page in front and one at a time.
+   * Chromium draws a background tab's frame only when it must: a capture on a reused page behind
+   * others that are printing could wait for a frame that never comes (puppeteer/puppeteer#4431).
+   */
+  screenshot(page: Page, clip: ScreenshotClip): Promise<Uint8Array>;
   /** Closes the browser and deletes its temporary profile; safe to call more than once. */
   close(): Promise<void>;
+}
+
+/** The area of a page to capture, in CSS pixels. */
+export interface ScreenshotClip {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
 }
 
 const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
@@ -154,6 +168,8 @@ class PuppeteerSession implements BrowserSession {
   private readonly launchTimeoutMs: number;
   private readonly restartAfterPrints: number;
   private readonly slots: Semaphore;
+  /** One capture at a time: bringing a page to front sends the others back. */
+  private readonly captures = new Semaphore(1);
   private closing: Promise<void> | undefined;
   private lastProfileDir = '';
   private readonly onAbort = (): void => void this.close();
@@ -194,6 +210,22 @@ class PuppeteerSession implements BrowserSession {
       if (this.options.signal?.aborted === true) throw abortError(this.options.signal);
       if (error instanceof RenderError) throw error;
       throw new RenderError(`El navegador falló al generar el PDF: ${(error as Error).message}`, { cause: error });
+    } finally {
+      release();
+    }
+  }
+
+  async screenshot(page: Page, clip: ScreenshotClip): Promise<Uint8Array> {
+    const release = await this.captures.acquire();
+    try {
+      // Bounded here too, so that a capture that never ends cannot keep the others waiting for their turn.
+      const capture = page.bringToFront().then(() => page.screenshot({ type: 'png', clip: { ...clip } }));
+      const png = await withTimeout(
+        capture,
+        this.pageTimeoutMs,
+        `La imagen no se capturó en ${seconds(this.pageTimeoutMs)} s: se canceló.`,
+      );
+      return new Uint8Array(png);
     } finally {
       release();
     }
