@@ -16,5 +16,10 @@ if (major < REQUIRED_MAJOR) {
   // node_modules); a checkout without a build runs the TypeScript sources directly.
   const { existsSync } = await import('node:fs');
   const compiled = new URL('../dist/cli.js', import.meta.url);
-  await import(existsSync(compiled) ? compiled.href : new URL('../src/cli.ts', import.meta.url).href);
+  if (existsSync(compiled)) {
+    await import(compiled.href);
+  } else {
+    await import('./strip-cache.js');
+    await import(new URL('../src/cli.ts', import.meta.url).href);
+  }
 }

@@ -5,9 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { phrasingFor, readFigure } from '../../src/lang/index.ts';
 import { fakeIo } from '../support/fake-io.ts';
+import { CLI_NODE_ARGS } from '../support/run-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'src', 'cli.ts');
 /** The Node 24 the project brings (the system node is older and cannot run .ts files). */
 const NODE =
   Number(process.versions.node.split('.')[0]) >= 24 || !existsSync(join(ROOT, 'node_modules', '.bin', 'node'))
@@ -36,7 +36,7 @@ async function boletin(args: readonly string[], input = ''): Promise<Run> {
 /** Runs the real CLI as its own process, with `input` on its standard input. */
 function boletinProcess(args: readonly string[], input = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [...CLI_NODE_ARGS, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -8,7 +8,7 @@ import { afterEach, expect, test } from 'vitest';
 import { listRequests } from '../../src/approval/index.ts';
 import { listBulletins, openRegistry } from '../../src/publish/index.ts';
 import { listJornadaStatuses, loadCalendar, nextWake, runPass } from '../../src/schedule/index.ts';
-import { PROJECT_ROOT } from '../support/run-cli.ts';
+import { CLI_NODE_ARGS, PROJECT_ROOT } from '../support/run-cli.ts';
 import { fortnightCalendar, fortnightEvents, jornadaDataset, mx, writeAt } from '../support/schedule-fixtures.ts';
 
 // The scheduler as an office runs it: `boletin programa pasar` in real processes on one registry,
@@ -62,7 +62,7 @@ interface Run {
 }
 
 function start(args: readonly string[], cwd: string): Run {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [...CLI_NODE_ARGS, ...args], {
     cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,14 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import { resultOf, startPublisher, type PublisherRun } from '../support/publisher-process.ts';
+import { CLI_NODE_ARGS } from '../support/run-cli.ts';
 
 // The archive commands as an office runs them: `node src/cli.ts archivo ...` in a real process,
 // on a registry written by other real processes.
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const dirs: string[] = [];
 const runs: PublisherRun[] = [];
 afterEach(() => {
@@ -22,7 +21,7 @@ function boletin(
   cwd: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(process.execPath, [...CLI_NODE_ARGS, ...args], {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, BOLETIN_DATOS: '' },

@@ -3,21 +3,20 @@ import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../support/run-cli.ts';
+import { CLI_NODE_ARGS, PROJECT_ROOT } from '../support/run-cli.ts';
 
 // A lost registry as it happens in an office: truncated to zero bytes, deleted, overwritten with garbage,
 // or a mistyped --datos. The real CLI, real files (HTML, Word and a PDF from Chromium), real SQLite:
 // never a number given again beside a published one, always an error that says how to restore; then
 // `archivo reconstruir` rebuilds from the files' own properties a registry that `archivo verificar` passes.
 
-const cli = join(PROJECT_ROOT, 'src', 'cli.ts');
 const FIRST = join(PROJECT_ROOT, 'data', 'jornadas', '2021-05-segunda-jornada-nacional.json');
 const SECOND = join(PROJECT_ROOT, 'data', 'jornadas', '2021-06-periodo-plan-nacional.json');
 let dir = '';
 
 function boletin(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(process.execPath, [...CLI_NODE_ARGS, ...args], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, BOLETIN_DATOS: '' },

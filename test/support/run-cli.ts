@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(PROJECT_ROOT, 'src', 'cli.ts');
+/** Node's arguments that start the CLI as `npm run boletin` does: with the stripped-TypeScript cache (bin/strip-cache.js). */
+export const CLI_NODE_ARGS: readonly string[] = ['--import', join(PROJECT_ROOT, 'bin', 'strip-cache.js'), CLI];
 
 export interface CliRun {
   readonly code: number | null;
@@ -19,7 +21,7 @@ export function startCli(
   child: ChildProcess;
   done: Promise<CliRun>;
 } {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [...CLI_NODE_ARGS, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
