@@ -36,6 +36,7 @@ import {
   commandVersion,
   libreOfficeConvert,
   naivePrint,
+  oneDocumentPrint,
   type PrintJob,
 } from './support/baselines.ts';
 
@@ -297,6 +298,7 @@ async function main(): Promise<void> {
     const floorPack: number[] = [];
     const libreOffice: number[] = [];
     const naive: number[] = [];
+    const oneDocument: number[] = [];
     let prepared: Prepared | undefined;
     for (let run = 0; run < SETTINGS.runs; run += 1) {
       log(`Corrida ${String(run + 1)}: etapas…`);
@@ -317,6 +319,8 @@ async function main(): Promise<void> {
       log('  suelo: puppeteer-core pelado + Packer.toBuffer…');
       floorPrint.push(await barePrint(jobs, concurrency, bare));
       floorPack.push(await barePack(trees));
+      log('  experimento: todo en un documento…');
+      oneDocument.push(await oneDocumentPrint(jobs, bare));
       log('  LibreOffice…');
       libreOffice.push(
         await libreOfficeConvert(await writeDocxFiles(prepared.docs, join(work, `docx-${String(run)}`))),
@@ -367,6 +371,7 @@ async function main(): Promise<void> {
       suelo_docx_s: round(median(floorPack)),
       libreoffice_s: round(median(libreOffice)),
       ingenuo_s: round(median(naive)),
+      un_documento_s: round(median(oneDocument)),
       ratio_vs_floor: round(oursWall / floorWall, 2),
       speedup_vs_libreoffice: round(median(libreOffice) / oursWall, 2),
       speedup_vs_naive: round(median(naive) / oursWall, 2),
@@ -443,6 +448,7 @@ async function main(): Promise<void> {
       `| Suelo: \`Packer.toBuffer\` pelado | ${String(results.suelo_docx_s)} |`,
       `| LibreOffice, los DOCX a PDF en una invocación | ${String(results.libreoffice_s)} |`,
       `| Un navegador nuevo por PDF, uno tras otro | ${String(results.ingenuo_s)} |`,
+      `| Experimento: los ${String(SETTINGS.bulletins)} en un solo documento, una llamada a \`page.pdf\` (sin partir) | ${String(results.un_documento_s)} |`,
       '',
       '| Etapa (un boletín, en serie) | ms (mediana) |',
       '|---|---|',

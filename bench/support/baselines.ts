@@ -79,6 +79,34 @@ export async function barePrint(jobs: readonly PrintJob[], concurrency: number, 
   }
 }
 
+/**
+ * The experiment below the floor: every bulletin in one HTML document, each starting on a new page,
+ * printed by one `page.pdf` call. It measures only what Chromium would save; splitting the result back
+ * into one PDF per bulletin, and stamping each one's own running header, footer, tags and metadata,
+ * would come on top. Seconds, launch included.
+ */
+export async function oneDocumentPrint(jobs: readonly PrintJob[], browser: BareBrowser): Promise<number> {
+  const first = jobs[0];
+  if (first === undefined) return 0;
+  const body = (html: string): string => /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
+  const head = first.html.slice(0, first.html.indexOf('<body'));
+  const merged = `${head}<body>${jobs
+    .map((job, index) => `<div style="${index > 0 ? 'break-before: page' : ''}">${body(job.html)}</div>`)
+    .join('')}</body></html>`;
+  const profile = await mkdtemp(join(tmpdir(), 'boletin-bench-uno-'));
+  const start = performance.now();
+  const chromium = await launch(browser, profile);
+  try {
+    const page = await chromium.newPage();
+    await page.setContent(merged, { waitUntil: 'load' });
+    await page.pdf(pdfOptions(first));
+    return (performance.now() - start) / 1000;
+  } finally {
+    await chromium.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 /** The naive way (b): a new browser for every PDF, one after another, as a first script would do. */
 export async function naivePrint(jobs: readonly PrintJob[], browser: BareBrowser): Promise<number> {
   const start = performance.now();
