@@ -1,3 +1,4 @@
+import { capitalizeFirst } from '../lang/capitalize-first.ts';
 import { DateTime } from 'luxon';
 import { phrasingFor } from '../lang/index.ts';
 import type { VerificationReport } from '../publish/verify-bulletins.ts';
@@ -129,9 +130,36 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** What a file is, by the last part of its registry format. */
+const FILE_KINDS: Readonly<Record<string, string>> = {
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  html: 'HTML',
+  md: 'Markdown',
+  verificacion: 'comprobación de cifras (JSON)',
+  'verificacion-html': 'comprobación de cifras',
+  alt: 'texto alternativo',
+  'png-1200x675': 'imagen 1200×675',
+  'png-1080x1080': 'imagen 1080×1080',
+};
+
+/** The other editions, by the first part of a format ("en.pdf"); the Spanish bulletin's formats have none. */
+const EDITIONS: Readonly<Record<string, string>> = { en: 'Inglés', web: 'Web', tarjeta: 'Tarjeta' };
+
+/**
+ * A file's name on the download list, from its registry format: "pdf" -> "PDF", "verificacion-html" ->
+ * "comprobación de cifras", "en.pdf" -> "Inglés: PDF", "estatal-jalisco.pdf" -> "Estatal (jalisco): PDF",
+ * "tarjeta.png-1200x675" -> "Tarjeta: imagen 1200×675". An unknown format is shown as it is recorded.
+ */
 export function formatLabel(format: string): string {
-  const labels: Readonly<Record<string, string>> = { pdf: 'PDF', docx: 'Word (DOCX)', html: 'HTML', md: 'Markdown' };
-  return labels[format] ?? format.toUpperCase();
+  const dot = format.indexOf('.');
+  const edition = dot === -1 ? undefined : format.slice(0, dot);
+  const kind = dot === -1 ? format : format.slice(dot + 1);
+  const kindLabel = FILE_KINDS[kind] ?? kind.toUpperCase();
+  if (edition === undefined) return capitalizeFirst(kindLabel, 'es-MX');
+  const state = /^estatal-(.+)$/.exec(edition)?.[1];
+  const editionLabel = EDITIONS[edition] ?? (state === undefined ? edition : `Estatal (${state})`);
+  return `${editionLabel}: ${kindLabel}`;
 }
 
 /** "48 KB": a file's size in digits, as a download list shows it (not a figure of a bulletin's prose). */
