@@ -8,6 +8,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Inline } from '../../model/bulletin-document.ts';
+import { paragraphTrackingSteps } from '../text/fit-tracking.ts';
 import { SOFT_HYPHEN, hyphenate } from '../text/hyphenate.ts';
 import { textRuns, type TextRun as PlainRun } from '../text/text-runs.ts';
 import { BULLETS, StyleId } from './docx-styles.ts';
@@ -20,17 +21,20 @@ import { BULLETS, StyleId } from './docx-styles.ts';
 export function inlinesToRuns(inlines: readonly Inline[], hyphenateAs?: string): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   const runs = textRuns(inlines);
+  // A justified paragraph's tracking, in twentieths of a point: the unit of fit-tracking.ts's steps.
+  const tracking = hyphenateAs === undefined ? 0 : paragraphTrackingSteps(inlines, hyphenateAs);
   for (let index = 0; index < runs.length;) {
     const run = runs[index] as PlainRun;
     if (run.link === undefined) {
-      children.push(toTextRun(hyphenateAs === undefined ? run : { ...run, text: hyphenate(run.text, hyphenateAs) }));
+      const text = hyphenateAs === undefined ? run.text : hyphenate(run.text, hyphenateAs);
+      children.push(toTextRun({ ...run, text }, undefined, tracking));
       index += 1;
       continue;
     }
     // Consecutive runs of one link become one hyperlink.
     const linked: TextRun[] = [];
     while (index < runs.length && runs[index]?.link === run.link) {
-      linked.push(toTextRun(runs[index] as PlainRun, StyleId.hyperlink));
+      linked.push(toTextRun(runs[index] as PlainRun, StyleId.hyperlink, tracking));
       index += 1;
     }
     children.push(new ExternalHyperlink({ link: run.link.href, children: linked }));
@@ -38,12 +42,13 @@ export function inlinesToRuns(inlines: readonly Inline[], hyphenateAs?: string):
   return children;
 }
 
-function toTextRun(run: PlainRun, style?: string): TextRun {
+function toTextRun(run: PlainRun, style?: string, tracking = 0): TextRun {
   return new TextRun({
     children: style === undefined ? wordChildren(run.text) : [run.text],
     ...(run.bold ? { bold: true } : {}),
     ...(run.italic ? { italics: true } : {}),
     ...(style === undefined ? {} : { style }),
+    ...(tracking === 0 ? {} : { characterSpacing: tracking }),
   });
 }
 

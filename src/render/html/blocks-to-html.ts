@@ -1,5 +1,6 @@
 import type { Block, Inline } from '../../model/bulletin-document.ts';
 import { escapeHtml } from '../text/escape-html.ts';
+import { paragraphTrackingSteps } from '../text/fit-tracking.ts';
 import { hyphenate } from '../text/hyphenate.ts';
 import { safeHref } from '../text/safe-href.ts';
 
@@ -43,10 +44,20 @@ function blockToHtml(block: Block, lang: string | undefined): string {
     case 'heading':
       return `<h${block.level}>${inlinesToHtml(block.content)}</h${block.level}>`;
     case 'paragraph':
-      return `<p>${inlinesToHtml(block.content, lang)}</p>`;
+      return `<p${trackingClass(block.content, lang)}>${inlinesToHtml(block.content, lang)}</p>`;
     case 'list':
       return `<ul>\n${listItemsToHtml(block.items)}\n</ul>`;
   }
+}
+
+/**
+ * The class of a justified paragraph that is set a hair tighter or looser so that no line of the
+ * printed page stretches its word gaps (see fit-tracking.ts); estilo.css gives each its letter-spacing.
+ */
+function trackingClass(content: readonly Inline[], lang: string | undefined): string {
+  const steps = lang === undefined ? 0 : paragraphTrackingSteps(content, lang);
+  if (steps === 0) return '';
+  return ` class="${steps < 0 ? 'apretado' : 'holgado'}-${Math.abs(steps)}"`;
 }
 
 /**

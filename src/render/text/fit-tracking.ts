@@ -1,0 +1,200 @@
+import { StandardFontEmbedder, StandardFonts } from '@cantoo/pdf-lib';
+import type { Inline } from '../../model/bulletin-document.ts';
+import { SOFT_HYPHEN, hyphenate } from './hyphenate.ts';
+import { textRuns } from './text-runs.ts';
+
+/**
+ * Paragraph tracking: the letter-spacing a justified paragraph gets so that no full line of it is
+ * stretched past what reads as one text. It is what a typesetter does with a loose paragraph
+ * (InDesign's letter-spacing range, pdfTeX's font expansion): the words stay, the breaks stay
+ * greedy, and a spacing a hair tighter or looser makes a unit that did not fit ("4 mil 803", which
+ * never breaks) fit, or moves a word down.
+ *
+ * Chromium and LibreOffice both break lines first-fit, at spaces and soft hyphens, so the lines are
+ * foreseen here with the font's widths: Liberation Sans, the type of every format, has the metrics
+ * of Helvetica, whose widths and kerning pairs pdf-lib carries. The figure is for the printed
+ * column (the PDF's and the DOCX's text width); a screen reflows, and a tracking this small does not
+ * show there.
+ */
+
+/** The body's type size, in points (estilo.css body, the DOCX's Normal style). */
+const BODY_SIZE_PT = 11;
+
+/**
+ * The printed column of each renderer, as measured on the samples' full lines: the text width is
+ * 8.5 in less two 0.9 in margins (estilo.css, PAGE in the DOCX), 482.4 pt, which LibreOffice fills
+ * with the font's widths exactly; Chromium's PDF comes out 483.0 pt wide with its glyphs 0.06%
+ * narrower. Chromium stretches every space of a justified line, no-break ones too; LibreOffice
+ * (7.4) only the breakable ones, so a line of figures is looser there. Chromium applies a tracking
+ * exactly; LibreOffice rounds it per character to its layout grid, and on the samples a word came
+ * out between half of it and all of it, so both ends are looked at.
+ */
+const RENDERERS = [
+  { column: 482.4, scale: 1, stretchesNoBreakSpaces: false, trackingShares: [0.5, 0.75, 1] },
+  { column: 483.0, scale: 0.9994, stretchesNoBreakSpaces: true, trackingShares: [1] },
+] as const;
+
+/**
+ * How far the lines foreseen here may be off, in points of column: a word that fits by less may go
+ * either way in a renderer, so both ways are looked at.
+ */
+const TOLERANCE_PT = 0.4;
+
+/**
+ * The trackings a paragraph may get, in steps of TRACKING_STEP_PT: from 0.15 pt tighter (1.4% of
+ * the 11 pt em) to 0.1 pt looser. Within this range a paragraph's colour does not differ from its
+ * neighbours'. A step is one twentieth of a point, the unit of the DOCX's character spacing, so
+ * both formats get exactly the tracking foreseen here.
+ */
+export const TRACKING_STEP_PT = 0.05;
+const TRACKING_STEPS = [0, -1, 1, -2, 2, -3] as const;
+
+/**
+ * A paragraph whose full lines keep their word gaps under this many spaces is left alone. Below
+ * the house limit of two spaces by a margin, for the widths here are the font's and the renderers
+ * round theirs.
+ */
+const LOOSE_GAP = 1.8;
+
+/** The tracking of a justified paragraph, in steps of TRACKING_STEP_PT (0 for most paragraphs). */
+export function paragraphTrackingSteps(inlines: readonly Inline[], lang: string): number {
+  const pieces = piecesOf(inlines, lang);
+  const plain = worstGap(pieces, 0);
+  if (plain <= LOOSE_GAP) return 0;
+  let best = 0;
+  let bestGap = plain;
+  for (const steps of TRACKING_STEPS) {
+    const gap = worstGap(pieces, steps * TRACKING_STEP_PT);
+    // The steps are listed by size: a tie keeps the smaller change.
+    if (gap < bestGap - 0.01) {
+      best = steps;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+export interface Piece {
+  readonly text: string;
+  readonly bold: boolean;
+}
+
+/** The paragraph's text as the renderers set it: whitespace collapsed, soft hyphens in (not in a link). */
+export function piecesOf(inlines: readonly Inline[], lang: string): Piece[] {
+  return textRuns(inlines).map((run) => ({
+    text: run.link === undefined ? hyphenate(run.text, lang) : run.text,
+    bold: run.bold,
+  }));
+}
+
+/**
+ * The widest word gap of the paragraph's full lines with a tracking (points added to every
+ * character), in spaces of the untracked type: the worst of both renderers, each with its column a
+ * little narrower and wider.
+ */
+export function worstGap(pieces: readonly Piece[], tracking: number): number {
+  const space = advance(' ', false);
+  let worst = 0;
+  for (const renderer of RENDERERS) {
+    for (const share of tracking === 0 ? [1] : renderer.trackingShares) {
+      for (const slack of [-TOLERANCE_PT, 0, TOLERANCE_PT]) {
+        const column = renderer.column / renderer.scale + slack;
+        // The last line is not justified.
+        for (const line of breakLines(pieces, tracking * share, column).slice(0, -1)) {
+          const stretched = line.spaces + (renderer.stretchesNoBreakSpaces ? line.noBreakSpaces : 0);
+          if (stretched === 0) continue;
+          // The renderer stretches to its own column, not to the tolerance's.
+          const leftover = renderer.column / renderer.scale - line.width;
+          worst = Math.max(worst, (space + tracking * share + Math.max(0, leftover) / stretched) / space);
+        }
+      }
+    }
+  }
+  return worst;
+}
+
+interface Line {
+  readonly text: string;
+  readonly width: number;
+  readonly spaces: number;
+  readonly noBreakSpaces: number;
+}
+
+interface Glyph {
+  readonly char: string;
+  readonly width: number;
+}
+
+/**
+ * First-fit lines, as Chromium and LibreOffice make them: a line takes every word that fits and
+ * breaks at the last space or soft hyphen that keeps it within the column (a soft hyphen break
+ * prints a hyphen).
+ */
+export function breakLines(pieces: readonly Piece[], tracking: number, column: number): Line[] {
+  const glyphs: Glyph[] = [];
+  for (const piece of pieces) {
+    const chars = [...piece.text];
+    for (const char of chars)
+      glyphs.push({ char, width: char === SOFT_HYPHEN ? 0 : advance(char, piece.bold) + tracking });
+  }
+  const hyphen = advance('-', false) + tracking;
+  const lines: Line[] = [];
+  let start = 0;
+  while (start < glyphs.length) {
+    let width = 0;
+    let lastBreak: { end: number; next: number; width: number } | undefined;
+    let index = start;
+    for (; index < glyphs.length; index += 1) {
+      const glyph = glyphs[index] as Glyph;
+      if (glyph.char === ' ' && width <= column) lastBreak = { end: index, next: index + 1, width };
+      if (glyph.char === SOFT_HYPHEN && width + hyphen <= column)
+        lastBreak = { end: index, next: index + 1, width: width + hyphen };
+      width += glyph.width;
+      if (width > column && glyph.char !== ' ' && lastBreak !== undefined) break;
+    }
+    if (index >= glyphs.length && width <= column) {
+      lines.push(count(glyphs.slice(start), width));
+      break;
+    }
+    const end = lastBreak ?? { end: index, next: index, width };
+    lines.push(count(glyphs.slice(start, end.end), end.width));
+    start = end.next;
+  }
+  return lines;
+}
+
+function count(glyphs: readonly Glyph[], width: number): Line {
+  let spaces = 0;
+  let noBreakSpaces = 0;
+  for (const glyph of glyphs) {
+    if (glyph.char === ' ') spaces += 1;
+    else if (glyph.char === '\u00A0') noBreakSpaces += 1;
+  }
+  const text = glyphs
+    .map((glyph) => glyph.char)
+    .join('')
+    .replace(/\u00AD/g, '');
+  return { text, width, spaces, noBreakSpaces };
+}
+
+const fonts = {
+  regular: StandardFontEmbedder.for(StandardFonts.Helvetica as never),
+  bold: StandardFontEmbedder.for(StandardFonts.HelveticaBold as never),
+};
+const widths = new Map<string, number>();
+
+/** A character's advance at the body size, in points; one the font cannot encode counts as an "n". */
+function advance(char: string, bold: boolean): number {
+  const key = `${bold ? 'b' : 'r'}${char}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    const font = bold ? fonts.bold : fonts.regular;
+    try {
+      width = font.widthOfTextAtSize(char, BODY_SIZE_PT);
+    } catch {
+      width = font.widthOfTextAtSize('n', BODY_SIZE_PT);
+    }
+    widths.set(key, width);
+  }
+  return width;
+}
