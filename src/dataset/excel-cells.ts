@@ -171,7 +171,9 @@ function readDecimal(content: Exclude<CellContent, { kind: 'invalid' }>): CellRe
       const tenths = Math.round(shown * 10);
       // Float noise (1.209 * 100 = 120.89999999999999) is not a second decimal.
       if (Number.isFinite(shown) && Math.abs(shown * 10 - tenths) < 1e-6) return { ok: true, value: tenths / 10 };
-      return { ok: false, message: `la celda tiene ${String(shown)}, con más de un decimal`, fix: decimalFix };
+      const written = String(Number(shown.toFixed(6)));
+      const format = content.percent === true ? ' (la celda tiene formato de porcentaje)' : '';
+      return { ok: false, message: `la celda tiene ${written}, con más de un decimal${format}`, fix: decimalFix };
     }
     case 'text': {
       const reading = readDecimalText(content.value);
