@@ -125,6 +125,35 @@ describe('meta.porcentaje in the sheet Jornada', () => {
   });
 });
 
+describe('the style rows boletin.cifras and boletin.ordinal in the sheet Jornada', () => {
+  const styled = jornadaOf({ ...minimalJornada(), boletin: { cifras: 'rae', ordinal: 'corta' } });
+  const cases: readonly { campo: string; value: string; problems: string[]; boletin: Jornada['boletin'] }[] = [
+    { campo: 'boletin.cifras', value: 'digitos', problems: [], boletin: { cifras: 'digitos', ordinal: 'corta' } },
+    { campo: 'boletin.ordinal', value: 'unaPalabra', problems: [], boletin: { cifras: 'rae', ordinal: 'unaPalabra' } },
+    {
+      campo: 'boletin.cifras',
+      value: 'RAE',
+      problems: ['error Jornada!B28: «RAE» no es un valor válido para «boletin.cifras»'],
+      boletin: undefined,
+    },
+    {
+      campo: 'boletin.ordinal',
+      value: 'una palabra',
+      problems: ['error Jornada!B29: «una palabra» no es un valor válido para «boletin.ordinal»'],
+      boletin: undefined,
+    },
+  ];
+
+  test.each(cases)('$campo = $value', async ({ campo, value, problems, boletin }) => {
+    const read = await editAndRead(styled, (book) => {
+      sheet(book, 'Jornada').eachRow((row) => {
+        if (row.getCell(1).value === campo) row.getCell(2).value = value;
+      });
+    });
+    expect({ problems: read.problems, boletin: read.jornada?.boletin }).toEqual({ problems, boletin });
+  });
+});
+
 describe('the sheet «Grupos de estados»', () => {
   // Rows 2 and 3 are group 1 (Jalisco, Oaxaca), row 4 is group 2 (Sonora).
   const grupos: GrupoDeEstados[] = [
