@@ -1,18 +1,22 @@
 import type { Cell } from 'exceljs';
 import type { FieldKind } from './excel-layout.ts';
-import { explainBadCount, readCountText, readDateText } from './figure-text.ts';
+import { explainBadCount, readCountText, readDateText, readDecimalText } from './figure-text.ts';
 
 /** What one cell holds, whatever Excel stored: formulas read through their result. */
 export type CellContent =
   | { readonly kind: 'empty' }
-  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'number'; readonly value: number; readonly percent?: boolean }
   | { readonly kind: 'text'; readonly value: string; readonly hyperlink?: string }
   | { readonly kind: 'date'; readonly value: Date }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'invalid'; readonly message: string; readonly fix: string };
 
 export function cellContent(cell: Cell): CellContent {
-  return contentOf(cell.value);
+  const content = contentOf(cell.value);
+  // Excel keeps "120.9 %" typed in a percentage cell as 1.209: only the format says it is a percentage.
+  if (content.kind === 'number' && typeof cell.numFmt === 'string' && cell.numFmt.includes('%'))
+    return { ...content, percent: true };
+  return content;
 }
 
 function contentOf(value: unknown): CellContent {
@@ -101,6 +105,8 @@ export function readCell(content: CellContent, kind: FieldKind | 'cifra'): CellR
       if (content.kind === 'boolean') return { ok: false, ...explainBadCount(String(content.value)) };
       return { ok: true, value: undefined };
     }
+    case 'decimal':
+      return readDecimal(content);
     case 'fecha': {
       if (content.kind === 'date') return { ok: true, value: excelDateToIso(content.value) };
       if (content.kind === 'text') {
@@ -146,5 +152,48 @@ export function readCell(content: CellContent, kind: FieldKind | 'cifra'): CellR
       if (content.kind === 'date') return { ok: true, value: excelDateToIso(content.value) };
       return { ok: true, value: content.value ? 'sí' : 'no' };
     }
+  }
+}
+
+const decimalFix = 'Escriba el porcentaje tal como se publicó, como número con a lo más un decimal: 120.9.';
+
+/**
+ * A number with at most one decimal (a published percentage). A percentage-formatted cell gives its
+ * percentage (1.209 shown as 120.9 % reads 120.9); a formula's long result is refused, never rounded,
+ * because the bulletin prints the figure the office published.
+ */
+function readDecimal(content: Exclude<CellContent, { kind: 'invalid' }>): CellReading {
+  switch (content.kind) {
+    case 'empty':
+      return { ok: true, value: undefined };
+    case 'number': {
+      const shown = content.percent === true ? content.value * 100 : content.value;
+      const tenths = Math.round(shown * 10);
+      // Float noise (1.209 * 100 = 120.89999999999999) is not a second decimal.
+      if (Number.isFinite(shown) && Math.abs(shown * 10 - tenths) < 1e-6) return { ok: true, value: tenths / 10 };
+      const written = String(Number(shown.toFixed(6)));
+      const format = content.percent === true ? ' (la celda tiene formato de porcentaje)' : '';
+      return { ok: false, message: `la celda tiene ${written}, con más de un decimal${format}`, fix: decimalFix };
+    }
+    case 'text': {
+      const reading = readDecimalText(content.value);
+      if (!reading.ok) return reading;
+      return {
+        ok: true,
+        value: reading.value,
+        warning: {
+          message: `el número «${content.value}» está guardado como texto`,
+          fix: 'Se leyó como número; conviértalo a número en Excel (el triángulo verde de la celda > Convertir en número).',
+        },
+      };
+    }
+    case 'date':
+      return {
+        ok: false,
+        message: 'la celda tiene formato de fecha, pero aquí va un porcentaje',
+        fix: `Cambie el formato de la celda a «Número». ${decimalFix}`,
+      };
+    case 'boolean':
+      return { ok: false, message: 'la celda tiene un valor lógico, no un número', fix: decimalFix };
   }
 }

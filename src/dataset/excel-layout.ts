@@ -1,3 +1,5 @@
+import { figureStyleNames, ordinalForms } from './schema.ts';
+
 /**
  * The documented layout of a jornada workbook (docs/dataset.md, "Excel"), shared by the reader and the
  * writer so the template and the loader never disagree.
@@ -9,12 +11,14 @@ export const sheetNames = {
   estados: 'Estados',
   hospitales: 'Hospitales',
   destacados: 'Destacados',
+  grupos: 'Grupos de estados',
   instrucciones: 'Instrucciones',
 } as const;
 
 export const requiredSheets = [sheetNames.jornada, sheetNames.nacional] as const;
 
-export type FieldKind = 'texto' | 'entero' | 'fecha' | 'booleano' | 'url';
+/** `decimal`: a number with at most one decimal, as a percentage is published (120.9). */
+export type FieldKind = 'texto' | 'entero' | 'decimal' | 'fecha' | 'booleano' | 'url';
 
 export interface JornadaField {
   /** The JSON path, as written in column A of the sheet "Jornada": "fechas.inicio". */
@@ -22,6 +26,8 @@ export interface JornadaField {
   readonly kind: FieldKind;
   /** A list: one row per element, all with the same campo. */
   readonly lista?: boolean;
+  /** The only words the field takes: the template offers them as a drop-down list. */
+  readonly opciones?: readonly string[];
   readonly descripcion: string;
 }
 
@@ -54,6 +60,11 @@ export const jornadaFields: readonly JornadaField[] = [
   { campo: 'meta.planeadas', kind: 'entero', descripcion: 'Acciones planeadas' },
   { campo: 'meta.logradas', kind: 'entero', descripcion: 'Acciones logradas (sin porcentaje publicado, se calcula)' },
   {
+    campo: 'meta.porcentaje',
+    kind: 'decimal',
+    descripcion: 'Porcentaje de la meta tal como se publicó, con a lo más un decimal: 120.9 (si no, se calcula)',
+  },
+  {
     campo: 'especialidades.consultaExterna',
     kind: 'texto',
     lista: true,
@@ -85,6 +96,18 @@ export const jornadaFields: readonly JornadaField[] = [
     descripcion: 'Post web: etiquetas además de las de los datos, una fila por etiqueta',
   },
   { campo: 'web.redirectFrom', kind: 'texto', descripcion: 'Post web: dirección anterior del post ("/news/187342")' },
+  {
+    campo: 'boletin.cifras',
+    kind: 'texto',
+    opciones: figureStyleNames,
+    descripcion: `Estilo de las cifras: ${figureStyleNames.join(', ')} (vacío: imss)`,
+  },
+  {
+    campo: 'boletin.ordinal',
+    kind: 'texto',
+    opciones: ordinalForms,
+    descripcion: 'Forma del ordinal: palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª»',
+  },
   { campo: 'boletin.relleno', kind: 'booleano', descripcion: 'sí: grupos tras «mil» con tres cifras, «90 mil 034»' },
   { campo: 'boletin.millonEnCifras', kind: 'booleano', descripcion: 'sí: «1 millón» en lugar de «un millón»' },
   { campo: 'boletin.signoPorcentaje', kind: 'booleano', descripcion: 'sí: «120.9%» en lugar de «120.9 por ciento»' },
@@ -107,5 +130,12 @@ export const estadoTextColumns = ['nombre', 'lugar'] as const;
 export const hospitalTextColumns = ['nombre', 'siglas', 'ciudad', 'estado'] as const;
 export const destacadoTextColumns = ['ambito', 'entidad', 'texto', 'textoEn', 'unidad'] as const;
 export const ambitos = ['nacional', 'estado', 'hospital'] as const;
+/**
+ * Columns of the sheet "Grupos de estados": one row per state of a group; the rows of a group share its
+ * number in «grupo», and its settings (masDe, de, enunciado) may be repeated on each row or given once.
+ */
+export const grupoColumns = ['grupo', 'estado', 'masDe', 'de', 'enunciado'] as const;
+export type GrupoColumn = (typeof grupoColumns)[number];
+
 /** Header prefix of a year-to-date figure in the sheet "Destacados": "anual:trasplante-cornea". */
 export const anualPrefix = 'anual:';

@@ -3,12 +3,13 @@ import type { Worksheet } from 'exceljs';
 import type { Catalog } from './catalog.ts';
 import { cellContent, readCell } from './excel-cells.ts';
 import type { CellContent } from './excel-cells.ts';
-import type { FieldKind, JornadaField } from './excel-layout.ts';
+import type { FieldKind, GrupoColumn, JornadaField } from './excel-layout.ts';
 import {
   ambitos,
   anualPrefix,
   destacadoTextColumns,
   estadoTextColumns,
+  grupoColumns,
   hospitalTextColumns,
   jornadaFields,
   nacionalColumns,
@@ -95,6 +96,7 @@ class WorkbookReader {
     const estados = this.readEntitySheet(sheet(sheetNames.estados), 'estados', estadoTextColumns);
     const hospitales = this.readEntitySheet(sheet(sheetNames.hospitales), 'hospitales', hospitalTextColumns);
     this.readDestacadosSheet(sheet(sheetNames.destacados), estados, hospitales);
+    this.readGruposSheet(sheet(sheetNames.grupos));
     if (estados.length > 0) this.raw['estados'] = estados;
     if (hospitales.length > 0) this.raw['hospitales'] = hospitales;
     return { raw: this.raw, placeOf: (path) => this.placeOf(path) };
@@ -161,7 +163,9 @@ class WorkbookReader {
           ? sheetNames.estados
           : first === 'hospitales'
             ? sheetNames.hospitales
-            : sheetNames.jornada;
+            : first === 'gruposDeEstados'
+              ? sheetNames.grupos
+              : sheetNames.jornada;
     return `${sheet} (${pathText(path)})`;
   }
 
@@ -174,6 +178,17 @@ class WorkbookReader {
     path: readonly PropertyKey[],
   ): unknown {
     this.remember(path, worksheet, address);
+    return this.readAt(worksheet, content, address, kind, path);
+  }
+
+  /** Reads a cell, reporting at the cell what cannot be read, without making it the place of `path`. */
+  private readAt(
+    worksheet: Worksheet,
+    content: CellContent,
+    address: string,
+    kind: FieldKind | 'cifra',
+    path: readonly PropertyKey[],
+  ): unknown {
     const reading = readCell(content, kind);
     const place = `${worksheet.name}!${address}`;
     if (!reading.ok) {
@@ -518,6 +533,150 @@ class WorkbookReader {
     }
     if (national.length > 0) this.raw['destacados'] = national;
   }
+
+  /**
+   * The sheet "Grupos de estados": one row per state; rows with the same «grupo» form one group, in the
+   * order the groups first appear. A setting may be written on one row or repeated, but never differ.
+   */
+  private readGruposSheet(worksheet: Worksheet | undefined): void {
+    if (worksheet === undefined) return;
+    const [headerRow, ...body] = this.rows(worksheet);
+    if (headerRow === undefined) return;
+    const columns = this.grupoColumnIndexes(worksheet, headerRow);
+    if (columns === undefined) return;
+    const groups = new Map<string, GroupDraft>();
+    for (const row of body) {
+      const cellOf = (name: GrupoColumn): { content: CellContent; address: string } => {
+        const index = columns.get(name);
+        const address = index === undefined ? `A${row.number}` : (row.addresses[index] ?? `A${row.number}`);
+        return { content: index === undefined ? { kind: 'empty' } : (row.cells[index] ?? { kind: 'empty' }), address };
+      };
+      const draft = this.groupOfRow(worksheet, cellOf('grupo'), groups);
+      if (draft === undefined) continue;
+      this.addGroupState(worksheet, draft, cellOf('estado'));
+      for (const setting of grupoSettings) this.settleGroupSetting(worksheet, draft, setting, cellOf(setting.name));
+    }
+    if (groups.size > 0) this.raw['gruposDeEstados'] = [...groups.values()].map((draft) => draft.grupo);
+  }
+
+  /** Where each column of the sheet "Grupos de estados" is; unknown headers and a missing key column are errors. */
+  private grupoColumnIndexes(
+    worksheet: Worksheet,
+    headerRow: { number: number; cells: CellContent[]; addresses: string[] },
+  ): Map<GrupoColumn, number> | undefined {
+    const columns = new Map<GrupoColumn, number>();
+    const candidates = grupoColumns.map((value) => ({ value, names: [] }));
+    this.header(headerRow.cells).forEach((header, index) => {
+      if (header === '') return;
+      const name = grupoColumns.find((column) => columnKey(column) === columnKey(header));
+      if (name !== undefined) {
+        columns.set(name, index);
+        return;
+      }
+      const meant = closest(header, candidates);
+      this.sink.error(
+        `${worksheet.name}!${headerRow.addresses[index] ?? ''}`,
+        `el encabezado «${header}» no es una columna de la hoja «${worksheet.name}»`,
+        `${meant === undefined ? '' : `¿Quiso decir «${meant}»? `}Las columnas son: ${grupoColumns.join(', ')}.`,
+      );
+    });
+    const missing = (['grupo', 'estado'] as const).filter((name) => !columns.has(name));
+    if (missing.length === 0) return columns;
+    this.sink.error(
+      `${worksheet.name}!A${headerRow.number}`,
+      `falta la columna «${missing.join('» y «')}» en el encabezado de la hoja «${worksheet.name}»`,
+      `La primera fila lleva: ${grupoColumns.join(', ')}.`,
+    );
+    return undefined;
+  }
+
+  /** The group a row belongs to, by its «grupo» cell (created when first seen); undefined when the cell says none. */
+  private groupOfRow(
+    worksheet: Worksheet,
+    cell: { content: CellContent; address: string },
+    groups: Map<string, GroupDraft>,
+  ): GroupDraft | undefined {
+    const label = this.readAt(worksheet, cell.content, cell.address, 'texto', ['gruposDeEstados']);
+    if (typeof label !== 'string') {
+      if (cell.content.kind === 'empty')
+        this.sink.error(
+          `${worksheet.name}!${cell.address}`,
+          'falta el número de grupo de esta fila',
+          'Escriba en «grupo» el número del grupo (1, 2...): las filas de un mismo grupo llevan el mismo número.',
+        );
+      return undefined;
+    }
+    const known = groups.get(label);
+    if (known !== undefined) return known;
+    const draft: GroupDraft = { label, index: groups.size, grupo: { estados: [] }, firstCell: new Map() };
+    groups.set(label, draft);
+    this.remember(['gruposDeEstados', draft.index], worksheet, cell.address);
+    return draft;
+  }
+
+  private addGroupState(
+    worksheet: Worksheet,
+    draft: GroupDraft,
+    cell: { content: CellContent; address: string },
+  ): void {
+    const path = ['gruposDeEstados', draft.index, 'estados', draft.grupo.estados.length];
+    if (cell.content.kind === 'empty') {
+      this.sink.error(
+        `${worksheet.name}!${cell.address}`,
+        `falta el estado de esta fila del grupo ${draft.label}`,
+        'Escriba en «estado» el nombre del estado u OOAD; cada fila del grupo lleva un estado.',
+      );
+      return;
+    }
+    const estado = this.take(worksheet, cell.content, cell.address, 'texto', path);
+    if (estado !== undefined) draft.grupo.estados.push(estado);
+  }
+
+  /** A group's setting is the first cell that gives it; a later row may leave it empty or repeat it, never change it. */
+  private settleGroupSetting(
+    worksheet: Worksheet,
+    draft: GroupDraft,
+    setting: { name: string; kind: FieldKind },
+    cell: { content: CellContent; address: string },
+  ): void {
+    if (cell.content.kind === 'empty') return;
+    const path = ['gruposDeEstados', draft.index, setting.name];
+    const first = draft.firstCell.get(setting.name);
+    if (first === undefined) {
+      const value = this.take(worksheet, cell.content, cell.address, setting.kind, path);
+      if (value === undefined) return;
+      draft.grupo[setting.name] = value;
+      draft.firstCell.set(setting.name, `${worksheet.name}!${cell.address}`);
+      return;
+    }
+    const value = this.readAt(worksheet, cell.content, cell.address, setting.kind, path);
+    if (value === undefined || value === draft.grupo[setting.name]) return;
+    this.sink.error(
+      `${worksheet.name}!${cell.address}`,
+      `el grupo ${draft.label} tiene en «${setting.name}» «${String(draft.grupo[setting.name])}» (${first}) y aquí «${String(value)}»`,
+      `Las filas de un grupo comparten «${setting.name}»: escriba el mismo valor que en ${first}, o deje la celda vacía. Si son grupos distintos, dé a estas filas otro número en «grupo».`,
+    );
+  }
+}
+
+/** What the sheet "Grupos de estados" says of one group, and the cell that said each setting first. */
+interface GroupDraft {
+  readonly label: string;
+  readonly index: number;
+  readonly grupo: Record<string, unknown> & { estados: unknown[] };
+  readonly firstCell: Map<string, string>;
+}
+
+/** The settings of a group (all but its states) and how each cell is read. */
+const grupoSettings: readonly { name: Exclude<GrupoColumn, 'grupo' | 'estado'>; kind: FieldKind }[] = [
+  { name: 'masDe', kind: 'entero' },
+  { name: 'de', kind: 'texto' },
+  { name: 'enunciado', kind: 'texto' },
+];
+
+/** "Más de", "mas_de" and "masDe" name one column: slugs compared without their hyphens. */
+function columnKey(text: string): string {
+  return slugify(text).replace(/-/g, '');
 }
 
 function isHeader(cell: CellContent | undefined, word: string): boolean {

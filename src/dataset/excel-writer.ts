@@ -5,6 +5,8 @@ import { loadCatalog } from './catalog.ts';
 import {
   anualPrefix,
   destacadoTextColumns,
+  estadoTextColumns,
+  grupoColumns,
   hospitalTextColumns,
   jornadaFields,
   nacionalColumns,
@@ -32,9 +34,9 @@ export async function writeJornadaWorkbook(jornada?: Jornada, catalog: Catalog =
   const hospitales = jornada?.hospitales ?? [];
   writeTable(
     workbook.addWorksheet(sheetNames.estados),
-    ['nombre'],
+    [...estadoTextColumns],
     usedIn(estados.map((estado) => estado.cifras)),
-    estados.map((estado) => ({ texts: [estado.nombre], cifras: estado.cifras ?? {} })),
+    estados.map((estado) => ({ texts: [estado.nombre, estado.lugar], cifras: estado.cifras ?? {} })),
   );
   writeTable(
     workbook.addWorksheet(sheetNames.hospitales),
@@ -46,6 +48,7 @@ export async function writeJornadaWorkbook(jornada?: Jornada, catalog: Catalog =
     })),
   );
   writeDestacadosSheet(workbook.addWorksheet(sheetNames.destacados), jornada, catalog);
+  writeGruposSheet(workbook.addWorksheet(sheetNames.grupos), jornada);
   writeInstructions(workbook.addWorksheet(sheetNames.instrucciones));
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer as ArrayBuffer);
@@ -96,8 +99,13 @@ function writeJornadaSheet(worksheet: Worksheet, jornada: Jornada | undefined): 
         cell.value = item as string | number;
       }
       if (field.kind === 'fecha') cell.numFmt = 'yyyy-mm-dd';
-      if (field.campo === 'tipo') {
-        cell.dataValidation = { type: 'list', allowBlank: false, formulae: [`"${programmeIds.join(',')}"`] };
+      const choices = field.campo === 'tipo' ? programmeIds : field.opciones;
+      if (choices !== undefined) {
+        cell.dataValidation = {
+          type: 'list',
+          allowBlank: field.campo !== 'tipo',
+          formulae: [`"${choices.join(',')}"`],
+        };
       }
     });
   }
@@ -169,6 +177,27 @@ function writeDestacadosSheet(worksheet: Worksheet, jornada: Jornada | undefined
   }
 }
 
+/** One row per state of a group, numbered 1, 2... in «grupo»; every row repeats the group's settings. */
+function writeGruposSheet(worksheet: Worksheet, jornada: Jornada | undefined): void {
+  worksheet.columns = grupoColumns.map((header) => ({
+    header,
+    key: header,
+    width: header === 'enunciado' ? 80 : header === 'estado' ? 30 : 12,
+  }));
+  styleHeader(worksheet);
+  (jornada?.gruposDeEstados ?? []).forEach((grupo, index) => {
+    for (const estado of grupo.estados) {
+      worksheet.addRow({
+        grupo: index + 1,
+        estado,
+        masDe: grupo.masDe ?? null,
+        de: grupo.de ?? null,
+        enunciado: grupo.enunciado ?? null,
+      });
+    }
+  });
+}
+
 function writeInstructions(worksheet: Worksheet): void {
   worksheet.columns = [{ header: 'Cómo llenar este libro', key: 'texto', width: 120 }];
   styleHeader(worksheet);
@@ -177,8 +206,10 @@ function writeInstructions(worksheet: Worksheet): void {
     'Las fechas van como fecha de Excel o como texto año-mes-día: 2023-02-24. No use día/mes/año.',
     'Jornada: una fila por campo (columna A el campo, columna B el valor). Las listas llevan una fila por elemento, con el mismo campo.',
     'Nacional: una fila por indicador; columnas nacional, umae (todas las UMAE juntas) y acumulado anual.',
-    'Estados y Hospitales: una fila por estado u hospital; una columna por indicador (el id del catálogo en el encabezado).',
+    'Estados y Hospitales: una fila por estado u hospital; una columna por indicador (el id del catálogo en el encabezado). En Estados, «lugar» es el lugar de la fecha de su boletín local (si falta, el nombre del estado).',
     'Destacados: ambito (nacional, estado u hospital), entidad (su nombre), texto sin cifras escritas: las cifras van en las columnas de indicador y el texto las nombra con {id}, por ejemplo {trasplante-cornea}.',
+    'Grupos de estados: estados que el boletín nombra juntos, sin sus cifras. Una fila por estado; las filas de un mismo grupo llevan el mismo número en «grupo» (1, 2...). Cada grupo lleva «masDe» (el umbral que cada estado superó: 10000 para «más de 10 mil acciones»; «de» dice qué se cuenta, un id del catálogo, o vacío para acciones) o «enunciado» (lo que todos hicieron, sin cifras: «cumplieron su meta»), no los dos. Basta escribirlos en la primera fila del grupo; si se repiten, deben ser iguales.',
+    'Jornada: meta.porcentaje es el porcentaje publicado, con a lo más un decimal (120.9); boletin.cifras y boletin.ordinal se eligen de la lista de la celda.',
     'No combine celdas ni cambie los nombres de las hojas. Revise el libro con: npm run --silent boletin -- validar ARCHIVO.xlsx',
     'Todo el formato está en docs/dataset.md.',
   ];

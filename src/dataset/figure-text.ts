@@ -75,6 +75,27 @@ function ordinalValue(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A number with at most one decimal written as text, as a percentage is published: "120.9", "120,9"
+ * (one digit after the comma cannot be a thousands separator) or "120.9 %".
+ */
+export function readDecimalText(text: string): TextReading<number> {
+  const value = text.trim();
+  const match = /^(\d+)(?:[.,](\d))?\s*%?$/.exec(value);
+  if (match !== null) return { ok: true, value: Number(`${match[1] ?? ''}.${match[2] ?? '0'}`) };
+  if (/^\d+[.,]\d{2,}\s*%?$/.test(value))
+    return {
+      ok: false,
+      message: `«${value}» tiene más de un decimal`,
+      fix: 'Escriba el porcentaje tal como se publicó, con a lo más un decimal: 120.9.',
+    };
+  return {
+    ok: false,
+    message: `«${value}» no es un número con a lo más un decimal`,
+    fix: 'Escriba el porcentaje con dígitos, tal como se publicó: 120.9 (o 120,9).',
+  };
+}
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date written as text: only year-month-day is read. */

@@ -171,6 +171,9 @@ export const grupoDeEstadosSchema = z
 /** Figure styles a dataset may ask for (see `boletin cifra --estilos`). */
 export const figureStyleNames = ['imss', 'imss-letras', 'rae', 'relleno', 'digitos'] as const;
 
+/** Forms of the jornada's ordinal a dataset may ask for (see `boletin generar --ordinal`). */
+export const ordinalForms = ['palabras', 'unaPalabra', 'corta'] as const;
+
 /** The style settings of a bulletin; each is also a `generar` option, which wins over the dataset. */
 export const bulletinStyleShape = {
   cifras: z
@@ -189,7 +192,7 @@ export const bulletinStyleShape = {
     .boolean()
     .optional()
     .meta({ description: 'true: «120.9%» en lugar de «120.9 por ciento» (generar --signo).' }),
-  ordinal: z.enum(['palabras', 'unaPalabra', 'corta']).optional().meta({
+  ordinal: z.enum(ordinalForms).optional().meta({
     description:
       'Forma del ordinal de la jornada (generar --ordinal): palabras «Décima Cuarta», unaPalabra «Decimocuarta», corta «14ª».',
   }),
