@@ -1,5 +1,5 @@
-import { StandardFontEmbedder, StandardFonts } from '@cantoo/pdf-lib';
 import type { Inline } from '../../model/bulletin-document.ts';
+import { BOLD_WIDTHS, REGULAR_WIDTHS } from './font-widths.ts';
 import { SOFT_HYPHEN, hyphenate } from './hyphenate.ts';
 import { textRuns } from './text-runs.ts';
 
@@ -12,7 +12,7 @@ import { textRuns } from './text-runs.ts';
  *
  * Chromium and LibreOffice both break lines first-fit, at spaces and soft hyphens, so the lines are
  * foreseen here with the font's widths: Liberation Sans, the type of every format, has the metrics
- * of Helvetica, whose widths and kerning pairs pdf-lib carries. The figure is for the printed
+ * of Helvetica, whose widths font-widths.ts holds (written from pdf-lib's AFM data). The figure is for the printed
  * column (the PDF's and the DOCX's text width); a screen reflows, and a tracking this small does not
  * show there.
  */
@@ -177,24 +177,8 @@ function count(glyphs: readonly Glyph[], width: number): Line {
   return { text, width, spaces, noBreakSpaces };
 }
 
-const fonts = {
-  regular: StandardFontEmbedder.for(StandardFonts.Helvetica as never),
-  bold: StandardFontEmbedder.for(StandardFonts.HelveticaBold as never),
-};
-const widths = new Map<string, number>();
-
-/** A character's advance at the body size, in points; one the font cannot encode counts as an "n". */
+/** A character's advance at the body size, in points; one the font has no width for counts as an "n". */
 function advance(char: string, bold: boolean): number {
-  const key = `${bold ? 'b' : 'r'}${char}`;
-  let width = widths.get(key);
-  if (width === undefined) {
-    const font = bold ? fonts.bold : fonts.regular;
-    try {
-      width = font.widthOfTextAtSize(char, BODY_SIZE_PT);
-    } catch {
-      width = font.widthOfTextAtSize('n', BODY_SIZE_PT);
-    }
-    widths.set(key, width);
-  }
-  return width;
+  const table = bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+  return ((table[char] ?? table['n'] ?? 556) * BODY_SIZE_PT) / 1000;
 }
