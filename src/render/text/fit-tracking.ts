@@ -58,7 +58,23 @@ const LOOSE_GAP = 1.8;
 
 /** The tracking of a justified paragraph, in steps of TRACKING_STEP_PT (0 for most paragraphs). */
 export function paragraphTrackingSteps(inlines: readonly Inline[], lang: string): number {
-  const pieces = piecesOf(inlines, lang);
+  // The HTML, the PDF's page and the DOCX ask for the same paragraph: it is worked out once.
+  const key = `${lang}\u0000${textRuns(inlines)
+    .map((run) => `${run.bold ? 'b' : 'r'}${run.link === undefined ? '' : 'l'}${run.text}`)
+    .join('\u0001')}`;
+  const known = decided.get(key);
+  if (known !== undefined) return known;
+  const steps = trackingSteps(piecesOf(inlines, lang));
+  if (decided.size >= DECIDED_LIMIT) decided.clear();
+  decided.set(key, steps);
+  return steps;
+}
+
+/** Paragraphs already decided, by their text; bounded, as a long-running portal renders without end. */
+const decided = new Map<string, number>();
+const DECIDED_LIMIT = 4096;
+
+function trackingSteps(pieces: readonly Piece[]): number {
   const plain = worstGap(pieces, 0);
   if (plain <= LOOSE_GAP) return 0;
   let best = 0;
