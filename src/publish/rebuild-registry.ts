@@ -225,14 +225,20 @@ function insertAll(
 }
 
 /**
- * The registry's format of a file found by name: the extension, except the verification report, whose
- * files (`*.verificacion.json`, `*.verificacion.html`, src/generate/verified-files.ts) carry no stamp and
- * are recorded as files of their bulletin under the formats publishing gives them.
+ * The registry's format of a file found by name: the extension, except where publishing names a file
+ * otherwise than its format (src/generate/verified-files.ts, render-editions.ts): the verification
+ * report (`verificacion.json` -> `verificacion`, `verificacion.html` -> `verificacion-html`), the
+ * card images (`tarjeta.1200x675.png` -> `tarjeta.png-1200x675`) and the card's text
+ * (`tarjeta.alt.txt` -> `tarjeta.alt`), each also after an edition's name (`en.verificacion.json`).
  */
-function registryFormat(extension: string): string {
-  if (extension === 'verificacion.json' || extension.endsWith('.verificacion.json'))
-    return extension.slice(0, -'.json'.length);
-  if (extension === 'verificacion.html' || extension.endsWith('.verificacion.html'))
-    return `${extension.slice(0, -'.html'.length)}-html`;
+export function registryFormat(extension: string): string {
+  const renamed: readonly [RegExp, string][] = [
+    [/^((?:.+\.)?verificacion)\.json$/, '$1'],
+    [/^((?:.+\.)?verificacion)\.html$/, '$1-html'],
+    [/^((?:.+\.)?)(\d+x\d+)\.png$/, '$1png-$2'],
+    [/^((?:.+\.)?alt)\.txt$/, '$1'],
+    [/^paquete\.zip$/, 'paquete'],
+  ];
+  for (const [pattern, format] of renamed) if (pattern.test(extension)) return extension.replace(pattern, format);
   return extension;
 }

@@ -7,6 +7,8 @@ import { type GeneratedBulletin, generateBulletins } from '../../src/generate/ge
 import { ARCHIVE_MARKER_FILE } from '../../src/publish/archive-identity.ts';
 import { editionPackage } from '../../src/publish/edition-package.ts';
 import { openRegistry } from '../../src/publish/registry.ts';
+import { listBulletins, rebuildRegistry } from '../../src/publish/index.ts';
+import { readArchiveStamp } from '../../src/render/read-archive-stamp.ts';
 import type { VerificationReport } from '../../src/verify/verification-report.ts';
 import { pdfToText } from '../support/extract-words.ts';
 import { sampleFiles } from '../support/compose-sample.ts';
@@ -142,5 +144,21 @@ describe('every edition of every sample jornada', () => {
       expect(editions.map((edition) => edition.edition).sort()).toEqual(reported.sort());
       expect(editions.find((edition) => edition.edition === 'en')?.lang).toBe('en-US');
     }
+  });
+
+  test('a registry rebuilt from the folder (archivo reconstruir) records every file under the format it was published with', async () => {
+    const formatsIn = (path: string): Map<string, string> => {
+      using registry = openRegistry(path);
+      return new Map(
+        listBulletins(registry).flatMap((bulletin) =>
+          bulletin.versions.flatMap((version) => version.files.map((file) => [file.path, file.format] as const)),
+        ),
+      );
+    };
+    const rebuilt = join(workDir, 'reconstruido', 'registro.sqlite');
+    await rebuildRegistry({ registryPath: rebuilt, outputDir: join(workDir, 'salida'), readStamp: readArchiveStamp });
+    const published = formatsIn(join(workDir, 'datos', 'registro.sqlite'));
+    expect([...published.values()]).toContain('tarjeta.png-1200x675');
+    expect(formatsIn(rebuilt)).toEqual(published);
   });
 });
