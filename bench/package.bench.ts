@@ -266,7 +266,9 @@ function phrasingThroughput(count: number): { write: number; read: number; write
   return { write, read, writeWall };
 }
 
-async function leakCheck(folder: string): Promise<{ rss: Record<string, number>; failed: string[] }> {
+async function leakCheck(
+  folder: string,
+): Promise<{ rss: Record<string, number>; heap: Record<string, number>; failed: string[] }> {
   const last = SETTINGS.leakMarks.at(-1) ?? 0;
   const files = await writeBenchDatasets(join(folder, 'datos'), last);
   const { stdout } = await execFileAsync(
@@ -274,7 +276,7 @@ async function leakCheck(folder: string): Promise<{ rss: Record<string, number>;
     ['--expose-gc', join(ROOT, 'bench', 'support', 'leak-check.ts'), folder, SETTINGS.leakMarks.join(','), ...files],
     { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 },
   );
-  return JSON.parse(stdout) as { rss: Record<string, number>; failed: string[] };
+  return JSON.parse(stdout) as { rss: Record<string, number>; heap: Record<string, number>; failed: string[] };
 }
 
 async function main(): Promise<void> {
@@ -384,10 +386,17 @@ async function main(): Promise<void> {
       fuga: {
         marcas: SETTINGS.leakMarks,
         rss_mb: Object.fromEntries(Object.entries(leak.rss).map(([mark, bytes]) => [mark, round(bytes / 2 ** 20, 1)])),
+        heap_usado_mb: Object.fromEntries(
+          Object.entries(leak.heap).map(([mark, bytes]) => [mark, round(bytes / 2 ** 20, 1)]),
+        ),
         fallidos: leak.failed.length,
       },
       rss_growth_500_vs_50: round(
         (leak.rss[String(lastMark)] ?? Number.NaN) / (leak.rss[String(firstMark)] ?? Number.NaN),
+        2,
+      ),
+      heap_growth_500_vs_50: round(
+        (leak.heap[String(lastMark)] ?? Number.NaN) / (leak.heap[String(firstMark)] ?? Number.NaN),
         2,
       ),
       figures_per_s: Math.round(figures.write),
@@ -432,6 +441,12 @@ async function main(): Promise<void> {
         `${String(results.rss_growth_500_vs_50)}x`,
         '≤ 1.2x',
         results.rss_growth_500_vs_50 <= 1.2,
+      ],
+      [
+        `Objetos vivos (heap usado) tras ${String(lastMark)} / tras ${String(firstMark)}`,
+        `${String(results.heap_growth_500_vs_50)}x`,
+        '≤ 1.2x (sin fuga)',
+        results.heap_growth_500_vs_50 <= 1.2,
       ],
     ] as const;
     const table = [

@@ -10,6 +10,8 @@ import { generateBulletins } from '../../src/generate/generate-bulletins.ts';
 const [folder = '', marksText = '', ...files] = process.argv.slice(2);
 const marks = new Set(marksText.split(',').map(Number));
 const rss: Record<string, number> = {};
+/** Live JavaScript objects after the collection: what a leak would grow; RSS also counts the heap V8 keeps reserved. */
+const heap: Record<string, number> = {};
 let finished = 0;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -22,8 +24,10 @@ const results = await generateBulletins({
     finished += 1;
     if (!marks.has(finished)) return;
     gc?.();
-    rss[String(finished)] = process.memoryUsage().rss;
+    const memory = process.memoryUsage();
+    rss[String(finished)] = memory.rss;
+    heap[String(finished)] = memory.heapUsed;
   },
 });
 const failed = results.filter((result) => result.error !== undefined);
-process.stdout.write(`${JSON.stringify({ rss, failed: failed.map((result) => result.error?.message) })}\n`);
+process.stdout.write(`${JSON.stringify({ rss, heap, failed: failed.map((result) => result.error?.message) })}\n`);
