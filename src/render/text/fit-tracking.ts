@@ -64,7 +64,10 @@ export function paragraphTrackingSteps(inlines: readonly Inline[], lang: string)
     .join('\u0001')}`;
   const known = decided.get(key);
   if (known !== undefined) return known;
-  const steps = trackingSteps(piecesOf(inlines, lang));
+  const pieces = piecesOf(inlines, lang);
+  // A character the body's font lacks (an emoji) is drawn from a fallback font whose width is not
+  // foreseen here: such a paragraph is left as it is rather than tracked on a guess.
+  const steps = pieces.every(inBodyFont) ? trackingSteps(pieces) : 0;
   if (decided.size >= DECIDED_LIMIT) decided.clear();
   decided.set(key, steps);
   return steps;
@@ -191,6 +194,13 @@ function count(glyphs: readonly Glyph[], width: number): Line {
     .join('')
     .replace(/\u00AD/g, '');
   return { text, width, spaces, noBreakSpaces };
+}
+
+/** Whether every character of the piece has its width in the body's font (soft hyphens take none). */
+function inBodyFont(piece: Piece): boolean {
+  const table = piece.bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+  for (const char of piece.text) if (char !== SOFT_HYPHEN && table[char] === undefined) return false;
+  return true;
 }
 
 /** A character's advance at the body size, in points; one the font has no width for counts as an "n". */
