@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { lyingZipBomb, minimalWorkbook, workbookWithParts } from '../support/minimal-workbook.ts';
 import { type CliRun, runCli } from '../support/run-cli.ts';
 
 /**
@@ -38,44 +39,6 @@ const json = (change: (jornada: Record<string, unknown>) => void): string => {
   return JSON.stringify(jornada, null, 2);
 };
 const yamlHead = 'tipo: periodo-plan\nfechas: { inicio: 2021-05-31, fin: 2021-06-06 }\n';
-
-async function workbook(
-  edit: (book: ExcelJS.Workbook, nacional: ExcelJS.Worksheet) => void = () => {},
-): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const jornada = book.addWorksheet('Jornada');
-  for (const row of [
-    ['campo', 'valor'],
-    ['tipo', 'extraordinaria-continuidad'],
-    ['fechas.inicio', '2023-02-24'],
-    ['fechas.fin', '2023-02-26'],
-  ])
-    jornada.addRow(row);
-  const nacional = book.addWorksheet('Nacional');
-  for (const row of [
-    ['indicador', 'nacional'],
-    ['cirugias', 3029],
-    ['vasectomia', 12],
-  ])
-    nacional.addRow(row);
-  edit(book, nacional);
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-async function withParts(parts: Record<string, Uint8Array>, level: 0 | 9 = 0): Promise<Uint8Array> {
-  return zipSync({ ...unzipSync(await workbook()), ...parts }, { level });
-}
-
-async function lyingBomb(): Promise<Uint8Array> {
-  const zip = await withParts({ 'xl/media/relleno.bin': new Uint8Array(30 * 1024 * 1024) }, 9);
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  for (let offset = 0; offset + 46 < zip.length; offset += 1) {
-    if (view.getUint32(offset, true) !== 0x02014b50) continue;
-    const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + view.getUint16(offset + 28, true)));
-    if (name === 'xl/media/relleno.bin') view.setUint32(offset + 24, 1000, true);
-  }
-  return zip;
-}
 
 const csvCase = (file: string, csv: string, expected: string): Case[] => [
   { file, content: () => csv, expected },
@@ -300,39 +263,39 @@ const cases: readonly Case[] = [
   // --- Excel: size, ranges, hidden data, formulas and links, checked from the zip ---
   {
     file: 'xfd1.xlsx',
-    content: () => workbook((_book, nacional) => (nacional.getCell('XFD1').value = 'x')),
+    content: () => minimalWorkbook((_book, nacional) => (nacional.getCell('XFD1').value = 'x')),
     expected: 'hoja «Nacional»: la hoja «Nacional» llega hasta la fila 3 y la columna XFD',
   },
   {
     file: 'ultima-fila.xlsx',
-    content: () => workbook((_book, nacional) => (nacional.getCell('A1048576').value = 'x')),
+    content: () => minimalWorkbook((_book, nacional) => (nacional.getCell('A1048576').value = 'x')),
     expected: 'la hoja «Nacional» llega hasta la fila 1048576',
   },
   {
     file: 'fila-oculta.xlsx',
-    content: () => workbook((_book, nacional) => (nacional.getRow(3).hidden = true)),
+    content: () => minimalWorkbook((_book, nacional) => (nacional.getRow(3).hidden = true)),
     expected: 'Nacional!3:3: la fila 3 de la hoja «Nacional» está oculta',
   },
   {
     file: 'columna-oculta.xlsx',
-    content: () => workbook((_book, nacional) => (nacional.getColumn(2).hidden = true)),
+    content: () => minimalWorkbook((_book, nacional) => (nacional.getColumn(2).hidden = true)),
     expected: 'Nacional!B: la columna B de la hoja «Nacional» está oculta',
   },
   {
     file: 'hoja-oculta.xlsx',
-    content: () => workbook((_book, nacional) => (nacional.state = 'hidden')),
+    content: () => minimalWorkbook((_book, nacional) => (nacional.state = 'hidden')),
     expected: 'hoja «Nacional»: la hoja «Nacional» está oculta, y sus datos se publicarían sin que nadie los vea',
   },
   {
     file: 'hoja-muy-oculta.xlsx',
     content: () =>
-      workbook((book) => book.addWorksheet('Estados', { state: 'veryHidden' }).addRow(['nombre', 'cirugias'])),
+      minimalWorkbook((book) => book.addWorksheet('Estados', { state: 'veryHidden' }).addRow(['nombre', 'cirugias'])),
     expected: 'hoja «Estados»: la hoja «Estados» está oculta',
   },
   {
     file: 'formula-externa.xlsx',
     content: () =>
-      workbook(
+      minimalWorkbook(
         (_book, nacional) =>
           (nacional.getCell('B3').value = {
             formula: "'[Cifras.xlsx]Hoja1'!A1",
@@ -344,7 +307,7 @@ const cases: readonly Case[] = [
   {
     file: 'vinculo-externo.xlsx',
     content: () =>
-      withParts({
+      workbookWithParts({
         'xl/externalLinks/_rels/externalLink1.xml.rels': strToU8(
           '<Relationships><Relationship Id="rId1" Target="file:///C:/Datos/Cifras%20reales.xlsx" TargetMode="External"/></Relationships>',
         ),
@@ -353,18 +316,18 @@ const cases: readonly Case[] = [
   },
   {
     file: 'bomba-mentirosa.xlsx',
-    content: lyingBomb,
+    content: lyingZipBomb,
     expected:
       'una parte del libro («xl/media/relleno.bin») crece al descomprimirla más de lo que declara (1000 bytes): es una «bomba ZIP»',
   },
   {
     file: 'bomba-grande.xlsx',
-    content: () => withParts({ 'xl/media/relleno.bin': new Uint8Array(60 * 1024 * 1024) }, 9),
+    content: () => workbookWithParts({ 'xl/media/relleno.bin': new Uint8Array(60 * 1024 * 1024) }, 9),
     expected: 'el libro descomprimido pasa de 40 MB, demasiado para los datos de una jornada',
   },
   {
     file: 'zip-cortado.xlsx',
-    content: async () => (await workbook()).subarray(0, 3000),
+    content: async () => (await minimalWorkbook()).subarray(0, 3000),
     expected: 'el libro de Excel está dañado (su índice de partes no está)',
   },
   // --- Text: control, noncharacters, bidi, zero-width, private use, long words, digits, names ---

@@ -4,29 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { problemSink } from '../../../src/dataset/problem.ts';
 import { checkXlsxPackage } from '../../../src/dataset/xlsx-package.ts';
 import { summary } from './helpers.ts';
+import { lyingZipBomb, minimalWorkbook } from '../../support/minimal-workbook.ts';
 
 /** The workbook's zip is checked before the spreadsheet library sees it, by name and cell. */
-
-async function book(edit: (workbook: ExcelJS.Workbook) => void = () => {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const jornada = workbook.addWorksheet('Jornada');
-  for (const row of [
-    ['campo', 'valor'],
-    ['tipo', 'extraordinaria-continuidad'],
-    ['fechas.inicio', '2023-02-24'],
-    ['fechas.fin', '2023-02-26'],
-  ])
-    jornada.addRow(row);
-  const nacional = workbook.addWorksheet('Nacional');
-  for (const row of [
-    ['indicador', 'nacional'],
-    ['cirugias', 3029],
-    ['vasectomia', 12],
-  ])
-    nacional.addRow(row);
-  edit(workbook);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-}
 
 function check(bytes: Uint8Array): { opened: boolean; problems: string[] } {
   const sink = problemSink('libro.xlsx');
@@ -37,64 +17,49 @@ function check(bytes: Uint8Array): { opened: boolean; problems: string[] } {
 const nacional = (workbook: ExcelJS.Workbook): ExcelJS.Worksheet =>
   workbook.getWorksheet('Nacional') as ExcelJS.Worksheet;
 
-/** A zip whose directory says a part is 1,000 bytes while it inflates to 30 MB. */
-async function lyingBomb(): Promise<Uint8Array> {
-  const files = unzipSync(await book());
-  files['xl/media/relleno.bin'] = new Uint8Array(30 * 1024 * 1024);
-  const zip = zipSync(files, { level: 9 });
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  for (let offset = 0; offset + 46 < zip.length; offset += 1) {
-    if (view.getUint32(offset, true) !== 0x02014b50) continue;
-    const nameLength = view.getUint16(offset + 28, true);
-    const name = new TextDecoder().decode(zip.subarray(offset + 46, offset + 46 + nameLength));
-    if (name === 'xl/media/relleno.bin') view.setUint32(offset + 24, 1000, true);
-  }
-  return zip;
-}
-
 describe('workbook packages', () => {
   test('a plain workbook passes', async () => {
-    expect(check(await book())).toEqual({ opened: true, problems: [] });
+    expect(check(await minimalWorkbook())).toEqual({ opened: true, problems: [] });
   });
 
   test.each([
     [
       'a cell at XFD1 (refused before any library lays out 16,384 columns)',
-      () => book((w) => (nacional(w).getCell('XFD1').value = 'x')),
+      () => minimalWorkbook((w) => (nacional(w).getCell('XFD1').value = 'x')),
       [
         'error hoja «Nacional»: la hoja «Nacional» llega hasta la fila 3 y la columna XFD; una hoja de una jornada cabe en 5000 filas y 200 columnas (GR)',
       ],
     ],
     [
       'a cell in row 1,048,576',
-      () => book((w) => (nacional(w).getCell('A1048576').value = 'x')),
+      () => minimalWorkbook((w) => (nacional(w).getCell('A1048576').value = 'x')),
       [
         'error hoja «Nacional»: la hoja «Nacional» llega hasta la fila 1048576 y la columna B; una hoja de una jornada cabe en 5000 filas y 200 columnas (GR)',
       ],
     ],
     [
       'a hidden row',
-      () => book((w) => (nacional(w).getRow(3).hidden = true)),
+      () => minimalWorkbook((w) => (nacional(w).getRow(3).hidden = true)),
       [
         'error Nacional!3:3: la fila 3 de la hoja «Nacional» está oculta, y sus datos se publicarían sin que nadie los vea',
       ],
     ],
     [
       'a hidden column',
-      () => book((w) => (nacional(w).getColumn(2).hidden = true)),
+      () => minimalWorkbook((w) => (nacional(w).getColumn(2).hidden = true)),
       [
         'error Nacional!B: la columna B de la hoja «Nacional» está oculta, y sus datos se publicarían sin que nadie los vea',
       ],
     ],
     [
       'a hidden sheet that is read',
-      () => book((w) => (nacional(w).state = 'hidden')),
+      () => minimalWorkbook((w) => (nacional(w).state = 'hidden')),
       ['error hoja «Nacional»: la hoja «Nacional» está oculta, y sus datos se publicarían sin que nadie los vea'],
     ],
     [
       'a formula that takes its value from another workbook',
       () =>
-        book(
+        minimalWorkbook(
           (w) =>
             (nacional(w).getCell('B3').value = {
               formula: "'[Cifras.xlsx]Hoja1'!A1",
@@ -105,7 +70,7 @@ describe('workbook packages', () => {
     ],
     [
       'the package is a lying zip bomb',
-      lyingBomb,
+      lyingZipBomb,
       [
         'error (archivo): una parte del libro («xl/media/relleno.bin») crece al descomprimirla más de lo que declara (1000 bytes): es una «bomba ZIP»',
       ],
@@ -113,7 +78,7 @@ describe('workbook packages', () => {
     [
       'a link to another workbook',
       async () => {
-        const files = unzipSync(await book());
+        const files = unzipSync(await minimalWorkbook());
         files['xl/externalLinks/_rels/externalLink1.xml.rels'] = strToU8(
           '<Relationships><Relationship Id="rId1" Target="file:///C:/Datos/Cifras%20reales.xlsx" TargetMode="External"/></Relationships>',
         );
@@ -130,13 +95,13 @@ describe('workbook packages', () => {
   test.each([
     [
       'a hidden sheet that is not read',
-      () => book((w) => (w.addWorksheet('Notas').state = 'veryHidden')),
+      () => minimalWorkbook((w) => (w.addWorksheet('Notas').state = 'veryHidden')),
       ['aviso hoja «Notas»: la hoja «Notas» está oculta; no se lee'],
     ],
     [
       'a formula with its saved result',
       () =>
-        book(
+        minimalWorkbook(
           (w) =>
             (nacional(w).getCell('B2').value = { formula: 'SUM(C1:C3)', result: 3029 } as ExcelJS.CellFormulaValue),
         ),
