@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, archiveIdentityMigration, migrations } from './r
 import { RegistryError } from './publish-errors.ts';
 import { restoreAdvice } from './restore-advice.ts';
 import { describeSystemError } from '../system-error.ts';
+import { enterWalMode } from './enter-wal-mode.ts';
 
 export interface OpenRegistryOptions {
   /** How long a statement waits for another process's lock before failing (SQLite busy_timeout). */
@@ -90,7 +91,7 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
     });
   }
   try {
-    db.exec('PRAGMA journal_mode = WAL');
+    enterWalMode(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     db.exec('PRAGMA synchronous = FULL');
     refuseForeignDatabase(db, absolute);
     checkIntegrity(db, absolute, options.outputDir);

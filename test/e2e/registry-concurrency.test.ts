@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { listBulletins, openRegistry, setSequenceFloor, verifyBulletins } from '../../src/publish/index.ts';
 import { isCompleteFakeContent } from '../support/fake-content.ts';
@@ -32,6 +34,47 @@ async function startTogether(argsList: readonly string[][], go: string) {
 
 test('the processes run on the Node 24 the project brings', () => {
   expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
+});
+
+/**
+ * Another process that holds the write lock of a registry file that is still new (in rollback-journal
+ * mode): what a second scheduler sees while the first is creating the registry. It lets go after `ms`.
+ */
+async function holdNewRegistryLock(path: string, ms: number) {
+  const code = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE'); console.log('LISTO');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${String(ms)});`;
+  const child = spawn(process.execPath, ['-e', code, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout, 'data');
+  return child;
+}
+
+describe('a registry created by two processes at once', () => {
+  test("the second waits for the first one's lock, then opens the registry", async () => {
+    const path = join(workspace().datos, 'registro.sqlite');
+    mkdirSync(dirname(path), { recursive: true });
+    const holder = await holdNewRegistryLock(path, 600);
+    const started = performance.now();
+    // SQLite does not wait on its own when switching the journal to WAL: this failed at once with
+    // "database is locked" (two schedulers started together on a new machine).
+    using registry = openRegistry(path, { busyTimeoutMs: 10_000 });
+    expect(performance.now() - started).toBeGreaterThan(400);
+    expect(registry.db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    await once(holder, 'exit');
+  });
+
+  test('a lock held past the busy timeout is reported in Spanish, naming the registry', async () => {
+    const path = join(workspace().datos, 'registro.sqlite');
+    mkdirSync(dirname(path), { recursive: true });
+    const holder = await holdNewRegistryLock(path, 3_000);
+    try {
+      expect(() => openRegistry(path, { busyTimeoutMs: 300 })).toThrow(
+        `No se pudo usar el registro ${path}: database is locked.`,
+      );
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
 });
 
 describe('eight processes at once', () => {
