@@ -1,5 +1,5 @@
 import { ARCHIVE_STAMP_NAME, encodeArchiveStamp } from '../archive-stamp.ts';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Paragraph } from 'docx';
 import type { BulletinDocument } from '../../model/bulletin-document.ts';
 import { loadLayoutAssets, type LayoutAssets } from '../assets/layout-assets.ts';
 import { resolveLogo } from '../assets/logo.ts';
@@ -7,7 +7,8 @@ import { issueDate } from '../text/issue-date.ts';
 import { blocksToParagraphs, bulletParagraph, plainTextRun, SPACE_AFTER_SUMMARY } from './docx-content.ts';
 import { FONT, StyleId, bulletinNumbering, bulletinStyles } from './docx-styles.ts';
 import { letterhead, PAGE, runningFooter, runningHeader } from './docx-letterhead.ts';
-import { makeReproducible } from './reproducible-docx.ts';
+import { compilePackage } from './compile-package.ts';
+import { zipReproducible } from './zip-reproducible.ts';
 import { GENERATOR } from '../generator.ts';
 import { escapeHtml } from '../text/escape-html.ts';
 
@@ -22,10 +23,8 @@ export interface DocxOptions {
  * and the document properties. The same document always gives the same bytes.
  */
 export async function renderDocx(doc: BulletinDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const packed = await Packer.toBuffer(docxTree(doc, options), false, [
-    { path: 'docProps/app.xml', data: appProperties() },
-  ]);
-  return makeReproducible(new Uint8Array(packed), doc.metadata.issuedAt, issueDate(doc.metadata.issuedAt));
+  const parts = compilePackage(docxTree(doc, options), [{ path: 'docProps/app.xml', data: appProperties() }]);
+  return zipReproducible(parts, doc.metadata.issuedAt, issueDate(doc.metadata.issuedAt));
 }
 
 /** The document tree docx packs (exported for the benchmark, which packs it bare as its floor). */
