@@ -209,6 +209,10 @@ async function generateOne(
       overwrite: request.overwrite,
       formats,
       signal: request.signal,
+      // The registry says which editions the package holds (not for a draft, which has no number).
+      recordOnPublish: (db, versionId) => {
+        if (request.draft !== true && packaged.length > 0) recordEditionPackage(db, versionId, packaged);
+      },
       render: async (numbering) => {
         // The number is taken: the next bulletin may take its own while this one renders.
         claimed();
@@ -281,14 +285,6 @@ async function generateOne(
         return [...rendered.files, packageZip(rendered.files, name, issueDate)];
       },
     });
-    // The registry says which editions the package holds (not for a draft, which has no number).
-    if (publication.number !== null && !publication.reused && packaged.length > 0) {
-      recordEditionPackage(
-        tools.registry,
-        { year: publication.year, number: publication.number, version: publication.version },
-        packaged,
-      );
-    }
     return { ...base, title, publication };
   } catch (error) {
     if (request.signal?.aborted === true) throw error;

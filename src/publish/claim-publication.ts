@@ -338,10 +338,12 @@ export function finishPublication(
   registry: Registry,
   versionId: number,
   beforeCommit?: () => void,
+  alongside?: (db: DatabaseSync, versionId: number) => void,
 ): BulletinVersionRecord {
   try {
     return registry.immediate((db) => {
       const version = ownedVersion(db, versionId);
+      alongside?.(db, versionId);
       const now = new Date().toISOString();
       if (version.state === BulletinState.inProgress) {
         db.prepare(

@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite';
 import type { Registry } from './registry.ts';
 
 /** One edition of a package as the registry records it. */
@@ -10,31 +11,16 @@ export interface PackagedEdition {
 }
 
 /**
- * Records which editions a published version holds (migration 6). Called once the version is
- * published; recording the same package again (a re-run of the same data) replaces its rows.
+ * Records which editions a version holds (migration 6), inside the transaction that publishes it (see
+ * `PublishRequest.recordOnPublish`), so a version is never published without its package's rows.
+ * Publishing the same version again (a repair) replaces its rows.
  */
-export function recordEditionPackage(
-  registry: Registry,
-  bulletin: { readonly year: number; readonly number: number; readonly version: number },
-  editions: readonly PackagedEdition[],
-): void {
-  registry.immediate((db) => {
-    const row = db
-      .prepare(
-        `SELECT v.id AS id FROM versiones v JOIN boletines b ON b.id = v.boletin_id
-         WHERE b.anio = ? AND b.numero = ? AND v.version = ? AND v.estado = 'publicado'`,
-      )
-      .get(bulletin.year, bulletin.number, bulletin.version) as { id: number } | undefined;
-    if (row === undefined)
-      throw new Error(
-        `No hay una versión publicada ${String(bulletin.version)} del boletín ${String(bulletin.number)}/${String(bulletin.year)}.`,
-      );
-    db.prepare('DELETE FROM ediciones WHERE version_id = ?').run(row.id);
-    const insert = db.prepare(
-      "INSERT INTO ediciones (version_id, edicion, idioma, cifras, veredicto) VALUES (?, ?, ?, ?, 'aprobada')",
-    );
-    for (const edition of editions) insert.run(row.id, edition.edition, edition.lang, edition.figures);
-  });
+export function recordEditionPackage(db: DatabaseSync, versionId: number, editions: readonly PackagedEdition[]): void {
+  db.prepare('DELETE FROM ediciones WHERE version_id = ?').run(versionId);
+  const insert = db.prepare(
+    "INSERT INTO ediciones (version_id, edicion, idioma, cifras, veredicto) VALUES (?, ?, ?, ?, 'aprobada')",
+  );
+  for (const edition of editions) insert.run(versionId, edition.edition, edition.lang, edition.figures);
 }
 
 /** The editions a published bulletin's newest version holds, in the order they were recorded. */

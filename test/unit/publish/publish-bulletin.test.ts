@@ -12,10 +12,12 @@ import {
   openRegistry,
   peekSequence,
   publishBulletin,
+  PublishStep,
   sha256Hex,
   verifyBulletins,
   type PublishRequest,
 } from '../../../src/publish/index.ts';
+import { editionPackage, recordEditionPackage } from '../../../src/publish/edition-package.ts';
 import { baseRequest, countingRenderer, deadPid, useTempDirs } from './helpers.ts';
 
 const tempDir = useTempDirs();
@@ -329,5 +331,46 @@ describe('concurrency and recovery in one process', () => {
     expect(readdirSync(join(out, '2023'))).toEqual([]);
     expect(listBulletins(registry)).toEqual([]);
     registry.close();
+  });
+});
+
+describe('recordOnPublish: what else a version holds lands with its publication', () => {
+  const editions = [
+    { edition: 'nacional', lang: 'es', figures: 12 },
+    { edition: 'en', lang: 'en', figures: 11 },
+  ];
+  const rows = (registry: ReturnType<typeof openRegistry>) =>
+    registry.db.prepare('SELECT edicion, idioma, cifras FROM ediciones ORDER BY rowid').all();
+
+  test('the editions are recorded with the published version, in its transaction', async () => {
+    const { registry, request } = setup();
+    const result = await publishBulletin(
+      request({ recordOnPublish: (db, versionId) => recordEditionPackage(db, versionId, editions) }),
+    );
+    expect(editionPackage(registry, 2023, result.number ?? 0)).toEqual(editions);
+    expect(rows(registry)).toEqual([
+      { edicion: 'nacional', idioma: 'es', cifras: 12 },
+      { edicion: 'en', idioma: 'en', cifras: 11 },
+    ]);
+  });
+
+  test('a crash before that commit leaves neither a published version nor its editions', async () => {
+    const { registry, request } = setup();
+    const crash = new Error('corte de luz antes del COMMIT');
+    await expect(
+      publishBulletin(
+        request({
+          recordOnPublish: (db, versionId) => recordEditionPackage(db, versionId, editions),
+          hooks: {
+            beforeCommit: (step) => {
+              if (step === PublishStep.finish) throw crash;
+            },
+          },
+        }),
+      ),
+    ).rejects.toThrow('corte de luz antes del COMMIT');
+    expect(rows(registry)).toEqual([]);
+    // The number was given back: no version of the bulletin is left.
+    expect(listBulletins(registry, { year: 2023 })).toEqual([]);
   });
 });
