@@ -11,6 +11,7 @@ import { phrasingFor, withPlainSpaces } from '../lang/index.ts';
 import type { Phrasing } from '../lang/phrasing.ts';
 import type { PhrasingOptions } from '../lang/phrasing-options.ts';
 import { type Registry, openRegistry } from '../publish/registry.ts';
+import { wasPublished } from '../publish/registry-records.ts';
 import { type PublishResult, publishBulletin } from '../publish/publish-bulletin.ts';
 import { checkArchiveFolder } from '../publish/archive-identity.ts';
 import type { BrowserOptions } from '../render/pdf/browser-session.ts';
@@ -118,6 +119,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   // Several bulletins at once (while one prints, another composes or packs its DOCX), each taking its
   // number only after the one before it took its own: numbers follow the dates whatever finishes first.
   try {
+    if (willPrint(request, loaded, registry)) browser.startEarly();
     return await inFlight(loaded, request.concurrency ?? defaultConcurrency(), async (dataset, index, claimed) => {
       request.signal?.throwIfAborted();
       request.onProgress?.({ stage: 'inicio', index, total: loaded.length, source: dataset.sourcePath });
@@ -140,6 +142,18 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
     await browser.close();
     registry.close();
   }
+}
+
+/**
+ * Whether the batch will surely print: a PDF or a card is asked for, and some dataset was never
+ * published as this edition. Chromium then starts while the first bulletins are composed, instead of
+ * when the first PDF asks for it (about half a second). A rerun of published data still never starts it.
+ */
+function willPrint(request: GenerateRequest, loaded: readonly LoadedJornada[], registry: Registry): boolean {
+  const prints =
+    (request.formats ?? DEFAULT_FORMATS).includes('pdf') || (request.editions ?? DEFAULT_EDITIONS).includes('tarjeta');
+  const edition = request.edition ?? NATIONAL_EDITION;
+  return prints && loaded.some((dataset) => !wasPublished(registry, dataset.hash, edition));
 }
 
 /** Bulletins in flight by default: one per page the browser prints at once, plus one composing or packing. */

@@ -7,15 +7,22 @@ import type { BrowserOptions, BrowserSession } from '../render/pdf/browser-sessi
  */
 export interface LazyBrowser {
   get(): Promise<BrowserSession>;
+  /** Starts the launch now, for a batch that will surely print; a failure is reported by `get()`. */
+  startEarly(): void;
   close(): Promise<void>;
 }
 
 export function lazyBrowser(options: BrowserOptions): LazyBrowser {
   let launching: Promise<BrowserSession> | undefined;
+  const get = (): Promise<BrowserSession> => {
+    launching ??= import('../render/pdf/browser-session.ts').then((module) => module.launchBrowser(options));
+    return launching;
+  };
   return {
-    get() {
-      launching ??= import('../render/pdf/browser-session.ts').then((module) => module.launchBrowser(options));
-      return launching;
+    get,
+    startEarly() {
+      // The same promise is awaited by get() and close(), which report or swallow a failed launch.
+      get().catch(() => undefined);
     },
     async close() {
       if (launching === undefined) return;

@@ -215,3 +215,11 @@ export function listBulletins(registry: Registry, filter: { readonly year?: numb
 export function findBulletin(registry: Registry, year: number, number: number): BulletinRecord | undefined {
   return groupByBulletin(registry.db, selectVersions(registry.db, 'b.anio = ? AND b.numero = ?', year, number))[0];
 }
+
+/** Whether these data were ever published as this edition (any version, replaced or not). */
+export function wasPublished(registry: Registry, datasetHash: string, edition: string): boolean {
+  const row = registry.db
+    .prepare('SELECT 1 AS found FROM versiones WHERE hash_datos = ? AND edicion = ? AND estado <> ? LIMIT 1')
+    .get(datasetHash, edition, BulletinState.inProgress);
+  return row !== undefined;
+}

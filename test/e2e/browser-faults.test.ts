@@ -138,6 +138,27 @@ describe('browser faults through the real CLI', () => {
   );
 
   it(
+    'a rerun of published data never starts the browser, not even early',
+    async () => {
+      const where = await scene();
+      const first = await generar(where, [SAMPLE_FILES[0] ?? ''], {}).done;
+      if (first === 'no terminó') throw new Error('boletin no terminó');
+      expect(first.code, first.stderr).toBe(0);
+      // A fake browser that leaves a mark when started: the rerun reuses the published files.
+      const mark = join(where.folder, 'navegador-arrancado');
+      const fake = join(where.folder, 'navegador-marca.sh');
+      await writeFile(fake, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`);
+      await chmod(fake, 0o755);
+      const rerun = await generar(where, [SAMPLE_FILES[0] ?? ''], {}, ['--navegador', fake]).done;
+      if (rerun === 'no terminó') throw new Error('boletin no terminó');
+      expect(rerun.code, rerun.stderr).toBe(0);
+      await expect(readFile(mark)).rejects.toThrow('ENOENT');
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
+
+  it(
     'a fake browser that hangs: stopped after the launch wait, exit 1, the script and its children killed',
     async () => {
       const where = await scene();
