@@ -9,6 +9,14 @@ const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+
 const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /**
+ * Calendar days already read. A bulletin reads its few dates many times (each sentence, the verification),
+ * and luxon works out the zone's offset through Intl on every read. A DateTime is immutable, so one can be
+ * handed out again. Bounded, for a long-running scheduler.
+ */
+const calendarDays = new Map<string, DateTime>();
+const MAX_CALENDAR_DAYS = 4096;
+
+/**
  * Reads "2023-02-24" (a calendar day) or an ISO date-time with offset ("2021-09-01T20:23:00.000-06:00",
  * taken to Mexico City time). Only these forms: "24/02/2023" is refused with the fix spelled out,
  * because day-first and month-first cannot be told apart.
@@ -17,12 +25,16 @@ export function parseIsoDate(text: string): DateTime {
   const value = typeof text === 'string' ? text.trim() : '';
   const calendar = calendarDate.exec(value);
   if (calendar !== null) {
+    const known = calendarDays.get(value);
+    if (known !== undefined) return known;
     const [, year, month, day] = calendar;
     const parsed = DateTime.fromObject(
       { year: Number(year), month: Number(month), day: Number(day) },
       { zone: BULLETIN_ZONE },
     );
     if (!parsed.isValid) throw new PhrasingError(explainImpossibleDate(value, Number(year), Number(month)));
+    if (calendarDays.size >= MAX_CALENDAR_DAYS) calendarDays.clear();
+    calendarDays.set(value, parsed);
     return parsed;
   }
   if (dateTime.test(value)) {

@@ -35,13 +35,33 @@ export function hyphenate(text: string, lang: string): string {
       // A compound ("crónico-degenerativas") breaks inside its parts, never at its own hyphen.
       return token
         .split('-')
-        .map((part) => (mayHyphenatePart(part) ? hyphenator.hyphenateSync(part, options) : part))
+        .map((part) => (mayHyphenatePart(part) ? hyphenateWord(part, hyphenator) : part))
         .join('-');
     })
     .join('');
 }
 
 const options = { hyphenChar: SOFT_HYPHEN, minWordLength: MIN_WORD_LENGTH } as const;
+
+type Hyphenator = typeof hyphenSpanish;
+
+/**
+ * Words already hyphenated, by language. A batch writes the same few hundred words in every bulletin
+ * (and each text is hyphenated for the HTML, the PDF and the DOCX); the patterns are walked once per
+ * word. Bounded, for a long-running scheduler.
+ */
+const knownWords = new Map<string, string>();
+const MAX_KNOWN_WORDS = 20_000;
+
+function hyphenateWord(word: string, hyphenator: Hyphenator): string {
+  const key = `${hyphenator === hyphenSpanish ? 'es' : 'en'}:${word}`;
+  const known = knownWords.get(key);
+  if (known !== undefined) return known;
+  const broken = hyphenator.hyphenateSync(word, options);
+  if (knownWords.size >= MAX_KNOWN_WORDS) knownWords.clear();
+  knownWords.set(key, broken);
+  return broken;
+}
 
 function mayHyphenate(token: string): boolean {
   if (token.length < MIN_WORD_LENGTH || token.includes('\u00A0') || token.includes(SOFT_HYPHEN)) return false;
