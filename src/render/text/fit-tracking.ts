@@ -113,13 +113,15 @@ export function piecesOf(inlines: readonly Inline[], lang: string): Piece[] {
  */
 export function worstGap(pieces: readonly Piece[], tracking: number): number {
   const space = advance(' ', false);
+  // The characters and their widths are read once; each renderer, tracking share and slack breaks them.
+  const glyphs = glyphsOf(pieces);
   let worst = 0;
   for (const renderer of RENDERERS) {
     for (const share of tracking === 0 ? [1] : renderer.trackingShares) {
       for (const slack of [-TOLERANCE_PT, 0, TOLERANCE_PT]) {
         const column = renderer.column / renderer.scale + slack;
         // The last line is not justified.
-        for (const line of breakLines(pieces, tracking * share, column).slice(0, -1)) {
+        for (const line of breakGlyphs(glyphs, tracking * share, column).slice(0, -1)) {
           const stretched = line.spaces + (renderer.stretchesNoBreakSpaces ? line.noBreakSpaces : 0);
           if (stretched === 0) continue;
           // The renderer stretches to its own column, not to the tolerance's.
@@ -132,16 +134,29 @@ export function worstGap(pieces: readonly Piece[], tracking: number): number {
   return worst;
 }
 
-interface Line {
-  readonly text: string;
+export interface Line {
+  /** Points, tracking included; a line broken at a soft hyphen includes its printed hyphen. */
   readonly width: number;
   readonly spaces: number;
   readonly noBreakSpaces: number;
 }
 
-interface Glyph {
-  readonly char: string;
-  readonly width: number;
+/** A paragraph's characters and their untracked advances (a soft hyphen takes none until it breaks). */
+interface Glyphs {
+  readonly chars: readonly string[];
+  readonly widths: Float64Array;
+}
+
+function glyphsOf(pieces: readonly Piece[]): Glyphs {
+  const chars: string[] = [];
+  const widths: number[] = [];
+  for (const piece of pieces) {
+    for (const char of piece.text) {
+      chars.push(char);
+      widths.push(char === SOFT_HYPHEN ? 0 : advance(char, piece.bold));
+    }
+  }
+  return { chars, widths: Float64Array.from(widths) };
 }
 
 /**
@@ -150,50 +165,46 @@ interface Glyph {
  * prints a hyphen).
  */
 export function breakLines(pieces: readonly Piece[], tracking: number, column: number): Line[] {
-  const glyphs: Glyph[] = [];
-  for (const piece of pieces) {
-    const chars = [...piece.text];
-    for (const char of chars)
-      glyphs.push({ char, width: char === SOFT_HYPHEN ? 0 : advance(char, piece.bold) + tracking });
-  }
+  return breakGlyphs(glyphsOf(pieces), tracking, column);
+}
+
+function breakGlyphs({ chars, widths }: Glyphs, tracking: number, column: number): Line[] {
   const hyphen = advance('-', false) + tracking;
   const lines: Line[] = [];
   let start = 0;
-  while (start < glyphs.length) {
+  while (start < chars.length) {
     let width = 0;
     let lastBreak: { end: number; next: number; width: number } | undefined;
     let index = start;
-    for (; index < glyphs.length; index += 1) {
-      const glyph = glyphs[index] as Glyph;
-      if (glyph.char === ' ' && width <= column) lastBreak = { end: index, next: index + 1, width };
-      if (glyph.char === SOFT_HYPHEN && width + hyphen <= column)
-        lastBreak = { end: index, next: index + 1, width: width + hyphen };
-      width += glyph.width;
-      if (width > column && glyph.char !== ' ' && lastBreak !== undefined) break;
+    for (; index < chars.length; index += 1) {
+      const char = chars[index];
+      if (char === ' ' && width <= column) lastBreak = { end: index, next: index + 1, width };
+      if (char === SOFT_HYPHEN) {
+        if (width + hyphen <= column) lastBreak = { end: index, next: index + 1, width: width + hyphen };
+      } else {
+        width += (widths[index] ?? 0) + tracking;
+      }
+      if (width > column && char !== ' ' && lastBreak !== undefined) break;
     }
-    if (index >= glyphs.length && width <= column) {
-      lines.push(count(glyphs.slice(start), width));
+    if (index >= chars.length && width <= column) {
+      lines.push(count(chars, start, chars.length, width));
       break;
     }
     const end = lastBreak ?? { end: index, next: index, width };
-    lines.push(count(glyphs.slice(start, end.end), end.width));
+    lines.push(count(chars, start, end.end, end.width));
     start = end.next;
   }
   return lines;
 }
 
-function count(glyphs: readonly Glyph[], width: number): Line {
+function count(chars: readonly string[], from: number, to: number, width: number): Line {
   let spaces = 0;
   let noBreakSpaces = 0;
-  for (const glyph of glyphs) {
-    if (glyph.char === ' ') spaces += 1;
-    else if (glyph.char === '\u00A0') noBreakSpaces += 1;
+  for (let index = from; index < to; index += 1) {
+    if (chars[index] === ' ') spaces += 1;
+    else if (chars[index] === '\u00A0') noBreakSpaces += 1;
   }
-  const text = glyphs
-    .map((glyph) => glyph.char)
-    .join('')
-    .replace(/\u00AD/g, '');
-  return { text, width, spaces, noBreakSpaces };
+  return { width, spaces, noBreakSpaces };
 }
 
 /** Whether every character of the piece has its width in the body's font (soft hyphens take none). */
