@@ -14,12 +14,26 @@ import { writeDayList } from './write-day-list.ts';
  * Within one month the days of a range are joined by no-break spaces ("24 al 26"), so a line never ends between them.
  */
 export function writeDateRange(start: string, end: string, options: DateRangeOptions = {}): string {
+  const key = `${start}\u0000${end}\u0000${JSON.stringify(options)}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   const from = parseIsoDate(start);
   const to = parseIsoDate(end);
   checkRangeOrder(from, to, start, end);
   const text = rangeText(from, to, options);
-  return options.capitalize ? capitalizeFirst(text, SPANISH_LOCALE) : text;
+  const result = options.capitalize ? capitalizeFirst(text, SPANISH_LOCALE) : text;
+  if (written.size >= MAX_WRITTEN) written.clear();
+  written.set(key, result);
+  return result;
 }
+
+/**
+ * Ranges already written. A bulletin names its jornada's range in several sentences and its verification
+ * reads them again, and luxon's zoned arithmetic (same day? same month?) is the costly part of phrasing a
+ * bulletin. Bounded, for a long-running scheduler; a range that fails its checks is never kept.
+ */
+const written = new Map<string, string>();
+const MAX_WRITTEN = 4096;
 
 function rangeText(from: DateTime, to: DateTime, options: DateRangeOptions): string {
   const year = options.year ?? 'never';
