@@ -257,6 +257,7 @@ async function generateOne(
           number: numbering.number,
           issueDate,
           stamp,
+          concurrency: request.concurrency ?? defaultConcurrency(),
           compose: (lang, edition) =>
             compose(numbering.number, lang, edition === 'nacional' ? (request.edition ?? NATIONAL_EDITION) : edition),
           composeCard: () =>
