@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadTemplateSet } from '../src/compose/load-templates.ts';
 import { composeBulletin } from '../src/compose/compose-bulletin.ts';
+import { composeStateBulletin, statesWithData } from '../src/compose/compose-state-bulletin.ts';
 import { loadCatalog } from '../src/dataset/catalog.ts';
 import { loadJornada } from '../src/dataset/load-jornada.ts';
 import { resolveIssueDate } from '../src/generate/issue-date.ts';
@@ -30,6 +31,7 @@ import { renderPdf } from '../src/render/pdf/render-pdf.ts';
 import { footerTemplate, headerTemplate } from '../src/render/pdf/running-templates.ts';
 import { bulletinSlug } from '../src/generate/bulletin-slug.ts';
 import { writeBenchDatasets } from './support/bench-datasets.ts';
+import { writePackageDataset } from './support/package-dataset.ts';
 import {
   barePack,
   barePrint,
@@ -50,15 +52,18 @@ const rapido = process.argv.includes('--rapido');
 /** `--corridas N`: how many interleaved runs the medians take (3 by default; fewer on a crowded machine). */
 const runsAsked = Number(process.argv[process.argv.indexOf('--corridas') + 1]);
 const SETTINGS = rapido
-  ? { bulletins: 6, runs: 1, naiveRuns: 1, leakMarks: [10, 40], coldRuns: 2, figures: 300_000 }
+  ? { states: 5, runs: 1, naiveRuns: 1, leakMarks: [10, 40], coldRuns: 2, figures: 300_000 }
   : {
-      bulletins: 36,
+      states: 35,
       runs: process.argv.includes('--corridas') && runsAsked >= 1 ? runsAsked : 3,
       naiveRuns: 1,
       leakMarks: [50, 500],
       coldRuns: 5,
       figures: 2_000_000,
     };
+
+/** The package's documents: the national bulletin and one local bulletin per state. */
+const DOCUMENTS = SETTINGS.states + 1;
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
@@ -101,16 +106,17 @@ interface Prepared {
 
 /**
  * One serial pass over the package, stage by stage, with the library's own functions: the per-document
- * time of each stage (the profile of where a bulletin's time goes), and the documents the baselines print.
+ * time of each stage (the profile of where a document's time goes), the registry's time for the whole
+ * package, and the documents the baselines print.
  */
-async function stagePass(files: readonly string[], folder: string): Promise<Prepared> {
+async function stagePass(file: string, folder: string): Promise<Prepared> {
   const stages: Record<string, number[]> = {
     cargar_validar: [],
     componer: [],
     html: [],
     pdf: [],
     docx: [],
-    registro: [],
+    registro_paquete: [],
   };
   const time = async <T>(stage: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -125,52 +131,51 @@ async function stagePass(files: readonly string[], folder: string): Promise<Prep
   const browser = await launchBrowser({ maxPages: 1 });
   const docs: BulletinDocument[] = [];
   try {
-    for (const file of files) {
-      const { jornada, hash } = await time('cargar_validar', () => loadJornada(file, { catalog }));
-      const issueDate = resolveIssueDate(jornada);
-      const compose = (number: number | null) =>
-        composeBulletin(jornada, {
-          templates,
-          catalog,
-          phrasing,
-          number,
-          issueDate,
-          draft: false,
-          edition: 'nacional',
-        });
-      const draftDoc = compose(1);
-      const rendered: RenderedFile[] = [];
-      await time('componer', () => compose(1));
-      const html = await time('html', () => new TextEncoder().encode(renderHtml(draftDoc)));
-      const pdf = await time('pdf', () => renderPdf(draftDoc, { browser }));
-      const docx = await time('docx', () => renderDocx(draftDoc));
+    const { jornada, hash } = await time('cargar_validar', () => loadJornada(file, { catalog }));
+    const issueDate = resolveIssueDate(jornada);
+    const options = { templates, catalog, phrasing, number: 1, issueDate, draft: false };
+    const composers = [
+      () => composeBulletin(jornada, { ...options, edition: 'nacional' }),
+      ...statesWithData(jornada).map(
+        ({ index }) =>
+          () =>
+            composeStateBulletin(jornada, index, options),
+      ),
+    ];
+    const rendered: RenderedFile[] = [];
+    for (const compose of composers) {
+      const doc = await time('componer', compose);
+      const prefix = doc.edition === 'nacional' ? '' : `${doc.edition}.`;
+      const html = await time('html', () => new TextEncoder().encode(renderHtml(doc)));
+      const pdf = await time('pdf', () => renderPdf(doc, { browser }));
+      const docx = await time('docx', () => renderDocx(doc));
       rendered.push(
-        { format: 'html', extension: 'html', bytes: html },
-        { format: 'pdf', extension: 'pdf', bytes: pdf },
-        { format: 'docx', extension: 'docx', bytes: docx },
+        { format: `${prefix}html`, extension: `${prefix}html`, bytes: html },
+        { format: `${prefix}pdf`, extension: `${prefix}pdf`, bytes: pdf },
+        { format: `${prefix}docx`, extension: `${prefix}docx`, bytes: docx },
       );
-      await time('registro', () =>
-        publishBulletin({
-          registry,
-          outputDir: join(folder, 'salida'),
-          year: Number(issueDate.slice(0, 4)),
-          slug: bulletinSlug(jornada),
-          title: draftDoc.headline,
-          issueDate,
-          datasetHash: hash,
-          edition: 'nacional',
-          style: phrasing.style,
-          templateVersion: templates.version,
-          render: async () => rendered,
-        }),
-      );
-      docs.push(draftDoc);
+      docs.push(doc);
     }
+    await time('registro_paquete', () =>
+      publishBulletin({
+        registry,
+        outputDir: join(folder, 'salida'),
+        year: Number(issueDate.slice(0, 4)),
+        slug: bulletinSlug(jornada),
+        title: docs[0]?.headline ?? '',
+        issueDate,
+        datasetHash: hash,
+        edition: 'nacional',
+        style: phrasing.style,
+        templateVersion: templates.version,
+        render: async () => rendered,
+      }),
+    );
   } finally {
     await browser.close();
     registry.close();
   }
-  return { files: [...files], docs, stages };
+  return { files: [file], docs, stages };
 }
 
 async function writeDocxFiles(docs: readonly BulletinDocument[], folder: string): Promise<string[]> {
@@ -184,7 +189,10 @@ async function writeDocxFiles(docs: readonly BulletinDocument[], folder: string)
   );
 }
 
-/** Our batch as a user runs it: `boletin generar <files...>` (HTML, PDF, DOCX), a fresh registry each time. */
+/**
+ * Our batch as a user runs it: `boletin generar <jornada> --ediciones es,estados` (the national and the
+ * state bulletins, each in HTML, PDF and DOCX), a fresh registry each time.
+ */
 async function ourBatch(files: readonly string[], folder: string) {
   const result = await timedProcess(process.execPath, [
     '--import',
@@ -194,6 +202,8 @@ async function ourBatch(files: readonly string[], folder: string) {
     CLI,
     'generar',
     ...files,
+    '--ediciones',
+    'es,estados',
     '--salida',
     join(folder, 'salida'),
     '--datos',
@@ -285,9 +295,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   try {
     log(
-      `Paquete: ${String(SETTINGS.bulletins)} boletines nacionales × HTML, PDF y DOCX; ${String(SETTINGS.runs)} corrida(s)${rapido ? ' (--rapido)' : ''}.`,
+      `Paquete: 1 boletín nacional + ${String(SETTINGS.states)} estatales × HTML, PDF y DOCX; ${String(SETTINGS.runs)} corrida(s)${rapido ? ' (--rapido)' : ''}.`,
     );
-    const files = await writeBenchDatasets(join(work, 'datos'), SETTINGS.bulletins);
+    const files = [await writePackageDataset(join(work, 'datos'), SETTINGS.states)];
     const executablePath = findBrowser(undefined);
     const bare = { executablePath, args: chromiumArgs(needsNoSandbox(systemSandboxFacts())) };
     const concurrency = defaultMaxPages();
@@ -304,7 +314,7 @@ async function main(): Promise<void> {
     let prepared: Prepared | undefined;
     for (let run = 0; run < SETTINGS.runs; run += 1) {
       log(`Corrida ${String(run + 1)}: etapas…`);
-      prepared = await stagePass(files, join(work, `etapas-${String(run)}`));
+      prepared = await stagePass(files[0] ?? '', join(work, `etapas-${String(run)}`));
       for (const [stage, values] of Object.entries(prepared.stages)) (stageRuns[stage] ??= []).push(...values);
       const jobs: PrintJob[] = prepared.docs.map((doc) => ({
         html: renderHtml(doc, { omitDraftMark: true }),
@@ -357,17 +367,18 @@ async function main(): Promise<void> {
         libreoffice: await commandVersion('soffice', ['--version']),
       },
       paquete: {
-        boletines: SETTINGS.bulletins,
-        archivos: SETTINGS.bulletins * 3,
+        descripcion: `1 boletín nacional + ${String(SETTINGS.states)} estatales de una jornada`,
+        boletines: DOCUMENTS,
+        archivos: DOCUMENTS * 3,
         corridas: SETTINGS.runs,
         paginas_a_la_vez: concurrency,
       },
-      etapas_ms_mediana_por_boletin: Object.fromEntries(
+      etapas_ms_mediana_por_documento: Object.fromEntries(
         Object.entries(stageRuns).map(([stage, values]) => [stage, round(median(values), 1)]),
       ),
       lote_s: round(oursWall),
-      boletines_por_s: round(SETTINGS.bulletins / oursWall, 2),
-      archivos_por_s: round((SETTINGS.bulletins * 3) / oursWall, 2),
+      boletines_por_s: round(DOCUMENTS / oursWall, 2),
+      archivos_por_s: round((DOCUMENTS * 3) / oursWall, 2),
       suelo_s: round(floorWall),
       suelo_impresion_s: round(median(floorPrint)),
       suelo_docx_s: round(median(floorPack)),
@@ -450,7 +461,7 @@ async function main(): Promise<void> {
       ],
     ] as const;
     const table = [
-      `Medido el ${results.fecha.slice(0, 16).replace('T', ' ')} UTC en ${results.maquina.descripcion} (carga media ${String(results.maquina.carga_media_1min_antes)} → ${String(results.maquina.carga_media_1min_despues)}; máquina compartida), Node ${process.version}, ${results.maquina.chromium}, ${results.maquina.libreoffice}. Modo ${results.modo}: ${String(SETTINGS.bulletins)} boletines × HTML, PDF y DOCX, mediana de ${String(SETTINGS.runs)} corrida(s).`,
+      `Medido el ${results.fecha.slice(0, 16).replace('T', ' ')} UTC en ${results.maquina.descripcion} (carga media ${String(results.maquina.carga_media_1min_antes)} → ${String(results.maquina.carga_media_1min_despues)}; máquina compartida), Node ${process.version}, ${results.maquina.chromium}, ${results.maquina.libreoffice}. Modo ${results.modo}: el paquete de una jornada, 1 boletín nacional + ${String(SETTINGS.states)} estatales, cada uno en HTML, PDF y DOCX; mediana de ${String(SETTINGS.runs)} corrida(s).`,
       '',
       '| Meta | Medido | Objetivo | ¿Cumple? |',
       '|---|---|---|---|',
@@ -458,16 +469,16 @@ async function main(): Promise<void> {
       '',
       `| Trabajo | Segundos |`,
       '|---|---|',
-      `| Nuestro lote (\`boletin generar\`, ${String(SETTINGS.bulletins)} boletines, 3 formatos) | ${String(results.lote_s)} |`,
+      `| Nuestro lote (\`boletin generar --ediciones es,estados\`, ${String(DOCUMENTS)} boletines, 3 formatos) | ${String(results.lote_s)} |`,
       `| Suelo: puppeteer-core pelado, ${String(concurrency)} páginas reutilizadas | ${String(results.suelo_impresion_s)} |`,
       `| Suelo: \`Packer.toBuffer\` pelado | ${String(results.suelo_docx_s)} |`,
       `| LibreOffice, los DOCX a PDF en una invocación | ${String(results.libreoffice_s)} |`,
       `| Un navegador nuevo por PDF, uno tras otro | ${String(results.ingenuo_s)} |`,
-      `| Experimento: los ${String(SETTINGS.bulletins)} en un solo documento, una llamada a \`page.pdf\` (sin partir) | ${String(results.un_documento_s)} |`,
+      `| Experimento: los ${String(DOCUMENTS)} en un solo documento, una llamada a \`page.pdf\` (sin partir) | ${String(results.un_documento_s)} |`,
       '',
-      '| Etapa (un boletín, en serie) | ms (mediana) |',
+      '| Etapa (un documento, en serie; el registro, el paquete entero) | ms (mediana) |',
       '|---|---|',
-      ...Object.entries(results.etapas_ms_mediana_por_boletin).map(([stage, ms]) => `| ${stage} | ${String(ms)} |`),
+      ...Object.entries(results.etapas_ms_mediana_por_documento).map(([stage, ms]) => `| ${stage} | ${String(ms)} |`),
       '',
     ].join('\n');
     const suffix = rapido ? '-rapido' : '';
