@@ -121,7 +121,6 @@ async function lookAt(
   now: Date,
   options: PassOptions,
 ): Promise<Decision> {
-  const base = { at: now, jornada: jornada.id };
   const adopted = requestOf(options.registry, jornada.id);
   if (adopted !== undefined && adopted.state !== RequestState.rejected)
     return finish(jornada, adopted, now, options, 'adoptada');
@@ -129,21 +128,18 @@ async function lookAt(
 
   const look = await findDataset(jornada.folder, jornada.pattern);
   if (look.kind === 'none') {
-    const nextLook = nextLookAfter(jornada, now);
-    const saved = save(options, jornada, now, {
-      state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
-      reason: look.reason,
-      nextLook,
-      attempt: true,
-    });
-    return {
-      ...base,
-      decision: 'sin-datos',
-      state: stateOf(saved),
-      reason: look.reason,
-      attempts: saved?.attempts,
-      nextLook,
-    };
+    return recordDecision(
+      options,
+      jornada,
+      now,
+      {
+        state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
+        reason: look.reason,
+        nextLook: nextLookAfter(jornada, now),
+        attempt: true,
+      },
+      { decision: 'sin-datos', reason: look.reason },
+    );
   }
   const { dataset } = look;
   const seenBefore = record?.seen;
@@ -157,46 +153,37 @@ async function lookAt(
     const nextLook = new Date(now.getTime() + options.calendar.settleMinutes * 60_000);
     const reason = `${dataset.name} (${dataset.size} bytes) acaba de llegar o se está escribiendo: se vuelve a mirar en ${options.calendar.settleMinutes} min`;
     const seen = { name: dataset.name, size: dataset.size, modified: dataset.modified, sha256: null };
-    const saved = save(options, jornada, now, {
-      state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
-      reason,
-      seen,
-      nextLook,
-      attempt: true,
-    });
-    return {
-      ...base,
-      decision: 'archivo-escribiendose',
-      state: stateOf(saved),
-      reason,
-      file: dataset.name,
-      attempts: saved?.attempts,
-      nextLook,
-    };
+    return recordDecision(
+      options,
+      jornada,
+      now,
+      {
+        state: record?.state === StoredState.invalid ? StoredState.invalid : StoredState.waiting,
+        reason,
+        seen,
+        nextLook,
+        attempt: true,
+      },
+      { decision: 'archivo-escribiendose', reason, file: dataset.name },
+    );
   }
 
   const bytes = await readFile(dataset.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const seen = { name: dataset.name, size: bytes.byteLength, modified: dataset.modified, sha256 };
   if (record?.state === StoredState.invalid && record.seen?.sha256 === sha256) {
-    const nextLook = nextLookAfter(jornada, now);
-    const reason = `${dataset.name} no cambió y sigue sin ser válido: ${record.reason}`;
-    const saved = save(options, jornada, now, {
-      state: StoredState.invalid,
-      reason: record.reason,
-      seen,
-      nextLook,
-      attempt: true,
-    });
-    return {
-      ...base,
-      decision: 'datos-invalidos',
-      state: JornadaState.invalid,
-      reason,
-      file: dataset.name,
-      attempts: saved?.attempts,
-      nextLook,
-    };
+    return recordDecision(
+      options,
+      jornada,
+      now,
+      { state: StoredState.invalid, reason: record.reason, seen, nextLook: nextLookAfter(jornada, now), attempt: true },
+      {
+        decision: 'datos-invalidos',
+        state: JornadaState.invalid,
+        reason: `${dataset.name} no cambió y sigue sin ser válido: ${record.reason}`,
+        file: dataset.name,
+      },
+    );
   }
   let request: ApprovalRequest;
   try {
@@ -211,42 +198,29 @@ async function lookAt(
   } catch (error) {
     const nextLook = nextLookAfter(jornada, now);
     if (error instanceof InputError) {
-      const report = JSON.stringify(error.problems);
-      const saved = save(options, jornada, now, {
-        state: StoredState.invalid,
-        reason: error.message,
-        report,
-        seen,
-        nextLook,
-        attempt: true,
-      });
-      return {
-        ...base,
-        decision: 'datos-invalidos',
-        state: JornadaState.invalid,
-        reason: error.message,
-        file: dataset.name,
-        attempts: saved?.attempts,
-        nextLook,
-      };
+      return recordDecision(
+        options,
+        jornada,
+        now,
+        {
+          state: StoredState.invalid,
+          reason: error.message,
+          report: JSON.stringify(error.problems),
+          seen,
+          nextLook,
+          attempt: true,
+        },
+        { decision: 'datos-invalidos', state: JornadaState.invalid, reason: error.message, file: dataset.name },
+      );
     }
     const reason = `falló la generación del borrador: ${error instanceof Error ? error.message : String(error)}`;
-    const saved = save(options, jornada, now, {
-      state: record?.state ?? StoredState.waiting,
-      reason,
-      seen,
-      nextLook,
-      attempt: true,
-    });
-    return {
-      ...base,
-      decision: 'error',
-      state: stateOf(saved),
-      reason,
-      file: dataset.name,
-      attempts: saved?.attempts,
-      nextLook,
-    };
+    return recordDecision(
+      options,
+      jornada,
+      now,
+      { state: record?.state ?? StoredState.waiting, reason, seen, nextLook, attempt: true },
+      { decision: 'error', reason, file: dataset.name },
+    );
   }
   return finish(jornada, request, now, options, 'nueva');
 }
@@ -383,6 +357,30 @@ function save(
   outcome: LookOutcome,
 ): JornadaRecord | undefined {
   return recordLook(options.registry, jornada.id, now, outcome);
+}
+
+/**
+ * Records this look in the registry and says it as the pass's decision on the jornada: the state said is
+ * the one given, or else what the record now holds.
+ */
+function recordDecision(
+  options: PassOptions,
+  jornada: ScheduledJornada,
+  now: Date,
+  outcome: LookOutcome,
+  said: { readonly decision: string; readonly reason: string; readonly file?: string; readonly state?: JornadaState },
+): Decision {
+  const saved = save(options, jornada, now, outcome);
+  return {
+    at: now,
+    jornada: jornada.id,
+    decision: said.decision,
+    state: said.state ?? stateOf(saved),
+    reason: said.reason,
+    ...(said.file === undefined ? {} : { file: said.file }),
+    attempts: saved?.attempts,
+    nextLook: outcome.nextLook,
+  };
 }
 
 function stateOf(record: JornadaRecord | undefined): JornadaState {

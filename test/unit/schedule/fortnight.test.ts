@@ -84,8 +84,16 @@ describe('a simulated fortnight with three jornadas', () => {
       '2023-03-27 08:05 archivo-escribiendose',
       '2023-03-27 08:10 borrador',
     ]);
-    const invalid = decisions.find((d) => d.decision === 'datos-invalidos');
-    expect(invalid?.reason).toBe('datos.json: el conjunto de datos no es válido (1 error).');
+    const invalid = decisions.filter((d) => d.decision === 'datos-invalidos');
+    expect(invalid.map((d) => [d.reason, d.state, d.file])).toEqual([
+      ['datos.json: el conjunto de datos no es válido (1 error).', 'datos-invalidos', 'datos.json'],
+      // The same bytes at the next look: not validated again, said as such.
+      [
+        'datos.json no cambió y sigue sin ser válido: datos.json: el conjunto de datos no es válido (1 error).',
+        'datos-invalidos',
+        'datos.json',
+      ],
+    ]);
 
     const statuses = listJornadaStatuses(registry, calendar, end);
     expect(statuses.map((s) => [s.jornada.id, s.label, s.attempts, s.request?.state])).toEqual([
