@@ -1,4 +1,4 @@
-import type { FigureKind, FoundFigure } from '../es/find-figures.ts';
+import { type FigureKind, type FoundFigure, identifiersAndSkippedSpans, inSpans } from '../found-figure.ts';
 import { readEnglishFigure } from './read-figure.ts';
 
 /** The value of what was found, in any shape: "2021" or a typed "3242" are numbers too, to be checked. */
@@ -28,24 +28,11 @@ const UNIT_WORDS = /\b(?:Zone|Hospital|Regional|Unit|Clinic|COVID|Number|No\.)\s
  * more often than a count ("one of the units"), and a count of one is verified where it is printed.
  */
 export function findEnglishFigures(paragraph: string): FoundFigure[] {
-  const found: FoundFigure[] = [];
-  const skipped: Array<readonly [number, number]> = [];
-  for (const match of paragraph.matchAll(NUMBER_SIGN)) {
-    const end = match.index + match[0].length;
-    found.push({
-      value: Number(match[1]),
-      text: match[0],
-      start: match.index,
-      end,
-      percent: false,
-      kind: 'identificador',
-    });
-    skipped.push([match.index, end]);
-  }
-  for (const match of paragraph.matchAll(NOT_PROSE)) skipped.push([match.index, match.index + match[0].length]);
+  const { identifiers, skipped } = identifiersAndSkippedSpans(paragraph, NUMBER_SIGN, NOT_PROSE);
+  const found: FoundFigure[] = [...identifiers];
   for (const match of paragraph.matchAll(NUMBER)) {
     const start = match.index;
-    if (skipped.some(([from, to]) => start >= from && start < to)) continue;
+    if (inSpans(start, skipped)) continue;
     const text = match[0];
     const percent = /(?:%|percent)$/.test(text);
     found.push({

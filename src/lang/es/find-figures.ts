@@ -1,25 +1,8 @@
 import { tokenizeFigures, type FigureToken } from './figure-tokens.ts';
 import { parseFigureAt } from './parse-figure-tokens.ts';
+import { type FigureKind, type FoundFigure, identifiersAndSkippedSpans, inSpans } from '../found-figure.ts';
 
-/**
- * What a number in a paragraph is:
- * - "cifra": a figure (count, percentage) that must come from the jornada's data.
- * - "fecha": a day or a year of a date ("del 24 al 26 de febrero", "10, 11 y 12 de marzo", "este 2021").
- * - "identificador": a number that names something: "No. 093/2023", "No. 25", "Hospital General de Zona 33",
- *   "COVID 19".
- */
-export type FigureKind = 'cifra' | 'fecha' | 'identificador';
-
-export interface FoundFigure {
-  readonly value: number;
-  /** The figure as written, e.g. "3 mil 729", "120.5 por ciento", "No. 093/2023". */
-  readonly text: string;
-  /** Positions in the paragraph: text === paragraph.slice(start, end). */
-  readonly start: number;
-  readonly end: number;
-  readonly percent: boolean;
-  readonly kind: FigureKind;
-}
+export type { FigureKind, FoundFigure } from '../found-figure.ts';
 
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 /** After a day: more days ("10, 11 y 12", "24 al 26") and then "de <mes>". */
@@ -74,8 +57,8 @@ const unitWords = new Set([
  *   ("un hígado, ocho riñones y dos córneas"). "a una paciente" is an article.
  */
 export function findFigures(paragraph: string): FoundFigure[] {
-  const found: FoundFigure[] = [];
-  const skipped = skippedSpans(paragraph, found);
+  const { identifiers, skipped } = identifiersAndSkippedSpans(paragraph, numberSign, notProse);
+  const found: FoundFigure[] = [...identifiers];
   const tokens = tokenizeFigures(paragraph);
   const ones: FoundFigure[] = [];
   let index = 0;
@@ -112,29 +95,6 @@ function startsFigure(token: FigureToken): boolean {
     token.type !== 'symbol' &&
     (token.type !== 'word' || /^(?:cero|un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|mil)$/.test(token.lower))
   );
-}
-
-/** Records the "No. 093/2023" identifiers and returns every span the tokens must not be read in. */
-function skippedSpans(paragraph: string, found: FoundFigure[]): Array<readonly [number, number]> {
-  const spans: Array<readonly [number, number]> = [];
-  for (const match of paragraph.matchAll(numberSign)) {
-    const end = match.index + match[0].length;
-    found.push({
-      value: Number(match[1]),
-      text: match[0],
-      start: match.index,
-      end,
-      percent: false,
-      kind: 'identificador',
-    });
-    spans.push([match.index, end]);
-  }
-  for (const match of paragraph.matchAll(notProse)) spans.push([match.index, match.index + match[0].length]);
-  return spans;
-}
-
-function inSpans(position: number, spans: ReadonlyArray<readonly [number, number]>): boolean {
-  return spans.some(([start, end]) => position >= start && position < end);
 }
 
 /** "COVID-19", "L5-S1", "3KIgH0Y", "IMG_9999": digits that belong to a name. */
