@@ -1,4 +1,4 @@
-import { Help } from 'commander';
+import { type Command, Help } from 'commander';
 
 /**
  * Commander writes a few words of its help in English ("Usage:", "[options]", "default:"); everything a
@@ -34,6 +34,20 @@ export const spanishHelp: Partial<Help> = {
   optionDescription: (option) => translate(base.optionDescription(option)),
   argumentDescription: (argument) => translate(base.argumentDescription(argument)),
 };
+
+/** The option of every command group that keeps the registry: where it is. */
+export const DATOS_OPTION = [
+  '--datos <carpeta>',
+  'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)',
+] as const;
+
+/** A command group lists its subcommands by their Spanish usage instead of commander's "[options]". */
+export function listSubcommandsByUsage(group: Command, program: Command): void {
+  group.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
+  });
+}
 
 const errorPatterns: ReadonlyArray<readonly [RegExp, string]> = [
   [/^error: unknown option '(.+?)'/, 'error: opción desconocida «$1»'],

@@ -34,6 +34,7 @@ import { currentUserName } from '../../publish/process-owner.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseFormats, parseNumber } from './generar.ts';
+import { DATOS_OPTION, listSubcommandsByUsage } from '../spanish-help.ts';
 
 /** Options every `aprobacion` subcommand accepts (declared on `aprobacion` itself). */
 interface ApprovalOptions {
@@ -58,16 +59,13 @@ export function registerAprobacion(program: Command, context: CommandContext): v
     .description(
       'borradores que esperan la aprobación de una persona: subir, enviar, aprobar (publica con número), rechazar',
     )
-    .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)')
+    .option(...DATOS_OPTION)
     .option(
       '--persona <nombre>',
       `quién hace el cambio, para la bitácora (por omisión $${PERSON_ENV} o el usuario del sistema)`,
     )
     .option('--navegador <ruta>', 'ruta de Chrome o Chromium (o PUPPETEER_EXECUTABLE_PATH)');
-  aprobacion.configureHelp({
-    ...program.configureHelp(),
-    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
-  });
+  listSubcommandsByUsage(aprobacion, program);
 
   aprobacion
     .command('subir')

@@ -35,6 +35,7 @@ import {
   restoreAdvice,
 } from '../../publish/index.ts';
 import { describeSystemError, isPathMistake } from '../../system-error.ts';
+import { DATOS_OPTION, listSubcommandsByUsage } from '../spanish-help.ts';
 
 /** Options every `archivo` subcommand accepts (declared on `archivo` itself). */
 interface ArchiveOptions {
@@ -51,12 +52,8 @@ export function registerArchivo(program: Command, context: CommandContext): void
     .command('archivo')
     .usage('[opciones] <comando>')
     .description('consulta y cuida el registro de boletines numerados: números, versiones y archivos')
-    .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
-  // The list of subcommands shows each one's Spanish usage instead of commander's "[options]".
-  archivo.configureHelp({
-    ...program.configureHelp(),
-    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
-  });
+    .option(...DATOS_OPTION);
+  listSubcommandsByUsage(archivo, program);
 
   archivo
     .command('listar')

@@ -29,6 +29,7 @@ import {
 } from '../../schedule/index.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { DATOS_OPTION, listSubcommandsByUsage } from '../spanish-help.ts';
 
 /** Options every `programa` subcommand accepts (declared on `programa` itself). */
 interface ProgramaOptions {
@@ -53,16 +54,13 @@ export function registerPrograma(program: Command, context: CommandContext): voi
     .usage('[opciones] <comando>')
     .description('genera los boletines según el calendario de jornadas (data/calendario.yaml) cuando llegan los datos')
     .option('--calendario <archivo>', 'calendario de jornadas (por omisión data/calendario.yaml)')
-    .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)')
+    .option(...DATOS_OPTION)
     .option(
       '-s, --salida <carpeta>',
       'carpeta de salida si el calendario no dice otra (por omisión, output/ del proyecto)',
     )
     .option('--navegador <ruta>', 'ruta de Chrome o Chromium (o PUPPETEER_EXECUTABLE_PATH)');
-  programa.configureHelp({
-    ...program.configureHelp(),
-    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
-  });
+  listSubcommandsByUsage(programa, program);
 
   programa
     .command('pasar')

@@ -4,6 +4,7 @@ import { ROLES, addPerson, listPeople, parseRole, removePerson, setPassword } fr
 import { type Registry, RegistryError, openRegistry, resolveRegistryPath } from '../../publish/index.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { DATOS_OPTION, listSubcommandsByUsage } from '../spanish-help.ts';
 
 interface UsuariosOptions {
   readonly datos?: string;
@@ -18,11 +19,8 @@ export function registerUsuarios(program: Command, context: CommandContext): voi
     .command('usuarios')
     .usage('[opciones] <comando>')
     .description('administra las cuentas del portal de descargas (roles: redacción, titular, consulta)')
-    .option('--datos <carpeta>', 'carpeta del registro (por omisión $BOLETIN_DATOS, o .boletin/ en el proyecto)');
-  usuarios.configureHelp({
-    ...program.configureHelp(),
-    subcommandTerm: (command) => `${command.name()} ${command.usage()}`,
-  });
+    .option(...DATOS_OPTION);
+  listSubcommandsByUsage(usuarios, program);
 
   usuarios
     .command('agregar')
