@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+          // Unit files share one module cache: they mock nothing and set no environment, and importing the
+          // library again for each of ~60 files was half of their time (41 s -> 21 s here).
+          isolate: false,
+        },
       },
       {
         extends: true,
