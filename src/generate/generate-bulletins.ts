@@ -150,11 +150,17 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
  * when the first PDF asks for it (about half a second). A rerun of published data still never starts it.
  */
 function willPrint(request: GenerateRequest, loaded: readonly LoadedJornada[], registry: Registry): boolean {
+  const editions = request.editions ?? DEFAULT_EDITIONS;
+  // A card is always a picture Chromium takes; the bulletins print only as PDF; the web post never prints.
   const prints =
-    (request.formats ?? DEFAULT_FORMATS).includes('pdf') || (request.editions ?? DEFAULT_EDITIONS).includes('tarjeta');
+    editions.includes('tarjeta') ||
+    ((request.formats ?? DEFAULT_FORMATS).includes('pdf') && editions.some((name) => PRINTED_EDITIONS.has(name)));
   const edition = request.edition ?? NATIONAL_EDITION;
   return prints && loaded.some((dataset) => !wasPublished(registry, dataset.hash, edition));
 }
+
+/** The editions that are bulletins, printed as PDF when PDF is asked for. */
+const PRINTED_EDITIONS: ReadonlySet<EditionName> = new Set(['es', 'en', 'estados']);
 
 /** Bulletins in flight by default: one per page the browser prints at once, plus one composing or packing. */
 function defaultConcurrency(): number {

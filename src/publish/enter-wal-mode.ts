@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 
-/** SQLite's result code for a lock held by another connection. */
+/** SQLite's primary result code for a lock held by another connection; its extended codes keep it in the low byte. */
 const SQLITE_BUSY = 5;
 const RETRY_EVERY_MS = 20;
 
@@ -24,8 +24,10 @@ export function enterWalMode(db: DatabaseSync, timeoutMs: number): void {
   }
 }
 
-function isBusy(error: unknown): boolean {
-  return (error as { errcode?: unknown } | null)?.errcode === SQLITE_BUSY;
+/** SQLITE_BUSY or one of its extended codes (SQLITE_BUSY_RECOVERY is 261, SQLITE_BUSY_SNAPSHOT 517...). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' && (code & 0xff) === SQLITE_BUSY;
 }
 
 function sleepSync(ms: number): void {

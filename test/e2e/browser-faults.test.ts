@@ -159,6 +159,28 @@ describe('browser faults through the real CLI', () => {
   );
 
   it(
+    'the web post alone never starts the browser; the bulletin with a PDF does',
+    async () => {
+      const where = await scene();
+      const mark = join(where.folder, 'navegador-arrancado');
+      const fake = join(where.folder, 'navegador-marca.sh');
+      await writeFile(fake, `#!/bin/sh\ntouch '${mark}'\nexit 1\n`);
+      await chmod(fake, 0o755);
+      const web = await generar(where, [SAMPLE_FILES[0] ?? ''], {}, ['--ediciones', 'web', '--navegador', fake]).done;
+      if (web === 'no terminó') throw new Error('boletin no terminó');
+      expect(web.code, web.stderr).toBe(0);
+      await expect(readFile(mark)).rejects.toThrow('ENOENT');
+      // The same fake browser is started, and fails, as soon as a PDF is asked for: the mark works.
+      const pdf = await generar(where, [SAMPLE_FILES[1] ?? ''], {}, ['--ediciones', 'es', '--navegador', fake]).done;
+      if (pdf === 'no terminó') throw new Error('boletin no terminó');
+      expect(pdf.code).toBe(1);
+      expect((await readFile(mark)).length).toBe(0);
+      await expectNothingLeft(where);
+    },
+    RUN_DEADLINE_MS + 30_000,
+  );
+
+  it(
     'a fake browser that hangs: stopped after the launch wait, exit 1, the script and its children killed',
     async () => {
       const where = await scene();
@@ -189,8 +211,8 @@ describe('browser faults through the real CLI', () => {
       // The first PDF is out, so the batch is under way with a Chromium that has printed.
       const started = await eventually(async () => (await pdfsIn(where.output)).length >= 1, 120_000);
       expect(started).toBe(true);
-      const killed = await killChromium(where.temp);
-      expect(killed).toBeGreaterThan(0);
+      // Chromium's processes come and go while it prints: try until a kill lands on the main one.
+      expect(await eventually(async () => (await killChromium(where.temp)) > 0, 20_000)).toBe(true);
       const run = await done;
       if (run === 'no terminó') throw new Error('boletin no terminó');
       expect(run.stderr).toContain('aviso: el navegador se cerró inesperadamente; se abrió otro y el trabajo sigue.');
@@ -243,10 +265,15 @@ describe('browser faults through the real CLI', () => {
 async function killChromium(temp: string): Promise<number> {
   let killed = 0;
   for (const pid of await processesMentioning(temp)) {
+    // An empty command line is a process that ended (or became a zombie) since it was listed.
     const cmdline = await readFile(`/proc/${String(pid)}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('--type=')) continue;
-    process.kill(pid, 'SIGKILL');
-    killed += 1;
+    if (cmdline === '' || cmdline.includes('--type=')) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      killed += 1;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
   }
   return killed;
 }

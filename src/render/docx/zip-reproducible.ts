@@ -8,7 +8,7 @@ export type PackagePart = string | Uint8Array;
  * hyperlink relationship ids, so two renders of one document would differ. This zips the compiled parts
  * once, with the issue date as the time and numbered ids, so the same document gives the same bytes.
  * (It used to let docx zip the package, then unzip it, fix it and zip it again: a third of the DOCX
- * step's time in a batch.) Media are stored as they are: a PNG is compressed already.
+ * step's time in a batch.) A PNG is stored as it is: it is compressed already.
  */
 export function zipReproducible(parts: ReadonlyMap<string, PackagePart>, issuedAt: string, issued: Date): Uint8Array {
   const texts = new Map<string, string>();
@@ -18,7 +18,8 @@ export function zipReproducible(parts: ReadonlyMap<string, PackagePart>, issuedA
   const files: Zippable = {};
   for (const [name, data] of parts) {
     if (typeof data !== 'string') {
-      files[name] = [data, { level: 0 }];
+      // Only a PNG is compressed already; other media (an SVG is text) are deflated as the XML is.
+      files[name] = name.endsWith('.png') ? [data, { level: 0 }] : data;
       continue;
     }
     let fixed = data.replace(
