@@ -30,6 +30,7 @@ import { findBrowser } from '../src/render/pdf/find-browser.ts';
 import { renderPdf } from '../src/render/pdf/render-pdf.ts';
 import { footerTemplate, headerTemplate } from '../src/render/pdf/running-templates.ts';
 import { bulletinSlug } from '../src/generate/bulletin-slug.ts';
+import { NODE_FLAGS } from '../src/node-flags.ts';
 import { writeBenchDatasets } from './support/bench-datasets.ts';
 import { writePackageDataset } from './support/package-dataset.ts';
 import {
@@ -195,6 +196,7 @@ async function writeDocxFiles(docs: readonly BulletinDocument[], folder: string)
  */
 async function ourBatch(files: readonly string[], folder: string) {
   const result = await timedProcess(process.execPath, [
+    ...NODE_FLAGS,
     '--import',
     join(ROOT, 'bench', 'support', 'report-rss.js'),
     '--import',
@@ -283,7 +285,14 @@ async function leakCheck(
   const files = await writeBenchDatasets(join(folder, 'datos'), last);
   const { stdout } = await execFileAsync(
     process.execPath,
-    ['--expose-gc', join(ROOT, 'bench', 'support', 'leak-check.ts'), folder, SETTINGS.leakMarks.join(','), ...files],
+    [
+      ...NODE_FLAGS,
+      '--expose-gc',
+      join(ROOT, 'bench', 'support', 'leak-check.ts'),
+      folder,
+      SETTINGS.leakMarks.join(','),
+      ...files,
+    ],
     { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 },
   );
   return JSON.parse(stdout) as { rss: Record<string, number>; heap: Record<string, number>; failed: string[] };

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../../src/node-flags.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
@@ -16,7 +17,7 @@ export interface PortalProcess {
  * gives its address. The process is its own group, so stop() ends it and only it.
  */
 export async function startPortal(env: Record<string, string>, timeoutMs = 120_000): Promise<PortalProcess> {
-  const child = spawn(process.execPath, ['--import', './bin/strip-cache.js', 'src/portal/main.ts'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', './bin/strip-cache.js', 'src/portal/main.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../../src/node-flags.ts';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(PROJECT_ROOT, 'src', 'cli.ts');
-/** Node's arguments that start the CLI as `npm run boletin` does: with the stripped-TypeScript cache (bin/strip-cache.js). */
-export const CLI_NODE_ARGS: readonly string[] = ['--import', join(PROJECT_ROOT, 'bin', 'strip-cache.js'), CLI];
+/** Node's arguments that start the CLI as `npm run boletin` does: its V8 flags and the stripped-TypeScript cache (bin/strip-cache.js). */
+export const CLI_NODE_ARGS: readonly string[] = [
+  ...NODE_FLAGS,
+  '--import',
+  join(PROJECT_ROOT, 'bin', 'strip-cache.js'),
+  CLI,
+];
 
 export interface CliRun {
   readonly code: number | null;
