@@ -54,6 +54,8 @@ export interface BulletinView {
   readonly participacion: {
     readonly ooad: number;
     readonly umae: number;
+    /** OOAD and UMAE together: the verb of "Participaron un OOAD y una UMAE" agrees with both. */
+    readonly unidades: number;
     /** Every OOAD (UMAE) of the Institute took part: "los 35 OOAD". */
     readonly todasOoad: boolean;
     readonly todasUmae: boolean;
@@ -73,7 +75,7 @@ export interface BulletinView {
   /** The largest of those, for the headline (a headline names one figure). */
   readonly resumenTitular: readonly FigureItem[];
   /** The main figures of the body, gathered in one sentence: consultations, detections, surgeries, planning, studies. */
-  readonly principales: readonly GroupView[];
+  readonly principales: readonly MainGroupView[];
   /** The figures of that sentence, for the verb's agreement. */
   readonly principalesCifras: readonly FigureItem[];
   /** Exactly one multi-organ donation: "—una de ellas multiorgánica—" rather than "de las cuales N fueron...". */
@@ -109,10 +111,19 @@ export interface BulletinView {
     readonly plan: string | null;
     readonly inicio: string | null;
   } | null;
-  readonly proxima: { readonly inicio: string; readonly fin: string; readonly dias: readonly string[] | null } | null;
+  readonly proxima: {
+    readonly inicio: string;
+    readonly fin: string;
+    readonly dias: readonly string[] | null;
+    /** The next jornada is one day: "on March 11", not "from March 11". */
+    readonly unDia: boolean;
+  } | null;
   readonly enlaces: { readonly fotos: string | null; readonly video: string | null };
-  /** The state a local bulletin is about, with the article its name takes ("el Estado de México"); null otherwise. */
-  readonly local: { readonly nombre: string; readonly articulo: string } | null;
+  /**
+   * The state a local bulletin is about, with the article its name takes ("el Estado de México"), and
+   * whether the jornada was held in every OOAD, so the bulletin may say "en todo el país"; null otherwise.
+   */
+  readonly local: { readonly nombre: string; readonly articulo: string; readonly todoElPais: boolean } | null;
   /** The three headline figures of the social card (see cardFigures). */
   readonly tarjeta: readonly FigureItem[];
 }
@@ -141,6 +152,16 @@ export interface GroupView {
   readonly completo: boolean;
 }
 
+/** A group of the main figures' sentence, which is one list whatever the groups. */
+export interface MainGroupView extends GroupView {
+  /**
+   * A group without its total, not the last of the sentence: its parts go on in the sentence's list,
+   * commas only ("..., 9 mil 517 mastografías, 4 mil 803 detecciones..., 3 mil 729 cirugías, así como..."),
+   * instead of closing with their own "y" in the middle of it.
+   */
+  readonly sigue: boolean;
+}
+
 export interface PlaceView {
   readonly nombre: string;
   /** The short name a sentence uses: "CMN Siglo XXI". */
@@ -163,8 +184,8 @@ export interface ViewSettings {
   readonly kindName?: string;
   readonly ordinalForm?: 'palabras' | 'unaPalabra' | 'corta';
   readonly openLists?: boolean;
-  /** For a state's local bulletin: which state. */
-  readonly local?: { readonly nombre: string };
+  /** For a state's local bulletin: which state, and whether the jornada was in every OOAD. */
+  readonly local?: { readonly nombre: string; readonly todoElPais?: boolean };
 }
 
 /** How many OOAD and UMAE the Institute has: when all took part, the bulletin says "los 35 OOAD". */
@@ -252,6 +273,7 @@ export function buildView(
       ? {
           ooad: jornada.participacion.ooad,
           umae: jornada.participacion.umae ?? 0,
+          unidades: jornada.participacion.ooad + (jornada.participacion.umae ?? 0),
           todasOoad: jornada.participacion.ooad === INSTITUTION_SIZE.ooad,
           todasUmae: jornada.participacion.umae === INSTITUTION_SIZE.umae,
           ooadNombres: jornada.participacion.ooadNombres ?? [],
@@ -263,9 +285,7 @@ export function buildView(
     complementarias: COMPLEMENTARY_GROUPS.flatMap((group) => grupos[group].partes),
     resumen,
     resumenTitular: resumen.slice(0, 1),
-    principales: MAIN_GROUPS.map((group) => grupos[group]).filter(
-      (group) => group.total > 0 || group.partes.length > 0,
-    ),
+    principales: mainGroups(MAIN_GROUPS.map((group) => grupos[group])),
     principalesCifras: MAIN_GROUPS.flatMap((group) =>
       grupos[group].total > 0
         ? [{ id: group, valor: grupos[group].total, fuente: `cifras.${group}` }]
@@ -317,14 +337,23 @@ export function buildView(
         }
       : null,
     proxima: jornada.proxima
-      ? { inicio: jornada.proxima.inicio, fin: jornada.proxima.fin, dias: jornada.proxima.dias ?? null }
+      ? {
+          inicio: jornada.proxima.inicio,
+          fin: jornada.proxima.fin,
+          dias: jornada.proxima.dias ?? null,
+          unDia: jornada.proxima.inicio === jornada.proxima.fin,
+        }
       : null,
     enlaces: { fotos: jornada.enlaces?.fotos ?? null, video: jornada.enlaces?.video ?? null },
     tarjeta: cardFigures(jornada, order),
     local:
       settings.local === undefined
         ? null
-        : { nombre: settings.local.nombre, articulo: stateArticle(settings.local.nombre) },
+        : {
+            nombre: settings.local.nombre,
+            articulo: stateArticle(settings.local.nombre),
+            todoElPais: settings.local.todoElPais ?? false,
+          },
   };
 }
 
@@ -372,6 +401,12 @@ function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView
     return [group, { grupo: group, total, totalId: group, femenino, partes: descending(partes), completo }] as const;
   });
   return Object.fromEntries(entries) as unknown as BulletinView['grupos'];
+}
+
+/** The groups with figures, in the sentence's order, each told whether its parts go on in the sentence's list. */
+export function mainGroups(groups: readonly GroupView[]): MainGroupView[] {
+  const present = groups.filter((group) => group.total > 0 || group.partes.length > 0);
+  return present.map((group, index) => ({ ...group, sigue: group.total === 0 && index < present.length - 1 }));
 }
 
 /** Largest first; equal counts keep their catalog order (the sort is stable). */

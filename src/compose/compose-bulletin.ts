@@ -24,8 +24,8 @@ export interface ComposeOptions {
   readonly edition: string;
   /** The main template to run ("boletin" by default; "estatal" for a state's local bulletin). */
   readonly template?: string;
-  /** The state a local bulletin is about: the templates name it as `local.nombre`. */
-  readonly local?: { readonly nombre: string };
+  /** The state a local bulletin is about (`local.nombre`), and whether the jornada was in every OOAD. */
+  readonly local?: { readonly nombre: string; readonly todoElPais?: boolean };
   /** The programmes' names; the project's catalog by default. */
   readonly programmes?: ProgrammeCatalog;
   /** Style choices the templates apply (the figure style lives in the phrasing). */

@@ -1,5 +1,6 @@
 import type { Estado, Jornada } from '../dataset/schema.ts';
 import type { Block, BulletinDocument, Inline } from '../model/bulletin-document.ts';
+import { INSTITUTION_SIZE } from './build-view.ts';
 import { type ComposeOptions, composeBulletin } from './compose-bulletin.ts';
 
 /** The states that get a local bulletin: those with figures or highlights of their own. */
@@ -39,7 +40,8 @@ export function composeStateBulletin(
   const doc = composeBulletin(local, {
     ...options,
     template: 'estatal',
-    local: { nombre: estado.nombre },
+    // Only a jornada held in every OOAD is "en todo el país"; the state bulletin says nothing of where else it was.
+    local: { nombre: estado.nombre, todoElPais: jornada.participacion?.ooad === INSTITUTION_SIZE.ooad },
     place: estado.lugar ?? estado.nombre,
     edition: `estatal-${stateSlug(estado.nombre)}`,
   });

@@ -221,6 +221,7 @@ function phrasingHelpers(
         (plain) =>
           phrasing.list(plain, {
             closeWithAsWellAs: options.hash['asiComo'] === true,
+            continued: options.hash['sigue'] === true,
             ...(options.hash['abierta'] === true ? { open: asGender(options.hash['genero']) ?? 'f' } : {}),
           }),
       ),

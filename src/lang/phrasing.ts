@@ -43,6 +43,11 @@ export interface ListOptions {
    * agreeing with this gender ("A, B, C, entre otras"); in English "among others".
    */
   readonly open?: Gender;
+  /**
+   * The items go on in a larger list that closes after them: commas only, no conjunction
+   * ("9 mil 517 mastografías, 4 mil 803 detecciones", then ", 3 mil 729 cirugías y ...").
+   */
+  readonly continued?: boolean;
   /** English only: a comma before the conjunction ("A, B, and C"); default from the phrasing's options. */
   readonly serialComma?: boolean;
 }

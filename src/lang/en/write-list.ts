@@ -15,6 +15,7 @@ export function writeEnglishList(items: readonly string[], options: ListOptions 
   const last = items.at(-1);
   if (last === undefined) return '';
   if (options.open !== undefined) return `${items.join(', ')}, among others`;
+  if (options.continued === true) return items.join(', ');
   if (items.length === 1) return last;
   const head = items.slice(0, -1);
   if (options.closeWithAsWellAs) return `${head.join(', ')}, as well as ${last}`;

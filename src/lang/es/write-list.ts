@@ -9,6 +9,7 @@ import { andBefore, orBefore } from './conjunction-before.ts';
  *   reader sees where it ends: "Traumatología y Ortopedia, y Urología" (seed 000).
  * - closeWithAsWellAs: "..., Traumatología y Ortopedia, así como Urología" (seed 001).
  * - open: a list of some among many, commas only and "entre otras" (seed 002's second bullet).
+ * - continued: the items go on in a larger list, commas only (seed 001's detections before its other figures).
  * An empty list is an empty text; one item is the item.
  */
 export function writeList(items: readonly string[], options: ListOptions = {}): string {
@@ -16,6 +17,7 @@ export function writeList(items: readonly string[], options: ListOptions = {}): 
   const last = items.at(-1);
   if (last === undefined) return '';
   if (options.open !== undefined) return `${items.join(', ')}, ${options.open === 'f' ? 'entre otras' : 'entre otros'}`;
+  if (options.continued === true) return items.join(', ');
   if (items.length === 1) return last;
   const head = items.slice(0, -1);
   if (options.closeWithAsWellAs) return `${head.join(', ')}, así como ${last}`;

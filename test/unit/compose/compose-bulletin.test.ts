@@ -255,11 +255,30 @@ describe('lists of figures drop a head noun already said', () => {
         },
       }),
     );
+    // One flat list, as seed 001 writes it: the detections go on with commas, no "y" in the middle of it.
     expect(text).toContain(
-      '23 mil 80 detecciones de hipertensión arterial, 19 mil 842 de diabetes mellitus y 9 mil 517 mastografías',
+      'Al cierre de la jornada se contabilizaron 23 mil 80 detecciones de hipertensión arterial, 19 mil 842 de ' +
+        'diabetes mellitus, 9 mil 517 mastografías, 3 mil 729 cirugías, así como 70 mil 67 consultas de ' +
+        'Medicina Familiar y 17 mil 408 de especialidad.',
     );
-    expect(text).toContain('70 mil 67 consultas de Medicina Familiar y 17 mil 408 de especialidad');
     expect(text).toContain('14 donaciones cadavéricas y 13 de tejidos');
+  });
+});
+
+describe('found in review: a group without its total', () => {
+  test('before another group, its parts go on with commas up to "así como"', () => {
+    const text = textOf(compose({ cifras: { cirugias: 3729, mastografia: 9517, 'deteccion-diabetes': 19_842 } }));
+    expect(text).toContain(
+      'Al cierre de la jornada se contabilizaron 19 mil 842 detecciones de diabetes mellitus, 9 mil 517 ' +
+        'mastografías, así como 3 mil 729 cirugías.',
+    );
+  });
+
+  test('alone in the sentence, its parts close with their own "y"', () => {
+    const text = textOf(compose({ cifras: { mastografia: 9517, 'deteccion-diabetes': 19_842 } }));
+    expect(text).toContain(
+      'Al cierre de la jornada se contabilizaron 19 mil 842 detecciones de diabetes mellitus y 9 mil 517 mastografías.',
+    );
   });
 });
 
