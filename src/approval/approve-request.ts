@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateBulletins } from '../generate/generate-bulletins.ts';
 import { RegistryError } from '../publish/publish-errors.ts';
+import { ApprovalError } from './approval-errors.ts';
 import { bulletinLabel } from '../publish/registry-records.ts';
 import type { PublishResult } from '../publish/publish-bulletin.ts';
 import { type ApprovalContext, checkPerson, nowOf } from './approval-context.ts';
@@ -22,9 +23,14 @@ export interface ApprovalOutcome {
  * again (publishing is idempotent: the same data find their number). If publishing fails, the request
  * goes back to 'por-aprobar' and the log says why.
  */
-export async function approveRequest(context: ApprovalContext, id: number, person: string): Promise<ApprovalOutcome> {
+export async function approveRequest(
+  context: ApprovalContext,
+  id: number,
+  person: string,
+  reviewed?: string,
+): Promise<ApprovalOutcome> {
   const who = checkPerson(person);
-  const approved = markApproved(context, id, who);
+  const approved = markApproved(context, id, who, reviewed);
   const bytes = requestBytes(context.registry.db, id);
   let publication: PublishResult;
   try {
@@ -36,10 +42,24 @@ export async function approveRequest(context: ApprovalContext, id: number, perso
   return { request: markPublished(context, id, who, publication), publication };
 }
 
-function markApproved(context: ApprovalContext, id: number, person: string): ApprovalRequest {
+/**
+ * `reviewed` is the hash of the data the person had in front of them (the download page sends the one of
+ * the page it showed): if the request was corrected and sent again meanwhile, what would be published is
+ * not what they approved, so nothing changes and they are told to look again. Checked in the transaction
+ * that approves, so no correction can slip in between.
+ */
+function markApproved(context: ApprovalContext, id: number, person: string, reviewed?: string): ApprovalRequest {
   return context.registry.immediate((db) => {
     const request = mustFindRequest(db, id);
+    if (reviewed !== undefined && reviewed !== request.bytesSha256) {
+      throw new ApprovalError(
+        `Los datos de la solicitud ${String(id)} cambiaron desde que abrió la página (se corrigieron o se volvieron a enviar): revise el borrador nuevo y apruebe otra vez.`,
+      );
+    }
     if (request.state === RequestState.approved) return request;
+    if (request.state === RequestState.published) {
+      throw wrongState(request, 'aprobar', 'ya se publicó: descárguelo de la lista de boletines');
+    }
     if (request.state !== RequestState.awaitingApproval) {
       throw wrongState(request, 'aprobar', 'sólo se aprueba una solicitud por aprobar (envíe antes el borrador)');
     }

@@ -53,8 +53,9 @@ export function closeSession(registry: Registry, token: string): void {
 }
 
 /** Constant-time comparison of a form's token with the session's. */
-export function sameToken(sent: string | undefined, expected: string): boolean {
-  if (sent === undefined) return false;
+export function sameToken(sent: unknown, expected: string): boolean {
+  // A form field sent as JSON can be anything: only a string is a token.
+  if (typeof sent !== 'string') return false;
   const a = Buffer.from(sent);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { countPeople } from '../people/index.ts';
 import { openRegistry, type Registry } from '../publish/registry.ts';
 import { sendError } from './error-pages.ts';
 import { createPageRenderer } from './page-renderer.ts';
@@ -56,6 +57,8 @@ export async function buildPortal(
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  // The pages post forms only; a JSON body would hand the routes objects where they expect text.
+  app.removeContentTypeParser('application/json');
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.maxUploadBytes, files: 10, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 50 },
     throwFileSizeLimit: true,
@@ -63,8 +66,10 @@ export async function buildPortal(
 
   const secure = () => options.trustProxy !== undefined && options.trustProxy !== false;
   app.decorateRequest('viewer', null as never);
+  // Single-user mode lasts while there is no account: the first one created closes it, without a restart.
+  const singleUser = (): boolean => options.singleUser && countPeople(registry) === 0;
   app.addHook('onRequest', async (request, reply) => {
-    identify(request, reply, registry, options.singleUser, options.now(), request.protocol === 'https');
+    identify(request, reply, registry, singleUser(), options.now(), request.protocol === 'https');
   });
   // Every route that names an action is closed to whoever may not do it; sign-in comes first.
   app.addHook('preHandler', async (request, reply) => {
@@ -94,8 +99,7 @@ export async function buildPortal(
       error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     // viewer is set on every request that reached onRequest; a parse error before it still gets a page.
-    if ((request.viewer as unknown) === null)
-      identify(request, reply, registry, options.singleUser, options.now(), false);
+    if ((request.viewer as unknown) === null) identify(request, reply, registry, singleUser(), options.now(), false);
     return sendError(request, reply, context, status, errorText(status, error));
   });
 
@@ -110,10 +114,15 @@ export async function buildPortal(
 function actionText(action: string): string {
   if (action === 'subir') return 'subir datos';
   if (action === 'aprobar') return 'aprobar boletines';
+  if (action === 'revisar') return 'ver las solicitudes y sus borradores';
   return 'descargar';
 }
 
 function errorText(status: number, error: Error & { code?: string }): string {
+  if (error.code === 'FST_FILES_LIMIT') return 'Suba un solo archivo de datos a la vez.';
+  if (error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT')
+    return 'El formulario trae más campos de los que tiene esta página.';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'El formulario es demasiado grande para esta página.';
   if (error.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413)
     return 'El archivo es demasiado grande para los datos de una jornada.';
   if (status === 415) return 'La página no acepta ese tipo de contenido.';

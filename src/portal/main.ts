@@ -25,12 +25,15 @@ async function main(): Promise<number> {
     return countPeople(registry);
   })();
   const singleUser = people === 0;
-  if (singleUser && !isLoopback(config.host)) {
+  // Behind a proxy every request comes from the loopback address, whoever sent it: not one user either.
+  if (singleUser && (!isLoopback(config.host) || config.trustProxy !== false)) {
     process.stderr.write(
-      `El portal no arranca en ${config.host}: no hay cuentas, y en una dirección que otros alcanzan cada persona debe entrar con la suya.\n` +
+      (isLoopback(config.host)
+        ? `El portal no arranca detrás de un proxy (BOLETIN_PROXY) sin cuentas: el proxy lo abre a otras personas, y cada una debe entrar con la suya.\n`
+        : `El portal no arranca en ${config.host}: no hay cuentas, y en una dirección que otros alcanzan cada persona debe entrar con la suya.\n`) +
         `Cree una cuenta (la contraseña se lee de la entrada estándar):\n` +
         `  printf '%s\\n' 'una contraseña larga' | npm run --silent boletin -- usuarios agregar mgarcia --nombre "María García" --rol titular\n` +
-        `o arranque sólo para esta máquina con HOST=127.0.0.1.\n`,
+        `o arranque sólo para esta máquina con HOST=127.0.0.1 y sin BOLETIN_PROXY.\n`,
     );
     return 2;
   }

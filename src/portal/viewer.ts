@@ -80,7 +80,7 @@ export function identify(
 }
 
 /** True when the form's token is the viewer's. */
-export function csrfMatches(request: FastifyRequest, sent: string | undefined): boolean {
+export function csrfMatches(request: FastifyRequest, sent: unknown): boolean {
   return sameToken(sent, request.viewer.csrf);
 }
 

@@ -34,6 +34,18 @@ describe('npm run portal', () => {
     expect(run.stdout).not.toContain('escuchando');
   });
 
+  test('behind a proxy without accounts it refuses to start too, even on 127.0.0.1', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'portal'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', BOLETIN_PROXY: 'loopback', BOLETIN_DATOS: tempDir() },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('El portal no arranca detrás de un proxy (BOLETIN_PROXY) sin cuentas');
+    expect(run.stdout).not.toContain('escuchando');
+  });
+
   test('on 0.0.0.0 with an account it starts, asks to sign in, and logs its address', async () => {
     const datos = tempDir();
     expect(

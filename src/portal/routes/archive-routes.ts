@@ -42,12 +42,12 @@ import { RecordedFileError, versionOf } from '../recorded-files.ts';
 import { BULLETIN_HTML_POLICY, FILE_POLICY } from '../security-headers.ts';
 import { sendBytes } from '../send-bytes.ts';
 import { sendError } from '../error-pages.ts';
+import { FORMAT_PART, downloadName } from '../download-name.ts';
 
 /** URL parts are checked against these before anything is looked up; none of them ever names a file. */
 const YEAR = /^\d{4}$/;
 const NUMBER = /^\d{1,4}$/;
 const VERSION = /^v\d{1,3}$/;
-const FORMAT = /^[a-z0-9]{1,10}$/;
 const PAGE = /^\d{1,4}\.png$/;
 
 interface BulletinParams {
@@ -145,7 +145,7 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
     async (request, reply) => {
       const found = lookupVersion(context, request.params);
       const { formato } = request.params;
-      if (found === undefined || !FORMAT.test(formato))
+      if (found === undefined || !FORMAT_PART.test(formato))
         return sendError(request, reply, context, 404, 'No existe ese archivo en el registro.');
       const { bulletin, version } = found;
       const label = bulletinLabel(bulletin.number, bulletin.year);
@@ -178,7 +178,7 @@ export function archiveRoutes(app: FastifyInstance, context: PortalContext): voi
         bytes: file.bytes,
         contentType: contentTypeOf(extension),
         etag: `"${record.sha256}"`,
-        filename: `${baseName}.${extension}`,
+        filename: downloadName(baseName, formato, extension),
         inline,
         modified: file.modified,
         policy: extension === 'html' ? BULLETIN_HTML_POLICY : FILE_POLICY,

@@ -17,6 +17,7 @@ import { bulletinLabel } from '../../publish/registry-records.ts';
 import { bulletinPath, formatLabel, sizeText, writtenDate, writtenMoment } from '../archive-views.ts';
 import { contentTypeOf } from '../content-types.ts';
 import { sendError } from '../error-pages.ts';
+import { FORMAT_PART, downloadName } from '../download-name.ts';
 import { type PortalContext, frame } from '../portal-context.ts';
 import { RecordedFileError } from '../recorded-files.ts';
 import { BULLETIN_HTML_POLICY, FILE_POLICY } from '../security-headers.ts';
@@ -24,7 +25,6 @@ import { sendBytes } from '../send-bytes.ts';
 import { csrfMatches } from '../viewer.ts';
 
 const ID = /^\d{1,9}$/;
-const FORMAT = /^[a-z0-9]{1,10}$/;
 
 export function requestPath(id: number): string {
   return `/solicitudes/${id}`;
@@ -66,7 +66,7 @@ export function requestRoutes(app: FastifyInstance, context: PortalContext): voi
     async (request, reply) => {
       const item = lookup(context, request.params.id);
       const { formato } = request.params;
-      const record = FORMAT.test(formato) ? item?.draftFiles.find((file) => file.format === formato) : undefined;
+      const record = FORMAT_PART.test(formato) ? item?.draftFiles.find((file) => file.format === formato) : undefined;
       if (item === undefined || record === undefined)
         return sendError(request, reply, context, 404, 'No existe ese borrador.');
       let file;
@@ -81,7 +81,7 @@ export function requestRoutes(app: FastifyInstance, context: PortalContext): voi
         bytes: file.bytes,
         contentType: contentTypeOf(extension),
         etag: `"${record.sha256}"`,
-        filename: `BORRADOR ${item.slug}.${extension}`,
+        filename: downloadName(`BORRADOR ${item.slug}`, formato, extension),
         inline: true,
         modified: file.modified,
         policy: extension === 'html' ? BULLETIN_HTML_POLICY : FILE_POLICY,
@@ -130,15 +130,19 @@ export function requestRoutes(app: FastifyInstance, context: PortalContext): voi
     return requestPath(item.id);
   });
 
-  change('/solicitudes/:id/aprobar', Action.approve, async (item, person) => {
+  change('/solicitudes/:id/aprobar', Action.approve, async (item, person, body) => {
     // Publishing renders the bulletin: it waits for any draft being rendered.
-    const outcome = await context.queue.run(() => approveRequest(context.approval, item.id, person));
+    // The page's form carries the hash of the data it showed: a request corrected since is not published.
+    const outcome = await context.queue.run(() =>
+      approveRequest(context.approval, item.id, person, body['huella'] ?? ''),
+    );
     const { publication } = outcome;
     return publication.number === null ? requestPath(item.id) : bulletinPath(publication.year, publication.number);
   });
 
   change('/solicitudes/:id/rechazar', Action.approve, async (item, person, body) => {
-    rejectRequest(context.approval, item.id, person, String(body['motivo'] ?? '').slice(0, 1000));
+    const reason = body['motivo'];
+    rejectRequest(context.approval, item.id, person, (typeof reason === 'string' ? reason : '').slice(0, 1000));
     return requestPath(item.id);
   });
 }
@@ -187,6 +191,7 @@ function requestView(request: FastifyRequest, context: PortalContext, item: Appr
         ? { enlace: bulletinPath(item.year, item.number), etiqueta: bulletinLabel(item.number, item.year) }
         : null,
     puedeEnviar: item.state === RequestState.draft && viewer.can(Action.upload),
+    huella: item.bytesSha256,
     puedeAprobar:
       (item.state === RequestState.awaitingApproval || item.state === RequestState.approved) &&
       viewer.can(Action.approve),

@@ -74,10 +74,13 @@ export function sessionRoutes(app: FastifyInstance, context: PortalContext, secu
       );
     }
     const person = findPerson(context.registry, username);
+    // Counted as failed before the hash is checked, in the same synchronous step as the wait above: attempts
+    // sent at once each see the ones before them, instead of all passing the check while the first hashes.
+    // A right password clears the count below.
+    recordFailedSignIn(context.registry, keys, now);
     // The hash is checked even for an unknown account, so the time taken does not tell which accounts exist.
     const good = await verifyPassword(password, person?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (person === undefined || !good) {
-      recordFailedSignIn(context.registry, keys, now);
       request.log.warn({ usuario: username, ip: request.ip }, 'inicio de sesión fallido');
       return again(401, 'El usuario o la contraseña no son correctos.');
     }

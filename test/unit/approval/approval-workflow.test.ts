@@ -60,6 +60,38 @@ function sampleBytes(change: (data: Record<string, unknown>) => void = () => {})
 
 const html = { formats: ['html' as const] };
 
+describe('approving what was reviewed', () => {
+  test('a request corrected after the page was opened is not published: 409-style error, nothing changes', async () => {
+    const { registry, context, outputDir } = setup();
+    const first = await submitDataset(context, {
+      bytes: sampleBytes(),
+      fileName: 'cuarta.json',
+      person: 'Ana Redactora',
+      outputDir,
+      options: html,
+    });
+    sendForApproval(context, first.id, 'Ana Redactora');
+    const seen = first.bytesSha256;
+    await correctRequest(context, first.id, {
+      bytes: sampleBytes((data) => {
+        (data['cifras'] as Record<string, number>)['cirugias'] = 9999;
+      }),
+      fileName: 'cuarta-b.json',
+      person: 'Ana Redactora',
+      options: html,
+    });
+    sendForApproval(context, first.id, 'Ana Redactora');
+    await expect(approveRequest(context, first.id, 'Beatriz Titular', seen)).rejects.toThrow(
+      `Los datos de la solicitud ${String(first.id)} cambiaron desde que abrió la página (se corrigieron o se volvieron a enviar): revise el borrador nuevo y apruebe otra vez.`,
+    );
+    expect(findRequest(registry, first.id)?.state).toBe(RequestState.awaitingApproval);
+    expect(findBulletin(registry, 2023, 1)).toBeUndefined();
+    const now = findRequest(registry, first.id)?.bytesSha256 ?? '';
+    const approved = await approveRequest(context, first.id, 'Beatriz Titular', now);
+    expect(approved.request.state).toBe(RequestState.published);
+  });
+});
+
 describe('approval workflow', () => {
   test('submit drafts without a number, send, approve publishes with a number and the approver as publisher', async () => {
     const { registry, context, outputDir } = setup();
