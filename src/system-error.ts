@@ -31,12 +31,14 @@ const advice: Readonly<Record<string, (path: string) => string>> = {
   EIO: (path) => `error de lectura o escritura del disco en «${path}»: revise el disco`,
 };
 
-/** SQLite result codes (primary, low byte) that mean a file problem. */
-const sqliteAdvice: Readonly<Record<number, (path: string) => string>> = {
-  8: (path) => `el registro «${path}» sólo se puede leer: revise los permisos del archivo y de su carpeta`,
-  13: (path) => `no queda espacio en el disco del registro «${path}»: libere espacio y vuelva a intentarlo`,
-  14: (path) => `no se pudo abrir el registro «${path}»: revise que la carpeta exista y que se pueda escribir en ella`,
-  10: (path) => `error de lectura o escritura del disco en el registro «${path}»: revise el disco y los permisos`,
+/** SQLite result codes (primary, low byte) that mean a file problem; the registry named when its path is known. */
+const named = (path: string | undefined): string => (path === undefined ? 'el registro' : `el registro «${path}»`);
+const sqliteAdvice: Readonly<Record<number, (path: string | undefined) => string>> = {
+  8: (path) => `${named(path)} sólo se puede leer: revise los permisos del archivo y de su carpeta`,
+  13: (path) =>
+    `no queda espacio en el disco del registro${path === undefined ? '' : ` «${path}»`}: libere espacio y vuelva a intentarlo`,
+  14: (path) => `no se pudo abrir ${named(path)}: revise que la carpeta exista y que se pueda escribir en ella`,
+  10: (path) => `error de lectura o escritura del disco en ${named(path)}: revise el disco y los permisos`,
 };
 
 /** The system error code ("ENOSPC"), if the error is one. */
@@ -51,12 +53,24 @@ export function systemErrorCode(error: unknown): string | undefined {
  */
 export function describeSystemError(error: unknown, fallbackPath?: string): string {
   const like = (error ?? {}) as SystemErrorLike;
-  const path = typeof like.path === 'string' ? like.path : (fallbackPath ?? '?');
+  const path = typeof like.path === 'string' ? like.path : fallbackPath;
+  const message = typeof like.message === 'string' ? like.message : String(error);
   const code = systemErrorCode(error);
-  if (code !== undefined) return (advice[code] as (path: string) => string)(path);
-  const sqlite = typeof like.errcode === 'number' ? sqliteAdvice[like.errcode & 0xff] : undefined;
-  if (sqlite !== undefined) return sqlite(fallbackPath ?? path);
-  return typeof like.message === 'string' ? like.message : String(error);
+  if (code !== undefined) {
+    if (path !== undefined) return (advice[code] as (path: string) => string)(path);
+    // No path to name: an error that already says it in Spanish (PublishIoError names its folder) keeps its
+    // words; only Node's own ("EACCES: permission denied…") is replaced, without a made-up path.
+    return message.startsWith(`${code}:`) ? (advice[code] as (path: string) => string)('(sin ruta)') : message;
+  }
+  const sqlite = isSqliteFileError(error) ? sqliteAdvice[(like.errcode as number) & 0xff] : undefined;
+  if (sqlite !== undefined) return sqlite(path);
+  return message;
+}
+
+/** A SQLite error that means a problem with the registry's file (read-only, disk full, cannot open, I/O). */
+export function isSqliteFileError(error: unknown): boolean {
+  const errcode = (error as SystemErrorLike | undefined)?.errcode;
+  return typeof errcode === 'number' && (errcode & 0xff) in sqliteAdvice;
 }
 
 /** Long paths are cut in the middle so that the message stays readable. */

@@ -58,7 +58,14 @@ function walk(value: unknown, path: PropertyKey[], sink: ProblemSink, placeOf: P
     const normalKey = key.normalize('NFC');
     if (refusedCharacter(normalKey, false) !== undefined)
       checkText(normalKey, [...path, key], sink, placeOf, 'el nombre del campo');
-    result[normalKey] = walk(item, [...path, key], sink, placeOf);
+    // Defined, not assigned: a key "__proto__" (JSON.parse makes it an own key) assigned would set the
+    // object's prototype, and the unknown-field checks would never see it.
+    Object.defineProperty(result, normalKey, {
+      value: walk(item, [...path, key], sink, placeOf),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from '../errors.ts';
@@ -21,6 +21,7 @@ import { PublishConflictError, PublishIoError, RegistryBusyError } from './publi
 import { describeSystemError, systemErrorCode } from '../system-error.ts';
 import { cleanStaleTempFiles, sha256Hex, writeFileAtomic } from './write-file-atomic.ts';
 import { checkArchiveFolder } from './archive-identity.ts';
+import { readArchiveFile } from './read-archive-file.ts';
 import { resolveArchivePath } from './archive-path.ts';
 
 /** What the render callback is told: the number to print (null for a draft) and the version. */
@@ -243,7 +244,9 @@ async function work(
         { cause: error },
       );
     }
-    if (note !== '' && error instanceof Error) error.message += note;
+    // An abort's DOMException has a read-only message (assigning it threw a TypeError that hid the abort).
+    if (note !== '' && error instanceof Error && Object.getOwnPropertyDescriptor(error, 'message')?.writable === true)
+      error.message += note;
     throw error;
   }
 }
@@ -321,7 +324,7 @@ async function filesToRepair(
       chosen.push(file);
       continue;
     }
-    const status = await fileStatus(resolveArchivePath(outputDir, previous.path), previous.sha256);
+    const status = await fileStatus(resolveArchivePath(outputDir, previous.path), previous.sha256, previous.bytes);
     if (status === 'falta' || (status === 'alterado' && overwrite)) chosen.push(file);
     else if (status === 'alterado') throw alteredFiles(version, [previous.path]);
   }
@@ -384,16 +387,12 @@ async function publishDraft(request: PublishRequest, outputDir: string): Promise
 
 export type FileStatus = 'ok' | 'falta' | 'alterado';
 
-/** Compares a file on disk with its recorded sha256. */
-export async function fileStatus(path: string, sha256: string): Promise<FileStatus> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'falta';
-    throw error;
-  }
-  return sha256Hex(bytes) === sha256 ? 'ok' : 'alterado';
+/** Compares a file on disk with its recorded size and sha256 (a link or a FIFO in its place is 'alterado'). */
+export async function fileStatus(path: string, sha256: string, bytes: number): Promise<FileStatus> {
+  const found = await readArchiveFile(path, bytes);
+  if (found.kind === 'missing') return 'falta';
+  if (found.kind === 'other') return 'alterado';
+  return sha256Hex(found.bytes) === sha256 ? 'ok' : 'alterado';
 }
 
 async function checkPublishedFiles(
@@ -404,7 +403,7 @@ async function checkPublishedFiles(
   let ok = true;
   const altered: string[] = [];
   for (const file of version.files) {
-    const status = await fileStatus(resolveArchivePath(outputDir, file.path), file.sha256);
+    const status = await fileStatus(resolveArchivePath(outputDir, file.path), file.sha256, file.bytes);
     if (status !== 'ok') ok = false;
     if (status === 'alterado') altered.push(file.path);
   }

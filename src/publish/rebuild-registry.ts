@@ -1,5 +1,4 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ArchiveStamp } from '../model/bulletin-document.ts';
 import { InputError } from '../errors.ts';
@@ -10,6 +9,7 @@ import {
   readArchiveMarker,
   writeArchiveMarker,
 } from './archive-identity.ts';
+import { readArchiveFile } from './read-archive-file.ts';
 import { PUBLISHED_PATH_PATTERN, resolveArchivePath } from './archive-path.ts';
 import { currentUserName } from './process-owner.ts';
 import { openRegistry } from './registry.ts';
@@ -126,7 +126,10 @@ async function collect(outputDir: string, readStamp: RebuildRequest['readStamp']
       string | undefined,
       string,
     ];
-    const bytes = await readFile(resolveArchivePath(outputDir, relative));
+    // Only regular files: a link or a FIFO with a published file's name was not written by Boletín.
+    const found = await readArchiveFile(resolveArchivePath(outputDir, relative));
+    if (found.kind !== 'file') continue;
+    const { bytes } = found;
     const stamp = await readStamp(extension, bytes);
     const parts = {
       year: Number(year),

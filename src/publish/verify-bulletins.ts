@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readArchiveFile } from './read-archive-file.ts';
 import { resolveArchivePath } from './archive-path.ts';
 import type { Registry } from './registry.ts';
 import type { BulletinVersionRecord } from './registry-records.ts';
@@ -92,13 +92,10 @@ async function checkFile(outputDir: string, file: BulletinVersionRecord['files']
     expectedSha256: file.sha256,
     expectedBytes: file.bytes,
   };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(absolutePath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return { ...base, status: 'falta', actualSha256: null, actualBytes: null };
-  }
+  const found = await readArchiveFile(absolutePath, file.bytes);
+  if (found.kind === 'missing') return { ...base, status: 'falta', actualSha256: null, actualBytes: null };
+  if (found.kind === 'other') return { ...base, status: 'alterado', actualSha256: null, actualBytes: found.size };
+  const { bytes } = found;
   const actualSha256 = sha256Hex(bytes);
   return {
     ...base,

@@ -11,8 +11,9 @@ import { ALL_FORMATS, DEFAULT_FORMATS, type OutputFormat, isOutputFormat } from 
 import { PROJECT_DIR, resolveRegistryPath } from '../../publish/data-folder.ts';
 import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
+import type { CliIo } from '../io.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { describeSystemError, isPathMistake } from '../../system-error.ts';
+import { describeSystemError, isPathMistake, isSqliteFileError } from '../../system-error.ts';
 
 interface GenerarOptions {
   readonly salida?: string;
@@ -94,12 +95,15 @@ async function runGenerar(
   }
   const files = archivos.length > 0 ? archivos.map((file) => resolve(io.cwd, file)) : [newestSampleDataset()];
   const outputDir = options.salida === undefined ? join(PROJECT_DIR, 'output') : resolve(io.cwd, options.salida);
+  const registryPath = resolveRegistryPath({ option: options.datos, env: io.env, cwd: io.cwd });
+  // The bulletins finished so far: an interrupted batch still says which ones were published.
+  const finished: { index: number; result: GeneratedBulletin }[] = [];
   try {
     const tuning = batchTuning(io.env);
     const results = await generateBulletins({
       files,
       outputDir,
-      registryPath: resolveRegistryPath({ option: options.datos, env: io.env, cwd: io.cwd }),
+      registryPath,
       formats: options.formatos,
       editions: options.ediciones,
       ...(options.numero !== undefined ? { number: options.numero } : {}),
@@ -124,6 +128,8 @@ async function runGenerar(
         onRelaunch: (reason) => io.stderr(`aviso: ${reason}\n`),
       },
       onProgress: (event) => {
+        if (event.stage === 'listo' && event.result !== undefined)
+          finished.push({ index: event.index, result: event.result });
         if (event.total > 1 && event.stage === 'inicio' && options.json !== true) {
           io.stderr(`[${event.index + 1}/${event.total}] ${displayPath(event.source, io.cwd)}\n`);
         }
@@ -131,36 +137,73 @@ async function runGenerar(
     });
     if (options.json === true) io.stdout(`${JSON.stringify(summaryJson(results), null, 2)}\n`);
     for (const result of results) {
-      if (result.error !== undefined) io.stderr(describeFailure(result, io.cwd));
+      if (result.error !== undefined) io.stderr(describeFailure(result, io.cwd, registryPath));
       else if (options.json !== true) io.stdout(describe(result, io.cwd));
     }
     return batchExitCode(results);
   } catch (error) {
     const code = error instanceof InputError || isPathMistake(error) ? ExitCode.badInput : ExitCode.renderFailed;
+    if (io.signal.aborted && !(error instanceof InputError)) {
+      // In the batch's order, as a finished run lists them.
+      const inOrder = finished.sort((a, b) => a.index - b.index).map((entry) => entry.result);
+      return interrupted(inOrder, options.json === true, io);
+    }
     if (options.json === true) io.stdout(`${JSON.stringify({ error: errorJson(error, code) }, null, 2)}\n`);
     if (error instanceof InputError) {
       // The report of problems carries its own header per file; the summary message is for when there is none.
       io.stderr(error.problems.length > 0 ? `${formatProblems(error.problems)}\n` : `${error.message}\n`);
       io.stderr('No se escribió ningún archivo.\n');
-    } else if (io.signal.aborted) {
-      io.stderr('Interrumpido: no quedó ningún archivo a medias.\n');
     } else {
-      io.stderr(`No se pudo generar el boletín: ${describeSystemError(error)}\nNo se publicó ningún boletín.\n`);
+      io.stderr(
+        `No se pudo generar el boletín: ${describeSystemError(error, isSqliteFileError(error) ? registryPath : undefined)}\nNo se publicó ningún boletín.\n`,
+      );
     }
     return code;
   }
+}
+
+const INTERRUPTED = 'Interrumpido: no quedó ningún archivo a medias.';
+
+/**
+ * Ctrl-C (or SIGTERM) in the middle of a batch: the bulletins already published stay published, with
+ * their numbers, and are listed as a finished run lists them; the rest were not started or were undone.
+ * Exit code 1, as for a failed run.
+ */
+function interrupted(finished: readonly GeneratedBulletin[], json: boolean, io: CliIo): ExitCode {
+  const published = finished.filter((result) => result.publication !== undefined);
+  if (json) {
+    const summary = summaryJson(published) as object;
+    io.stdout(
+      `${JSON.stringify({ ...summary, error: { codigo: ExitCode.renderFailed, mensaje: INTERRUPTED } }, null, 2)}\n`,
+    );
+  } else {
+    for (const result of published) io.stdout(describe(result, io.cwd));
+  }
+  io.stderr(
+    published.length === 0
+      ? `${INTERRUPTED} No se publicó ningún boletín.\n`
+      : `${INTERRUPTED} Antes de la interrupción se publicaron ${String(published.length)} (arriba); los demás no.\n`,
+  );
+  return ExitCode.renderFailed;
 }
 
 /** 0 when every bulletin was published; 2 when one was refused for its input; 1 when one failed to render. */
 function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
   const errors = results.flatMap((result) => (result.error === undefined ? [] : [result.error]));
   if (errors.length === 0) return ExitCode.ok;
-  return errors.every((error) => error instanceof InputError) ? ExitCode.badInput : ExitCode.renderFailed;
+  // A path that cannot be one (a file where the year's folder goes) is the user's input, as for --salida.
+  return errors.every((error) => error instanceof InputError || isPathMistake(error))
+    ? ExitCode.badInput
+    : ExitCode.renderFailed;
 }
 
-function describeFailure(result: GeneratedBulletin, cwd: string): string {
+function describeFailure(result: GeneratedBulletin, cwd: string, registryPath: string): string {
   const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
-  return `${displayPath(result.source, cwd)}: ${what}. ${result.error === undefined ? '' : describeSystemError(result.error)}\nNo se escribió ningún archivo de este boletín.\n`;
+  const why =
+    result.error === undefined
+      ? ''
+      : describeSystemError(result.error, isSqliteFileError(result.error) ? registryPath : undefined);
+  return `${displayPath(result.source, cwd)}: ${what}. ${why}\nNo se escribió ningún archivo de este boletín.\n`;
 }
 
 function errorJson(error: unknown, code: ExitCode): unknown {

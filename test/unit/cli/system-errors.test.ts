@@ -58,6 +58,29 @@ describe('system errors are told in Spanish with the path and what to do', () =>
     expect(describeSystemError(systemError(code, '/srv/salida/2023'))).toBe(expected);
   });
 
+  test('without a path, an error already told in Spanish keeps its words (no «?»)', () => {
+    const told = new PublishIoError(
+      'No se pudo publicar el No. 094/2023: no hay permiso para usar «/srv/salida»: revise los permisos.',
+      'EACCES',
+    );
+    expect(describeSystemError(told)).toBe(told.message);
+    const raw = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(describeSystemError(raw)).toBe(
+      'no hay permiso para usar «(sin ruta)»: revise los permisos (ls -l) o elija otra carpeta',
+    );
+  });
+
+  test.each([
+    [undefined, 'el registro sólo se puede leer: revise los permisos del archivo y de su carpeta'],
+    [
+      '/srv/datos/registro.sqlite',
+      'el registro «/srv/datos/registro.sqlite» sólo se puede leer: revise los permisos del archivo y de su carpeta',
+    ],
+  ])('a read-only registry (SQLite 8) with the registry path %s', (path, expected) => {
+    const readonly = Object.assign(new Error('attempt to write a readonly database'), { errcode: 8 });
+    expect(describeSystemError(readonly, path)).toBe(expected);
+  });
+
   test("an error that is not the system's keeps its own message", () => {
     expect(describeSystemError(new Error('La plantilla falló.'))).toBe('La plantilla falló.');
   });

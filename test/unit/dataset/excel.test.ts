@@ -131,4 +131,19 @@ describe('Excel workbooks', () => {
     expect(readFileSync(join(dir, 'esquema.json'), 'utf8')).toBe(jornadaJsonSchemaText());
     expect(readFileSync(dataPaths.schema, 'utf8')).toBe(jornadaJsonSchemaText());
   });
+
+  test('esquema never replaces another file without --forzar (found in review: it replaced a jornada)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mijornada.json'), '{"tipo": "nacional-recuperacion"}');
+    expect(await boletin(['esquema', 'mijornada.json'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'Ya existe mijornada.json; no se reemplaza. «esquema» escribe el esquema JSON, no revisa datos: para revisar una jornada use «boletin validar mijornada.json». Use --forzar para reemplazarlo.\n',
+    });
+    expect(readFileSync(join(dir, 'mijornada.json'), 'utf8')).toBe('{"tipo": "nacional-recuperacion"}');
+    expect((await boletin(['esquema', '--forzar', 'mijornada.json'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'mijornada.json'), 'utf8')).toBe(jornadaJsonSchemaText());
+    expect(readdirSync(dir)).toEqual(['mijornada.json']);
+  });
 });

@@ -146,3 +146,23 @@ describe('system errors on input paths, in Spanish', () => {
     expect(await describeFsError(code, '/datos/j.json')).toEqual({ message, fix });
   });
 });
+
+describe('a key named __proto__ is a field like any other (found in review: it was silently accepted)', () => {
+  // As JSON.parse leaves it: an own key, not the prototype (assigning it would set the prototype instead).
+  const ownProto = (target: object, value: unknown) =>
+    Object.defineProperty(target, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+  test.each([
+    [
+      'at the top',
+      (jornada: Record<string, unknown>) => ownProto(jornada, { tipo: 1 }),
+      'error __proto__: el campo «__proto__» no existe',
+    ],
+    [
+      'among the figures',
+      (jornada: Record<string, unknown>) => ownProto(jornada['cifras'] as object, { x: 1 }),
+      'error cifras.__proto__: «__proto__» no es un indicador del catálogo',
+    ],
+  ])('%s', (_where, change, expected) => {
+    expect(summary(validate(change).problems)).toContain(expected);
+  });
+});
