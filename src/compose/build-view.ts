@@ -80,6 +80,8 @@ export interface BulletinView {
   readonly principalesCifras: readonly FigureItem[];
   /** Exactly one multi-organ donation: "—una de ellas multiorgánica—" rather than "de las cuales N fueron...". */
   readonly unaMultiorganica: boolean;
+  /** Every cadaveric donation was multi-organ: "una donación cadavérica multiorgánica", not "—una de ellas…—". */
+  readonly todasMultiorganicas: boolean;
   readonly hayTrasplantes: boolean;
   /** The transplant paragraph has something to say (it also carries the year-to-date figures). */
   readonly hayTrasplantesODonaciones: boolean;
@@ -92,7 +94,13 @@ export interface BulletinView {
   readonly especialidades: { readonly consultaExterna: readonly string[]; readonly cirugia: readonly string[] };
   readonly procedimientos: readonly string[];
   readonly estrategias: readonly string[];
+  /**
+   * Who took part, a shared first word said once: "personal de base", "de confianza" (seed 002: "participó
+   * personal de base y de confianza del Instituto").
+   */
   readonly personal: readonly string[];
+  /** 1 when they are all one collective noun ("personal ..."), which takes a singular verb; else how many. */
+  readonly personalNumero: number;
   readonly destacados: readonly string[];
   /** The national, state and hospital highlights gathered into paragraphs of 25 to 85 words. */
   readonly destacadosParrafos: readonly (readonly string[])[];
@@ -150,6 +158,11 @@ export interface GroupView {
   readonly partes: readonly FigureItem[];
   /** Whether the parts add up to the total, so a sentence may present them as the whole breakdown. */
   readonly completo: boolean;
+  /**
+   * The one part is the whole total: said once, by the part's own noun ("un trasplante de hígado"), not
+   * as a total and its breakdown ("un trasplante: uno de hígado").
+   */
+  readonly unaParte: boolean;
 }
 
 /** A group of the main figures' sentence, which is one list whatever the groups. */
@@ -292,6 +305,9 @@ export function buildView(
         : grupos[group].partes,
     ),
     unaMultiorganica: jornada.cifras['donacion-multiorganica'] === 1,
+    todasMultiorganicas:
+      (jornada.cifras['donacion-cadaverica'] ?? 0) > 0 &&
+      jornada.cifras['donacion-multiorganica'] === jornada.cifras['donacion-cadaverica'],
     hayTrasplantes: grupos.trasplantes.total > 0 || grupos.trasplantes.partes.length > 0,
     hayTrasplantesODonaciones:
       grupos.trasplantes.total > 0 ||
@@ -320,7 +336,7 @@ export function buildView(
     },
     procedimientos: jornada.procedimientos ?? [],
     estrategias: jornada.estrategias ?? [],
-    personal: jornada.personal ?? [],
+    ...staffView(jornada.personal ?? []),
     destacados: write(jornada.destacados, 'destacados'),
     destacadosParrafos: packParagraphs(write(jornada.destacados, 'destacados')),
     estadosParrafos: packParagraphs(estados.flatMap((estado) => estado.destacados)),
@@ -398,7 +414,11 @@ function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView
     const total = cifras[group] ?? 0;
     const completo = total > 0 && partes.reduce((sum, part) => sum + part.valor, 0) === total;
     const femenino = catalog.get(group)?.es.gender === 'f';
-    return [group, { grupo: group, total, totalId: group, femenino, partes: descending(partes), completo }] as const;
+    const unaParte = completo && partes.length === 1;
+    return [
+      group,
+      { grupo: group, total, totalId: group, femenino, partes: descending(partes), completo, unaParte },
+    ] as const;
   });
   return Object.fromEntries(entries) as unknown as BulletinView['grupos'];
 }
@@ -407,6 +427,22 @@ function groupFigures(cifras: Jornada['cifras'], catalog: Catalog): BulletinView
 export function mainGroups(groups: readonly GroupView[]): MainGroupView[] {
   const present = groups.filter((group) => group.total > 0 || group.partes.length > 0);
   return present.map((group, index) => ({ ...group, sigue: group.total === 0 && index < present.length - 1 }));
+}
+
+/**
+ * The staff list as a sentence names it: when every item starts with the same word ("personal de base",
+ * "personal de confianza"), the word is said once, and the collective noun takes a singular verb.
+ */
+export function staffView(items: readonly string[]): { personal: string[]; personalNumero: number } {
+  const heads = items.map((item) => item.split(' ')[0]?.toLocaleLowerCase('es') ?? '');
+  const head = heads[0];
+  const shared = items.length > 1 && head !== undefined && heads.every((word) => word === head);
+  const hasRest = items.every((item) => item.includes(' '));
+  if (!shared || !hasRest) return { personal: [...items], personalNumero: items.length };
+  return {
+    personal: items.map((item, index) => (index === 0 ? item : item.slice(item.indexOf(' ') + 1))),
+    personalNumero: head === 'personal' ? 1 : items.length,
+  };
 }
 
 /** Largest first; equal counts keep their catalog order (the sort is stable). */

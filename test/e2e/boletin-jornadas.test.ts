@@ -109,11 +109,11 @@ describe.each(sampleFiles().map((file) => [file.split('/').at(-1), file] as cons
         const percent = Math.round(((meta?.logradas ?? 0) / (meta?.planeadas ?? 1)) * 1000) / 10;
         expect(figuresOf(text), text).toEqual([meta?.planeadas, meta?.logradas, percent]);
         checked.push('meta');
-      } else if (text.startsWith('Participaron')) {
+      } else if (/^Particip(?:ó|aron) /.test(text)) {
         const { ooad, umae } = jornada.participacion ?? { ooad: 0 };
         expect(figuresOf(text), text).toEqual(umae ? [ooad, umae] : [ooad]);
         checked.push('participacion');
-      } else if (!/llevó a cabo la/.test(text) && !text.startsWith('Colaboraron')) {
+      } else if (!/llevó a cabo la/.test(text) && !/^Colabor(?:ó|aron) /.test(text)) {
         // Summary, consultations, prevention (not the jornada's name or its staff): each gives figures.
         expect(figuresOf(text).length, text).toBeGreaterThan(0);
         checked.push('cifras');

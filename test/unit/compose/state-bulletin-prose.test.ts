@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { staffView } from '../../../src/compose/build-view.ts';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
 import { composeStateBulletin, statesWithData } from '../../../src/compose/compose-state-bulletin.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
@@ -7,7 +8,7 @@ import { loadCatalog } from '../../../src/dataset/catalog.ts';
 import { loadJornada } from '../../../src/dataset/load-jornada.ts';
 import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
 import { resolveIssueDate } from '../../../src/generate/issue-date.ts';
-import { phrasingFor } from '../../../src/lang/index.ts';
+import { findFigures, phrasingFor } from '../../../src/lang/index.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
 import { sampleFiles } from '../../support/compose-sample.ts';
 
@@ -62,6 +63,23 @@ describe.each(withStates.map((file) => [file.split('/').at(-1) ?? file, file] as
     }
   });
 
+  test('every state headline names one figure at most, as the national one does', async () => {
+    const { jornada } = await loadJornada(file, { catalog });
+    const options = {
+      templates: templates.es,
+      catalog,
+      phrasing: phrasingFor('es'),
+      number: 93,
+      issueDate: resolveIssueDate(jornada),
+      draft: false,
+    };
+    for (const { index } of statesWithData(jornada)) {
+      const { headline } = composeStateBulletin(jornada, index, options);
+      const figures = findFigures(headline).filter((figure) => figure.kind === 'cifra');
+      expect(figures.length, headline).toBeLessThanOrEqual(1);
+    }
+  });
+
   test('"en todo el país" only when every OOAD took part', async () => {
     const { jornada, texts } = await stateTexts(file);
     const everywhere = jornada.participacion?.ooad === 35;
@@ -105,11 +123,75 @@ describe('participation: the verb agrees with the OOAD and the UMAE together', (
   });
 });
 
+describe('the last jornada of the year', () => {
+  test('is said of the jornada, not of a pronoun with nothing to refer to (found in review: «Con ésta»)', () => {
+    expect(compose({ ultimaDelAnio: true })).toContain('Esta fue la última jornada del año.');
+  });
+});
+
 describe('the next jornada in English', () => {
   test.each([
     [{ inicio: '2021-06-11', fin: '2021-06-11' }, 'The next day of care will be held on June 11.'],
     [{ inicio: '2021-06-11', fin: '2021-06-13' }, 'The next day of care will be held from June 11 to 13.'],
   ])('%j', (proxima, sentence) => {
     expect(compose({ proxima }, 'en')).toContain(sentence);
+  });
+});
+
+describe('a breakdown of one part is said once, by the part (found in review: "un trasplante: uno de hígado")', () => {
+  test.each([
+    [
+      'es',
+      { trasplantes: 1, 'trasplante-higado': 1, 'donacion-cadaverica': 1, 'donacion-multiorganica': 1 },
+      'Se efectuó un trasplante de hígado. Además, se concretó una donación cadavérica multiorgánica.',
+    ],
+    [
+      'es',
+      { trasplantes: 1000, 'trasplante-rinon': 1000, 'donacion-cadaverica': 14, 'donacion-multiorganica': 14 },
+      'Se efectuaron mil trasplantes renales. Además, se concretaron 14 donaciones cadavéricas, todas multiorgánicas.',
+    ],
+    [
+      'es',
+      {
+        trasplantes: 5,
+        'trasplante-rinon': 3,
+        'trasplante-higado': 2,
+        'donacion-cadaverica': 14,
+        'donacion-multiorganica': 1,
+      },
+      'Se efectuaron cinco trasplantes: tres renales y dos de hígado. Además, se concretaron 14 donaciones cadavéricas —una de ellas multiorgánica—.',
+    ],
+    ['en', { trasplantes: 1, 'trasplante-higado': 1 }, 'Surgical teams performed one liver transplant.'],
+    [
+      'en',
+      { 'donacion-cadaverica': 14, 'donacion-multiorganica': 14 },
+      'The day also brought 14 deceased-donor donations; all the deceased-donor donations were multi-organ.',
+    ],
+  ] as const)('%s %j', (lang, figures, sentence) => {
+    expect(compose({ cifras: { cirugias: 10, ...figures } }, lang)).toContain(sentence);
+  });
+
+  test('in the main figures, a total with its one part is the part', () => {
+    expect(compose({ cifras: { cirugias: 10, consultas: 100, 'consulta-especialidad': 100 } })).toContain(
+      'Al cierre de la jornada se contabilizaron 10 cirugías, así como 100 consultas de especialidad.',
+    );
+  });
+});
+
+describe('staff: a shared first word said once, a collective noun in the singular (seed 002)', () => {
+  test.each([
+    [['personal de base', 'personal de confianza'], ['personal de base', 'de confianza'], 1],
+    [['personal médico directivo', 'Médicos Residentes'], ['personal médico directivo', 'Médicos Residentes'], 2],
+    [['Médicos Residentes', 'médicos internos'], ['Médicos Residentes', 'internos'], 2],
+    [['personal de base'], ['personal de base'], 1],
+    [['personal', 'personal de confianza'], ['personal', 'personal de confianza'], 2],
+  ])('%j', (items, personal, personalNumero) => {
+    expect(staffView(items)).toEqual({ personal, personalNumero });
+  });
+
+  test('in the bullet', () => {
+    expect(compose({ personal: ['personal de base', 'personal de confianza'] })).toContain(
+      'Colaboró personal de base y de confianza del Instituto.',
+    );
   });
 });
