@@ -92,7 +92,8 @@ export interface BulletinView {
   readonly cifrasUmae: readonly FigureItem[];
   readonly acumuladoAnual: readonly FigureItem[];
   readonly especialidades: { readonly consultaExterna: readonly string[]; readonly cirugia: readonly string[] };
-  readonly procedimientos: readonly string[];
+  /** The procedures, those with a shared head said once (see procedureGroups). */
+  readonly procedimientos: readonly ProcedureGroup[];
   readonly estrategias: readonly string[];
   /**
    * Who took part, a shared first word said once: "personal de base", "de confianza" (seed 002: "participó
@@ -334,7 +335,10 @@ export function buildView(
       consultaExterna: jornada.especialidades?.consultaExterna ?? [],
       cirugia: jornada.especialidades?.cirugia ?? [],
     },
-    procedimientos: jornada.procedimientos ?? [],
+    procedimientos: procedureGroups(jornada.procedimientos ?? [], [
+      ...(jornada.especialidades?.consultaExterna ?? []),
+      ...(jornada.especialidades?.cirugia ?? []),
+    ]),
     estrategias: jornada.estrategias ?? [],
     ...staffView(jornada.personal ?? []),
     destacados: write(jornada.destacados, 'destacados'),
@@ -443,6 +447,51 @@ export function staffView(items: readonly string[]): { personal: string[]; perso
     personal: items.map((item, index) => (index === 0 ? item : item.slice(item.indexOf(' ') + 1))),
     personalNumero: head === 'personal' ? 1 : items.length,
   };
+}
+
+/** Procedures that share a head ("trasplantes de") and the rest of each: "trasplantes de córnea, riñón e hígado". */
+export interface ProcedureGroup {
+  /** The shared words, empty for a procedure said alone. */
+  readonly cabeza: string;
+  readonly resto: readonly string[];
+  /** Not the last group: its items go on with commas in the sentence's list (seed 001). */
+  readonly sigue: boolean;
+}
+
+/** A head the office says once for a run of procedures: a noun and its preposition. */
+const SHARED_HEAD = /^(\S+ (?:de|del|en)) (.+)$/u;
+
+/**
+ * The procedures sentence as seed 001 writes it: a run of procedures with the same head ("trasplantes de
+ * córnea", "trasplantes de riñón"…) says it once ("trasplantes de córnea, riñón, médula ósea e hígado"),
+ * and a procedure that is already one of the specialties named before it is not named again.
+ */
+export function procedureGroups(items: readonly string[], specialties: readonly string[]): ProcedureGroup[] {
+  const named = new Set(specialties.map((name) => name.toLocaleLowerCase('es')));
+  const groups: { cabeza: string; resto: string[] }[] = [];
+  for (const item of items) {
+    if (named.has(item.toLocaleLowerCase('es'))) continue;
+    const match = SHARED_HEAD.exec(item);
+    const last = groups.at(-1);
+    if (
+      match !== null &&
+      last !== undefined &&
+      last.cabeza.toLocaleLowerCase('es') === match[1]?.toLocaleLowerCase('es')
+    ) {
+      last.resto.push(match[2] ?? '');
+    } else if (match !== null) {
+      groups.push({ cabeza: match[1] ?? '', resto: [match[2] ?? ''] });
+    } else {
+      groups.push({ cabeza: '', resto: [item] });
+    }
+  }
+  // A head with one procedure is said as it came.
+  return groups.map((group, index) => ({
+    ...(group.resto.length === 1 && group.cabeza !== ''
+      ? { cabeza: '', resto: [`${group.cabeza} ${group.resto[0] ?? ''}`] }
+      : group),
+    sigue: index < groups.length - 1,
+  }));
 }
 
 /** Largest first; equal counts keep their catalog order (the sort is stable). */

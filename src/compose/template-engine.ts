@@ -207,6 +207,7 @@ function phrasingHelpers(
         phrasing.list(plain, {
           conjunction: options.hash['conjuncion'] === 'o' ? 'or' : 'and',
           closeWithAsWellAs: options.hash['asiComo'] === true,
+          continued: options.hash['sigue'] === true,
         }),
       ),
     listaCantidades: (items: unknown, options: HelperOptions) =>

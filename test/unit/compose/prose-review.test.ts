@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { staffView } from '../../../src/compose/build-view.ts';
+import { procedureGroups, staffView } from '../../../src/compose/build-view.ts';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
 import { composeStateBulletin, statesWithData } from '../../../src/compose/compose-state-bulletin.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
@@ -13,9 +13,10 @@ import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
 import { sampleFiles } from '../../support/compose-sample.ts';
 
 /**
- * Found in a review of the state editions and the participation sentences: the jornada's article agrees
- * with its name ("las jornadas monotemáticas"), a state bulletin says "en todo el país" only of a jornada
- * held in every OOAD, and the verb of "un OOAD y una UMAE" is plural.
+ * What a review of every sample's editions found a press officer would have to rewrite, pinned: the
+ * jornada's article agrees with its name ("las jornadas monotemáticas"), a state bulletin says "en todo
+ * el país" only of a jornada held in every OOAD, verbs agree with what they speak of, a breakdown of one
+ * part is said once, lists that share a head say it once (seeds 001 and 002).
  */
 
 const catalog = loadCatalog();
@@ -193,5 +194,35 @@ describe('staff: a shared first word said once, a collective noun in the singula
     expect(compose({ personal: ['personal de base', 'personal de confianza'] })).toContain(
       'Colaboró personal de base y de confianza del Instituto.',
     );
+  });
+});
+
+describe('procedures: a shared head said once, specialties not named twice (seed 001)', () => {
+  test('procedureGroups', () => {
+    expect(
+      procedureGroups(
+        ['Urología', 'trasplantes de córnea', 'trasplantes de riñón', 'colocación de marcapasos', 'vasectomías'],
+        ['Urología'],
+      ),
+    ).toEqual([
+      { cabeza: 'trasplantes de', resto: ['córnea', 'riñón'], sigue: true },
+      { cabeza: '', resto: ['colocación de marcapasos'], sigue: true },
+      { cabeza: '', resto: ['vasectomías'], sigue: false },
+    ]);
+  });
+
+  test('in the sentence', () => {
+    const text = compose({
+      especialidades: { cirugia: ['Urología'] },
+      procedimientos: [
+        'Urología',
+        'trasplantes de córnea',
+        'trasplantes de riñón',
+        'trasplantes de hígado',
+        'vasectomías',
+      ],
+    });
+    expect(text).toContain('La atención incluyó también trasplantes de córnea, riñón, hígado y vasectomías.');
+    expect(text.match(/Urología/g)?.length).toBe(1);
   });
 });
