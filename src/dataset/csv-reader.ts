@@ -98,7 +98,19 @@ export function parseEstadosCsv(text: string, sink: ProblemSink, catalog: Catalo
   }
   const figureColumns: { index: number; id: string }[] = [];
   for (const column of columns) {
-    if (column === nameColumn || column.name === '') continue;
+    if (column === nameColumn) continue;
+    if (column.name === '') {
+      // A figure under no heading would be dropped without a word: said at its cell instead.
+      const filled = rows.find((record) => (record.cells[column.index] ?? '').trim() !== '');
+      if (filled !== undefined) {
+        sink.error(
+          csvPlace(filled, column.index),
+          `hay un valor («${(filled.cells[column.index] ?? '').trim()}») en una columna sin encabezado`,
+          'Escriba en el encabezado el indicador de esa columna, o borre los valores que quedaron debajo.',
+        );
+      }
+      continue;
+    }
     if (!catalog.has(column.id)) {
       const suggestion = catalog.suggest(column.name);
       sink.error(

@@ -215,6 +215,29 @@ class WorkbookReader {
     return rows;
   }
 
+  /**
+   * A value under a column whose heading is empty would be dropped without a word (nothing names what
+   * it counts): said at the first such cell of each column instead.
+   */
+  private unheadedValues(
+    worksheet: Worksheet,
+    headerRow: { cells: CellContent[] },
+    body: readonly { cells: CellContent[]; addresses: string[] }[],
+  ): void {
+    const headers = this.header(headerRow.cells);
+    const width = Math.max(0, ...body.map((row) => row.cells.length));
+    for (let index = 0; index < width; index += 1) {
+      if ((headers[index] ?? '') !== '') continue;
+      const filled = body.find((row) => (row.cells[index]?.kind ?? 'empty') !== 'empty');
+      if (filled === undefined) continue;
+      this.sink.error(
+        `${worksheet.name}!${filled.addresses[index] ?? ''}`,
+        'hay un valor en una columna sin encabezado',
+        'Escriba en la primera fila el indicador o la columna de ese valor, o bórrelo.',
+      );
+    }
+  }
+
   private emptySheet(worksheet: Worksheet, what: string): void {
     this.sink.error(
       `${worksheet.name}!A1`,
@@ -373,6 +396,7 @@ class WorkbookReader {
     const rows = this.rows(worksheet);
     const [headerRow, ...body] = rows;
     if (headerRow === undefined) return [];
+    this.unheadedValues(worksheet, headerRow, body);
     const columns = this.figureColumns(worksheet, headerRow, textColumns, false);
     if (columns === undefined) return [];
     const entities: Record<string, unknown>[] = [];
@@ -469,6 +493,7 @@ class WorkbookReader {
     const rows = this.rows(worksheet);
     const [headerRow, ...body] = rows;
     if (headerRow === undefined) return;
+    this.unheadedValues(worksheet, headerRow, body);
     const columns = this.figureColumns(worksheet, headerRow, destacadoTextColumns, true);
     if (columns === undefined) return;
     const column = (name: string): number => columns.text.find((candidate) => candidate.name === name)?.index ?? -1;
@@ -542,6 +567,7 @@ class WorkbookReader {
     if (worksheet === undefined) return;
     const [headerRow, ...body] = this.rows(worksheet);
     if (headerRow === undefined) return;
+    this.unheadedValues(worksheet, headerRow, body);
     const columns = this.grupoColumnIndexes(worksheet, headerRow);
     if (columns === undefined) return;
     const groups = new Map<string, GroupDraft>();

@@ -107,6 +107,7 @@ export async function generateBulletins(request: GenerateRequest): Promise<Gener
   let cardTemplates: TemplateSet | undefined;
   const card = (): TemplateSet => (cardTemplates ??= loadTemplateSet('tarjeta'));
   const loaded = inIssueOrder(await loadAll(request.files, catalog, request.strict ?? false), request.issueDate);
+  if (request.draft === true) checkDistinctDrafts(loaded, request.issueDate);
   const registry = openRegistry(request.registryPath, { outputDir: request.outputDir });
   try {
     // Once for the batch: a registry that is not this folder's would fail every bulletin the same way.
@@ -161,6 +162,25 @@ function willPrint(request: GenerateRequest, loaded: readonly LoadedJornada[], r
 
 /** The editions that are bulletins, printed as PDF when PDF is asked for. */
 const PRINTED_EDITIONS: ReadonlySet<EditionName> = new Set(['es', 'en', 'estados']);
+
+/**
+ * A draft is written at `<año>/borradores/<jornada>.<ext>`, without a number: two datasets of one jornada
+ * in one draft batch would write the same files, the second silently replacing the first while both were
+ * reported as written. Refused before anything is written.
+ */
+function checkDistinctDrafts(loaded: readonly LoadedJornada[], requestedDate: string | undefined): void {
+  const seen = new Map<string, string>();
+  for (const dataset of loaded) {
+    const key = `${resolveIssueDate(dataset.jornada, requestedDate).slice(0, 4)}/${bulletinSlug(dataset.jornada)}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError(
+        `«${first}» y «${dataset.sourcePath}» son borradores de la misma jornada (${key}): el segundo reemplazaría al primero. Genere cada borrador por separado.`,
+      );
+    }
+    seen.set(key, dataset.sourcePath);
+  }
+}
 
 /** Bulletins in flight by default: one per page the browser prints at once, plus one composing or packing. */
 function defaultConcurrency(): number {

@@ -19,6 +19,11 @@ function csvProblems(text: string): string[] {
 describe('the states CSV is read strictly, each error at its line', () => {
   test.each([
     [
+      'a value under an empty heading (found in review: dropped without a word)',
+      'nombre,detecciones,,cirugias\nNuevo León,7245,999,\n',
+      ['error fila 2, columna C: hay un valor («999») en una columna sin encabezado'],
+    ],
+    [
       'a row longer than its header (no shifted cells)',
       'nombre,cirugias,detecciones\nJalisco,3,729,100\n',
       ['error fila 2: la fila tiene 4 celdas y el encabezado 3; sus cifras quedarían en columnas que no son las suyas'],

@@ -124,6 +124,20 @@ describe('Excel workbooks', () => {
     expect(readdirSync(dir).sort()).toEqual(['mala.json', 'ya.xlsx']);
   });
 
+  test('a value in a column with no heading is an error at its cell (found in review: it was dropped)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'jornada.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dataPaths.samples, '2023-02-cuarta-jornada-extraordinaria.xlsx'));
+    const estados = book.getWorksheet('Estados');
+    if (estados === undefined) throw new Error('falta la hoja Estados');
+    estados.getCell('Z2').value = 999;
+    await book.xlsx.writeFile(path);
+    expect(summary((await checkJornadaFile(path)).problems)).toContain(
+      'error Estados!Z2: hay un valor en una columna sin encabezado',
+    );
+  });
+
   test('esquema writes the JSON Schema the repository holds', async () => {
     const dir = tempDir();
     const result = await boletin(['esquema', 'esquema.json'], dir);
