@@ -17,7 +17,7 @@ import { assetRoutes } from './routes/asset-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { uploadRoutes } from './routes/upload-routes.ts';
 import { addSecurityHeaders } from './security-headers.ts';
-import { identify } from './viewer.ts';
+import { type Viewer, identify } from './viewer.ts';
 
 export interface BuildPortalOptions extends PortalSettings {
   /** Trust X-Forwarded-For/-Proto from this reverse proxy (an address, "loopback", or a hop count). */
@@ -42,6 +42,23 @@ export async function buildPortal(
     return503OnClosing: true,
     // One line per request in English is noise for staff; the page logs sign-ins, uploads and approvals itself.
     disableRequestLogging: true,
+    // An address Fastify cannot route ("/%", a part over maxParamLength) is answered before any hook, by
+    // default in English JSON without the page's headers: a Spanish page instead, for an anonymous viewer
+    // (no cookie has been read yet).
+    frameworkErrors: (error, request, reply) => {
+      request.viewer = ANONYMOUS;
+      addSecurityHeaders(request, reply);
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendError(
+        request,
+        reply,
+        context,
+        tooLong ? 414 : 400,
+        tooLong
+          ? 'La dirección es demasiado larga. Vuelva a la lista de boletines.'
+          : 'La dirección no es válida. Vuelva a la lista de boletines.',
+      );
+    },
   });
   const context: PortalContext = {
     settings: options,
@@ -110,6 +127,9 @@ export async function buildPortal(
   requestRoutes(app, context);
   return { app, context };
 }
+
+/** Who a request is before its cookies are read: nobody, allowed nothing. */
+const ANONYMOUS: Viewer = { person: null, csrf: '', sessionToken: null, local: false, can: () => false };
 
 function actionText(action: string): string {
   if (action === 'subir') return 'subir datos';

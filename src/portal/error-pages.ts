@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalContext } from './portal-context.ts';
 import { frame } from './portal-context.ts';
+import { PAGE_POLICY } from './security-headers.ts';
 
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Solicitud no válida',
@@ -11,6 +12,7 @@ const TITLES: Readonly<Record<number, string>> = {
   409: 'Conflicto',
   410: 'Archivo no disponible',
   413: 'Archivo demasiado grande',
+  414: 'Dirección demasiado larga',
   415: 'Tipo de contenido no aceptado',
   416: 'Rango no válido',
   429: 'Demasiados intentos',
@@ -26,9 +28,9 @@ export function sendError(
   message: string,
 ): FastifyReply {
   const title = TITLES[status] ?? 'Error';
-  // The error's own page, never a file's policy set before the error was known.
+  // The error's own page and policy, never a file's set before the error was known.
   reply.removeHeader('content-disposition');
-  reply.removeHeader('content-security-policy');
+  reply.header('content-security-policy', PAGE_POLICY);
   reply.removeHeader('etag');
   reply.removeHeader('content-range');
   const view = {

@@ -58,6 +58,16 @@ describe('indicator catalog', () => {
     expect(catalog.require('cirugias').en.plural).toBe('surgeries');
   });
 
+  test('the English nouns are spelled as the en-US edition is (found in review: "haematopoietic", "catheterisations")', () => {
+    const british = /isation|aem|oedi|paed|\bcolour|\bcentre|\btumour/i;
+    const nouns = catalog.ids.flatMap((id) => {
+      const { en } = catalog.require(id);
+      return [en.singular, en.plural];
+    });
+    expect(nouns.filter((noun) => british.test(noun))).toEqual([]);
+    expect(catalog.require('trasplante-celulas-hematopoyeticas').en.plural).toBe('hematopoietic cell transplants');
+  });
+
   test('knows parts and totals, and orders ids for display', () => {
     expect(catalog.partsOf('trasplantes').map((indicator) => indicator.id)).toContain('trasplante-rinon');
     expect(catalog.totalsAbove('consulta-oftalmologia').map((indicator) => indicator.id)).toEqual([

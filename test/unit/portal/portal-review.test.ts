@@ -98,6 +98,17 @@ describe('odd requests get a Spanish answer, not a crash', () => {
     expect(response.body).toContain('La página no acepta ese tipo de contenido.');
   });
 
+  test.each([
+    ['/%', 400, 'La dirección no es válida.'],
+    [`/boletines/2023/93/v1/${'a'.repeat(300)}`, 414, 'La dirección es demasiado larga.'],
+  ])('an address the router cannot take (%s) gets a Spanish page with the usual headers', async (url, status, text) => {
+    const response = await fixture.app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toContain(text);
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
   test('a reader opening the approvals is told what the role may not do', async () => {
     const response = await fixture.app.inject({
       method: 'GET',
