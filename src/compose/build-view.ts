@@ -180,6 +180,13 @@ export interface PlaceView {
   readonly nombre: string;
   /** The short name a sentence uses: "CMN Siglo XXI". */
   readonly nombreCorto: string;
+  /**
+   * How the sentence names it, the one time it does: a hospital spelled out with its acronym, as seed 002
+   * writes it ("el Hospital de Traumatología y Ortopedia (HTO) Magdalena de las Salinas"); a state by its name.
+   */
+  readonly mencion: string;
+  /** A hospital's acronym as the dataset gives it ("CMN Siglo XXI"); null for a state. */
+  readonly siglas: string | null;
   /** The article before the short name in "en el CMN Siglo XXI", "en la UMAE de Puebla". */
   readonly articulo: string;
   readonly cifras: readonly FigureItem[];
@@ -207,6 +214,44 @@ export const INSTITUTION_SIZE = { ooad: 35, umae: 25 } as const;
 
 /** Unit names that take "la": "la UMAE de Puebla", "la Unidad Médica...", "la Clínica...". */
 const FEMININE_UNIT_WORDS = /^(UMAE|Unidad|Clínica)\b/;
+
+/** Words a unit's kind does not end with: "Hospital de Especialidades de (HE) Torreón" is not a name. */
+const OPEN_ENDING = /\s(?:de|del|la|las|los|el|y)$/;
+
+/**
+ * A hospital's name at its one mention, with its acronym: "Centro Médico Nacional (CMN) Siglo XXI" when the
+ * acronym's words end the full name, else the full name and the acronym after it ("UMAE Hospital de
+ * Especialidades del Centro Médico Nacional La Raza (HE CMN La Raza)"). A number stays in the words it
+ * came in ("HE 25 Monterrey"), so that the verification finds it inside the dataset's own text.
+ */
+export function firstMention(nombre: string, siglas: string | undefined, introduced = new Set<string>()): string {
+  if (siglas === undefined || siglas === nombre) return nombre;
+  const space = siglas.indexOf(' ');
+  const acronym = space < 0 ? siglas : siglas.slice(0, space);
+  const rest = space < 0 ? '' : siglas.slice(space + 1);
+  const kind = nombre.slice(0, nombre.length - rest.length - 1);
+  const splits =
+    rest !== '' &&
+    !/\d/.test(rest) &&
+    /^\p{Lu}{2,}$/u.test(acronym) &&
+    nombre.endsWith(` ${rest}`) &&
+    kind !== '' &&
+    !OPEN_ENDING.test(kind);
+  if (!splits) return `${nombre} (${siglas})`;
+  // An acronym spelled out once in the sentence is not spelled out again: "…(CMN) Siglo XXI, … el CMN de Occidente".
+  if (introduced.has(acronym)) return siglas;
+  introduced.add(acronym);
+  return `${kind} (${acronym}) ${rest}`;
+}
+
+/** The hospitals of one sentence, in its order, each acronym spelled out at its first mention only. */
+function mentionedInOrder(places: readonly PlaceView[]): PlaceView[] {
+  const introduced = new Set<string>();
+  return places.map((place) => {
+    const mencion = firstMention(place.nombre, place.siglas ?? undefined, introduced);
+    return { ...place, mencion, articulo: FEMININE_UNIT_WORDS.test(mencion) ? 'la' : 'el' };
+  });
+}
 
 /** The two states whose name takes an article: "la Ciudad de México", "el Estado de México (Poniente)". */
 function stateArticle(name: string): string {
@@ -245,16 +290,21 @@ export function buildView(
   const estados = (jornada.estados ?? []).map((estado, index) => ({
     nombre: estado.nombre,
     nombreCorto: estado.nombre,
+    mencion: estado.nombre,
+    siglas: null,
     articulo: stateArticle(estado.nombre),
     cifras: figureItems(estado.cifras, `estados[${String(index)}].cifras`, order),
     destacados: write(estado.destacados, `estados[${String(index)}].destacados`),
   }));
   const hospitales = (jornada.hospitales ?? []).map((hospital, index) => {
     const nombreCorto = hospital.siglas ?? hospital.nombre;
+    const mencion = firstMention(hospital.nombre, hospital.siglas);
     return {
       nombre: hospital.nombre,
       nombreCorto,
-      articulo: FEMININE_UNIT_WORDS.test(nombreCorto) ? 'la' : 'el',
+      mencion,
+      siglas: hospital.siglas ?? null,
+      articulo: FEMININE_UNIT_WORDS.test(mencion) ? 'la' : 'el',
       cifras: figureItems(hospital.cifras, `hospitales[${String(index)}].cifras`, order),
       destacados: write(hospital.destacados, `hospitales[${String(index)}].destacados`),
     };
@@ -348,7 +398,7 @@ export function buildView(
     estados,
     hospitales,
     estadosResumen: estados.filter(summarized),
-    hospitalesResumen: hospitales.filter(summarized),
+    hospitalesResumen: mentionedInOrder(hospitales.filter(summarized)),
     programa: jornada.programa
       ? {
           nombre: jornada.programa.nombre ?? null,

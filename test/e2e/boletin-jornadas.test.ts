@@ -55,9 +55,13 @@ const unbrokenPdfText = (text: string): string =>
     .replace(/(\p{L})\u00AD*-\n(?=\p{L})/gu, '$1')
     .replace(/\u00AD/g, '');
 
-/** The words of a PDF's text; the running footer's number is matched with plain spaces, as in the text. */
+/**
+ * The words of a PDF's text; the running footer's number is matched with plain spaces, as in the text.
+ * Breaks are undone after the running lines are out: LibreOffice may hyphenate a page's last word, and
+ * the footer then sits between its halves ("trata-", "No. 093/2023 Página 1 de 2", "miento").
+ */
 const pdfWords = (text: string, doc: BulletinDocument) =>
-  wordsFromPdfText(unbrokenPdfText(text), { ...doc, number: withPlainSpaces(doc.number) });
+  wordsFromPdfText(withPlainSpaces(text), { ...doc, number: withPlainSpaces(doc.number) }, unbrokenPdfText);
 
 const seed002 = (): RenderedSample => {
   const sample = [...samples.values()].find((candidate) =>

@@ -112,7 +112,15 @@ export function runningLinePattern(doc: BulletinDocument): RegExp {
   return new RegExp(`^\\s*${piece}(?:\\s+${piece})*\\s*$`, 'u');
 }
 
-export function wordsFromPdfText(text: string, doc: BulletinDocument): ExtractedWords {
+/**
+ * `unbreak`, when given, undoes the line breaks of the text once the running header and footer are out
+ * of it: a word hyphenated across a page break has the footer between its halves until then.
+ */
+export function wordsFromPdfText(
+  text: string,
+  doc: BulletinDocument,
+  unbreak?: (flow: string) => string,
+): ExtractedWords {
   const isRunning = runningLinePattern(doc);
   const flow: string[] = [];
   const running: string[] = [];
@@ -127,7 +135,8 @@ export function wordsFromPdfText(text: string, doc: BulletinDocument): Extracted
     running.push(...lines.slice(0, start), ...lines.slice(end));
     flow.push(lines.slice(start, end).join('\n'));
   }
-  const joined = flow.join('\n').replace(/(\p{L})-\n(?=\p{L}|\d)/gu, '$1-');
+  const joined =
+    unbreak === undefined ? flow.join('\n').replace(/(\p{L})-\n(?=\p{L}|\d)/gu, '$1-') : unbreak(flow.join('\n'));
   return { flow: words(joined), running: words(running.join(' ')) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { procedureGroups, staffView } from '../../../src/compose/build-view.ts';
+import { firstMention, procedureGroups, staffView } from '../../../src/compose/build-view.ts';
 import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
 import { composeStateBulletin, statesWithData } from '../../../src/compose/compose-state-bulletin.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
@@ -224,5 +224,38 @@ describe('procedures: a shared head said once, specialties not named twice (seed
     });
     expect(text).toContain('La atención incluyó también trasplantes de córnea, riñón, hígado y vasectomías.');
     expect(text.match(/Urología/g)?.length).toBe(1);
+  });
+});
+
+describe('a hospital is named in full with its acronym, as seed 002 does (found in review: acronym only)', () => {
+  test.each([
+    [
+      'Hospital de Traumatología y Ortopedia Magdalena de las Salinas',
+      'HTO Magdalena de las Salinas',
+      'Hospital de Traumatología y Ortopedia (HTO) Magdalena de las Salinas',
+    ],
+    ['Centro Médico Nacional Siglo XXI', 'CMN Siglo XXI', 'Centro Médico Nacional (CMN) Siglo XXI'],
+    [
+      'UMAE Hospital de Especialidades de Torreón',
+      'HE Torreón',
+      'UMAE Hospital de Especialidades de Torreón (HE Torreón)',
+    ],
+    ['UMAE Hospital de Especialidades 25', 'HE 25 Monterrey', 'UMAE Hospital de Especialidades 25 (HE 25 Monterrey)'],
+    ['UMAE de Puebla', undefined, 'UMAE de Puebla'],
+  ])('%s / %s', (nombre, siglas, mention) => {
+    expect(firstMention(nombre, siglas)).toBe(mention);
+  });
+
+  test('an acronym spelled out once in the sentence is not spelled out again', () => {
+    const text = compose({
+      cifras: { cirugias: 770 },
+      hospitales: [
+        { nombre: 'Centro Médico Nacional Siglo XXI', siglas: 'CMN Siglo XXI', cifras: { cirugias: 100 } },
+        { nombre: 'Centro Médico Nacional de Occidente', siglas: 'CMN de Occidente', cifras: { cirugias: 90 } },
+      ],
+    });
+    expect(text).toContain(
+      '100 cirugías en el Centro Médico Nacional (CMN) Siglo XXI y 90 cirugías en el CMN de Occidente.',
+    );
   });
 });
