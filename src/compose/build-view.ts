@@ -203,6 +203,8 @@ export interface ViewSettings {
   readonly programme: Programme;
   /** A language edition's own name for the programme (the English templates' labels), if any. */
   readonly kindName?: string;
+  /** A language edition's own short reference to the programme ("day", "drive"), if any. */
+  readonly kindShort?: string;
   readonly ordinalForm?: 'palabras' | 'unaPalabra' | 'corta';
   readonly openLists?: boolean;
   /** For a state's local bulletin: which state, and whether the jornada was in every OOAD. */
@@ -321,7 +323,7 @@ export function buildView(
     jornada: {
       tipo: jornada.tipo,
       nombreTipo: settings.kindName ?? settings.programme.nombre,
-      corto: settings.programme.corto,
+      corto: settings.kindShort ?? settings.programme.corto,
       plural: settings.programme.numero === 'plural',
       femenino: settings.programme.genero === 'f',
       genero: settings.programme.genero,

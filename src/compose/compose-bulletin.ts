@@ -53,6 +53,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     lang === 'en'
       ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en)
       : templates.labels.tiposDeJornada?.[jornada.tipo];
+  const kindShort = lang === 'en' ? templates.labels.cortosDeJornada?.[jornada.tipo] : undefined;
   const view = buildView(
     jornada,
     {
@@ -64,6 +65,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       ...(options.local === undefined ? {} : { local: options.local }),
       programme,
       ...(kindName === undefined ? {} : { kindName }),
+      ...(kindShort === undefined ? {} : { kindShort }),
       ...(options.style?.ordinal === undefined ? {} : { ordinalForm: options.style.ordinal }),
       ...(options.style?.openLists === undefined ? {} : { openLists: options.style.openLists }),
     },

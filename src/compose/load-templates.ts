@@ -33,6 +33,8 @@ const labelsSchema = z.strictObject({
   lugar: z.string().min(1),
   /** A language edition's own names for the programmes; Spanish takes them from data/catalogo/programas.yaml. */
   tiposDeJornada: z.record(z.string(), z.string().min(1)).optional(),
+  /** How that edition refers to each kind again ("the day", "the drive"); Spanish uses the catalog's «corto». */
+  cortosDeJornada: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type TemplateLabels = z.infer<typeof labelsSchema>;
 

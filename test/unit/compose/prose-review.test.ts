@@ -5,6 +5,7 @@ import { composeStateBulletin, statesWithData } from '../../../src/compose/compo
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
 import { plainText } from '../../../src/compose/parse-markup.ts';
 import { loadCatalog } from '../../../src/dataset/catalog.ts';
+import { loadProgrammeCatalog } from '../../../src/dataset/programme-catalog.ts';
 import { loadJornada } from '../../../src/dataset/load-jornada.ts';
 import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
 import { resolveIssueDate } from '../../../src/generate/issue-date.ts';
@@ -257,5 +258,29 @@ describe('a hospital is named in full with its acronym, as seed 002 does (found 
     expect(text).toContain(
       '100 cirugías en el Centro Médico Nacional (CMN) Siglo XXI y 90 cirugías en el CMN de Occidente.',
     );
+  });
+});
+
+describe('the English edition refers to each kind of jornada by its own word (found in review: "The day" for a week)', () => {
+  test('every programme of the catalog has one', () => {
+    const missing = loadProgrammeCatalog().ids.filter((id) => templates.en.labels.cortosDeJornada?.[id] === undefined);
+    expect(missing).toEqual([]);
+  });
+
+  test.each([
+    ['periodo-plan', 'The drive involved 19 regional offices'],
+    ['monotematica', 'The days involved nine regional offices'],
+    ['nacional-recuperacion', 'The day involved 19 regional offices'],
+  ])('%s', (tipo, sentence) => {
+    const text = compose(
+      {
+        tipo,
+        ...(tipo === 'nacional-recuperacion' ? {} : { ordinal: undefined }),
+        participacion: { ooad: tipo === 'monotematica' ? 9 : 19 },
+        cifras: { cirugias: 3729, 'consulta-especialidad': 100 },
+      },
+      'en',
+    );
+    expect(text).toContain(sentence);
   });
 });
