@@ -205,6 +205,8 @@ export interface ViewSettings {
   readonly kindName?: string;
   /** A language edition's own short reference to the programme ("day", "drive"), if any. */
   readonly kindShort?: string;
+  /** A language edition's names for states ("Ciudad de México" -> "Mexico City"). */
+  readonly stateNames?: Readonly<Record<string, string>>;
   readonly ordinalForm?: 'palabras' | 'unaPalabra' | 'corta';
   readonly openLists?: boolean;
   /** For a state's local bulletin: which state, and whether the jornada was in every OOAD. */
@@ -291,8 +293,8 @@ export function buildView(
   const grupos = groupFigures(jornada.cifras, catalog);
   const estados = (jornada.estados ?? []).map((estado, index) => ({
     nombre: estado.nombre,
-    nombreCorto: estado.nombre,
-    mencion: estado.nombre,
+    nombreCorto: settings.stateNames?.[estado.nombre] ?? estado.nombre,
+    mencion: settings.stateNames?.[estado.nombre] ?? estado.nombre,
     siglas: null,
     articulo: stateArticle(estado.nombre),
     cifras: figureItems(estado.cifras, `estados[${String(index)}].cifras`, order),

@@ -66,6 +66,7 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
       programme,
       ...(kindName === undefined ? {} : { kindName }),
       ...(kindShort === undefined ? {} : { kindShort }),
+      ...(templates.labels.nombresDeEstados === undefined ? {} : { stateNames: templates.labels.nombresDeEstados }),
       ...(options.style?.ordinal === undefined ? {} : { ordinalForm: options.style.ordinal }),
       ...(options.style?.openLists === undefined ? {} : { openLists: options.style.openLists }),
     },

@@ -35,6 +35,8 @@ const labelsSchema = z.strictObject({
   tiposDeJornada: z.record(z.string(), z.string().min(1)).optional(),
   /** How that edition refers to each kind again ("the day", "the drive"); Spanish uses the catalog's «corto». */
   cortosDeJornada: z.record(z.string(), z.string().min(1)).optional(),
+  /** A language edition's names for the states that have one ("Mexico City"); others keep their own. */
+  nombresDeEstados: z.record(z.string(), z.string().min(1)).optional(),
 });
 export type TemplateLabels = z.infer<typeof labelsSchema>;
 

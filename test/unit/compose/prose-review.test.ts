@@ -284,3 +284,14 @@ describe('the English edition refers to each kind of jornada by its own word (fo
     expect(text).toContain(sentence);
   });
 });
+
+describe('the English edition names states in English where they have a name (found in review: "in Ciudad de México")', () => {
+  test.each([
+    ['Ciudad de México', '332 surgeries in Mexico City'],
+    ['Estado de México Poniente', '332 surgeries in State of Mexico West'],
+    ['Nuevo León', '332 surgeries in Nuevo León'],
+  ])('%s', (nombre, words) => {
+    const text = compose({ cifras: { cirugias: 3729 }, estados: [{ nombre, cifras: { cirugias: 332 } }] }, 'en');
+    expect(text).toContain(words);
+  });
+});
