@@ -8,6 +8,9 @@ import type { RenderQueue } from './render-queue.ts';
 import { checkJornadaFile } from '../dataset/load-jornada.ts';
 import { loadCatalog } from '../dataset/catalog.ts';
 
+/** How long an upload's report stays on its page. */
+const REPORT_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** The kinds of file the upload form takes, by extension. */
 export const UPLOAD_EXTENSIONS = ['json', 'yaml', 'yml', 'xlsx', 'csv'] as const;
 
@@ -55,13 +58,22 @@ export interface UploadJob {
 export class UploadJobs {
   readonly #jobs = new Map<string, UploadJob>();
   readonly #root: string;
+  /** The folders a previous run left (its jobs died with it), removed once before the first upload. */
+  #leftoversCleared: Promise<void> | undefined;
 
   constructor(workDir: string) {
     this.#root = join(workDir, 'subidas');
   }
 
-  /** A fresh, empty folder for the files of one upload. */
+  /**
+   * A fresh, empty folder for the files of one upload. An upload's files are kept only until its
+   * datasets are in the registry (or refused); its report is kept a day, then forgotten: the page runs
+   * for weeks, and neither the disk nor the memory may grow with every upload.
+   */
   async create(owner: string, ownerName: string, now: Date): Promise<UploadJob> {
+    this.#leftoversCleared ??= rm(this.#root, { recursive: true, force: true });
+    await this.#leftoversCleared;
+    await this.#forgetOld(now);
     const id = randomBytes(16).toString('hex');
     const folder = join(this.#root, id);
     await mkdir(folder, { recursive: true });
@@ -91,6 +103,14 @@ export class UploadJobs {
     await rm(job.folder, { recursive: true, force: true });
   }
 
+  /** Reports older than a day, of uploads no longer rendering, are forgotten (their folders are gone already). */
+  async #forgetOld(now: Date): Promise<void> {
+    for (const job of [...this.#jobs.values()]) {
+      const old = now.getTime() - job.createdAt.getTime() > REPORT_KEPT_MS;
+      if (old && job.state !== UploadState.rendering && job.state !== UploadState.queued) await this.discard(job);
+    }
+  }
+
   /**
    * Validates every dataset of the upload with the same loader as `boletin validar`. A side CSV is read
    * through the dataset that names it. Returns false (and keeps the report) when one has an error.
@@ -111,6 +131,8 @@ export class UploadJobs {
     job.problems = problems;
     if (loaded.length !== toCheck.length) {
       job.state = UploadState.refused;
+      // The report says what to fix; the refused files are not kept.
+      await rm(job.folder, { recursive: true, force: true });
       return false;
     }
     job.datasets = loaded;
@@ -143,6 +165,8 @@ export class UploadJobs {
         }
       }
       job.progress = null;
+      // Each dataset's bytes are in the registry with its request now: the uploaded files are not needed.
+      await rm(job.folder, { recursive: true, force: true });
       const failed = job.datasets.find((dataset) => dataset.error !== undefined);
       job.state = failed === undefined ? UploadState.ready : UploadState.failed;
       job.error = failed?.error ?? null;

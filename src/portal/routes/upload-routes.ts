@@ -134,7 +134,7 @@ export function uploadRoutes(app: FastifyInstance, context: PortalContext): Uplo
         reply,
         context,
         404,
-        'No existe esa subida (las subidas se olvidan al reiniciar el servicio).',
+        'No existe esa subida (el informe de una subida se guarda un día, y se olvida al reiniciar el servicio). Sus solicitudes siguen en Aprobaciones.',
       );
     return reply.type('text/html; charset=utf-8').send(context.pages.render('subida', uploadView(request, job)));
   });
