@@ -66,7 +66,7 @@ export function checkJsonStructure(text: string, sink: ProblemSink): 'ok' | 'pro
       const number = /[-\d.]*$/.exec(text.slice(Math.max(0, index - 20), index))?.[0] ?? '';
       sink.error(
         `línea ${line}`,
-        `el número «${number}${text.slice(index, index + 4).match(/^[eE][+-]?\d*/)?.[0] ?? ''}» está en notación científica`,
+        `el número «${number}${/^[eE][+-]?\d*/.exec(text.slice(index, index + 24))?.[0] ?? ''}» está en notación científica`,
         'Escriba el número con todos sus dígitos: 1000, no 1e3.',
       );
     }

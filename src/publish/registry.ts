@@ -104,7 +104,7 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
     if (error instanceof RegistryError) throw error;
     if (isDamagedDatabaseError(error)) {
       throw new RegistryError(
-        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${messageOf(error)}). ${restoreAdvice(absolute, options.outputDir)}`,
+        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${damageText(error)}). ${restoreAdvice(absolute, options.outputDir)}`,
         { cause: error },
       );
     }
@@ -204,6 +204,14 @@ function isDamagedDatabaseError(error: unknown): boolean {
   const code = (error as { errcode?: unknown }).errcode;
   if (typeof code === 'number' && ((code & 0xff) === 26 || (code & 0xff) === 11)) return true;
   return /file is not a database|database disk image is malformed/i.test(messageOf(error));
+}
+
+/** What SQLite found, in Spanish: its own words are English, and this sentence is read by the office. */
+function damageText(error: unknown): string {
+  const code = ((error as { errcode?: unknown }).errcode as number | undefined) ?? 0;
+  if ((code & 0xff) === 26 || /file is not a database/i.test(messageOf(error)))
+    return 'el archivo no es una base de datos';
+  return 'la estructura del archivo está dañada';
 }
 
 function readUserVersion(db: DatabaseSync): number {

@@ -52,6 +52,12 @@ describe('refused, each with its line', () => {
     ],
     [
       'json',
+      'a number in exponent form with a long exponent, quoted whole (found in review: «1e+30»)',
+      '{"cifras": {"cirugias": 1e+300}}',
+      'error línea 1: el número «1e+300» está en notación científica',
+    ],
+    [
+      'json',
       'nesting deeper than 32',
       `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
       'error línea 1: el JSON anida objetos o listas a más de 32 niveles',

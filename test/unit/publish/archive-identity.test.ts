@@ -87,7 +87,7 @@ describe('the archive knows itself', () => {
     const garbage = join(dir, 'basura.sqlite');
     writeFileSync(garbage, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 251)));
     expect(() => openRegistry(garbage)).toThrow(
-      /El registro .*basura\.sqlite está dañado: no es una base de datos SQLite legible.*archivo reconstruir/,
+      /El registro .*basura\.sqlite está dañado: no es una base de datos SQLite legible \(el archivo no es una base de datos\)\..*archivo reconstruir/,
     );
 
     const foreign = join(dir, 'ajena.sqlite');
