@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeBenchDatasets } from '../../bench/support/bench-datasets.ts';
+import { REGISTRY_FILE_NAME } from '../../src/publish/data-folder.ts';
 import { startCli } from '../support/run-cli.ts';
 
 /**
@@ -16,6 +18,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function filesUnder(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.[a-z]+$/.test(name));
+}
+
+/** Published versions in the registry, read as another process would (0 before it exists). */
+function publishedIn(registryPath: string): number {
+  if (!existsSync(registryPath)) return 0;
+  try {
+    const db = new DatabaseSync(registryPath, { readOnly: true });
+    try {
+      const row = db.prepare("SELECT count(*) AS n FROM versiones WHERE estado = 'publicado'").get() as { n: number };
+      return row.n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Being created: not yet.
+    return 0;
+  }
 }
 
 describe('generar interrupted by SIGINT', () => {
@@ -36,11 +55,14 @@ describe('generar interrupted by SIGINT', () => {
         join(work, 'registro'),
         ...(mode === '--json' ? ['--json'] : []),
       ]);
-      // Interrupted once some bulletin is out, long before the fortieth.
+      // Interrupted once the registry holds a published bulletin (its files on disk are not enough: a
+      // bulletin whose commit had not landed is undone by the interruption), long before the fortieth.
       const deadline = Date.now() + 60_000;
-      while (filesUnder(output).filter((name) => name.endsWith('.docx')).length < 1 && Date.now() < deadline) {
+      while (publishedIn(join(work, 'registro', REGISTRY_FILE_NAME)) < 1 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      // The bulletin is reported once its «listo» follows the commit: a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 100));
       run.child.kill('SIGINT');
       const result = await run.done;
       expect(result.code).toBe(1);
