@@ -229,9 +229,14 @@ const OPEN_ENDING = /\s(?:de|del|la|las|los|el|y)$/;
  * came in ("HE 25 Monterrey"), so that the verification finds it inside the dataset's own text.
  */
 export function firstMention(nombre: string, siglas: string | undefined, introduced = new Set<string>()): string {
-  if (siglas === undefined || siglas === nombre) return nombre;
+  if (siglas === undefined) return nombre;
   const space = siglas.indexOf(' ');
   const acronym = space < 0 ? siglas : siglas.slice(0, space);
+  // A name that is its acronym ("CMN La Raza") uses it bare: it is not spelled out for a later hospital either.
+  if (siglas === nombre) {
+    introduced.add(acronym);
+    return nombre;
+  }
   const rest = space < 0 ? '' : siglas.slice(space + 1);
   const kind = nombre.slice(0, nombre.length - rest.length - 1);
   const splits =
@@ -241,7 +246,11 @@ export function firstMention(nombre: string, siglas: string | undefined, introdu
     nombre.endsWith(` ${rest}`) &&
     kind !== '' &&
     !OPEN_ENDING.test(kind);
-  if (!splits) return `${nombre} (${siglas})`;
+  if (!splits) {
+    // Spelled out here in full, so the acronym reads as introduced for the hospitals after it.
+    introduced.add(acronym);
+    return `${nombre} (${siglas})`;
+  }
   // An acronym spelled out once in the sentence is not spelled out again: "…(CMN) Siglo XXI, … el CMN de Occidente".
   if (introduced.has(acronym)) return siglas;
   introduced.add(acronym);
@@ -496,10 +505,12 @@ export function staffView(items: readonly string[]): { personal: string[]; perso
   const head = heads[0];
   const shared = items.length > 1 && head !== undefined && heads.every((word) => word === head);
   const hasRest = items.every((item) => item.includes(' '));
-  if (!shared || !hasRest) return { personal: [...items], personalNumero: items.length };
+  // Singular only for the collective noun: "Colaboró personal…", "Colaboraron médicos residentes".
+  const personalNumero = heads.every((word) => word === 'personal') ? 1 : Math.max(2, items.length);
+  if (!shared || !hasRest) return { personal: [...items], personalNumero };
   return {
     personal: items.map((item, index) => (index === 0 ? item : item.slice(item.indexOf(' ') + 1))),
-    personalNumero: head === 'personal' ? 1 : items.length,
+    personalNumero,
   };
 }
 

@@ -53,7 +53,11 @@ export function composeBulletin(jornada: Jornada, options: ComposeOptions): Bull
     lang === 'en'
       ? (templates.labels.tiposDeJornada?.[jornada.tipo] ?? programme.en)
       : templates.labels.tiposDeJornada?.[jornada.tipo];
-  const kindShort = lang === 'en' ? templates.labels.cortosDeJornada?.[jornada.tipo] : undefined;
+  // A programme added to the catalog without its English short name is still "day(s)", never "jornada".
+  const kindShort =
+    lang === 'en'
+      ? (templates.labels.cortosDeJornada?.[jornada.tipo] ?? (programme.numero === 'plural' ? 'days' : 'day'))
+      : undefined;
   const view = buildView(
     jornada,
     {

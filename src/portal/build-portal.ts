@@ -84,7 +84,9 @@ export async function buildPortal(
   const secure = () => options.trustProxy !== undefined && options.trustProxy !== false;
   app.decorateRequest('viewer', null as never);
   // Single-user mode lasts while there is no account: the first one created closes it, without a restart.
-  const singleUser = (): boolean => options.singleUser && countPeople(registry) === 0;
+  // One way: removing the last account later does not open the page again.
+  let open = options.singleUser;
+  const singleUser = (): boolean => (open &&= countPeople(registry) === 0);
   app.addHook('onRequest', async (request, reply) => {
     identify(request, reply, registry, singleUser(), options.now(), request.protocol === 'https');
   });

@@ -71,7 +71,8 @@ export class UploadJobs {
    * for weeks, and neither the disk nor the memory may grow with every upload.
    */
   async create(owner: string, ownerName: string, now: Date): Promise<UploadJob> {
-    this.#leftoversCleared ??= rm(this.#root, { recursive: true, force: true });
+    // Best effort: a folder that cannot be removed must not stop every upload after it.
+    this.#leftoversCleared ??= rm(this.#root, { recursive: true, force: true }).catch(() => undefined);
     await this.#leftoversCleared;
     await this.#forgetOld(now);
     const id = randomBytes(16).toString('hex');

@@ -5,7 +5,7 @@ import { composeStateBulletin, statesWithData } from '../../../src/compose/compo
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
 import { plainText } from '../../../src/compose/parse-markup.ts';
 import { loadCatalog } from '../../../src/dataset/catalog.ts';
-import { loadProgrammeCatalog } from '../../../src/dataset/programme-catalog.ts';
+import { buildProgrammeCatalog, loadProgrammeCatalog } from '../../../src/dataset/programme-catalog.ts';
 import { loadJornada } from '../../../src/dataset/load-jornada.ts';
 import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
 import { resolveIssueDate } from '../../../src/generate/issue-date.ts';
@@ -150,7 +150,7 @@ describe('a breakdown of one part is said once, by the part (found in review: "u
     [
       'es',
       { trasplantes: 1000, 'trasplante-rinon': 1000, 'donacion-cadaverica': 14, 'donacion-multiorganica': 14 },
-      'Se efectuaron mil trasplantes renales. Además, se concretaron 14 donaciones cadavéricas, todas multiorgánicas.',
+      'Se efectuaron mil trasplantes renales. Además, se concretaron 14 donaciones cadavéricas —todas multiorgánicas—.',
     ],
     [
       'es',
@@ -186,7 +186,8 @@ describe('staff: a shared first word said once, a collective noun in the singula
     [['personal médico directivo', 'Médicos Residentes'], ['personal médico directivo', 'Médicos Residentes'], 2],
     [['Médicos Residentes', 'médicos internos'], ['Médicos Residentes', 'internos'], 2],
     [['personal de base'], ['personal de base'], 1],
-    [['personal', 'personal de confianza'], ['personal', 'personal de confianza'], 2],
+    [['personal', 'personal de confianza'], ['personal', 'personal de confianza'], 1],
+    [['Médicos Residentes'], ['Médicos Residentes'], 2],
   ])('%j', (items, personal, personalNumero) => {
     expect(staffView(items)).toEqual({ personal, personalNumero });
   });
@@ -247,6 +248,20 @@ describe('a hospital is named in full with its acronym, as seed 002 does (found 
     expect(firstMention(nombre, siglas)).toBe(mention);
   });
 
+  test.each([
+    ['a name that is its acronym', 'CMN La Raza', 'CMN La Raza', 'CMN La Raza'],
+    [
+      'a name that does not split',
+      'Centro Médico Nacional La Raza (Norte)',
+      'CMN La Raza',
+      'Centro Médico Nacional La Raza (Norte) (CMN La Raza)',
+    ],
+  ])('an acronym already used, through %s, is not spelled out later', (_how, nombre, siglas, first) => {
+    const introduced = new Set<string>();
+    expect(firstMention(nombre, siglas, introduced)).toBe(first);
+    expect(firstMention('Centro Médico Nacional Siglo XXI', 'CMN Siglo XXI', introduced)).toBe('CMN Siglo XXI');
+  });
+
   test('an acronym spelled out once in the sentence is not spelled out again', () => {
     const text = compose({
       cifras: { cirugias: 770 },
@@ -288,10 +303,49 @@ describe('the English edition refers to each kind of jornada by its own word (fo
 describe('the English edition names states in English where they have a name (found in review: "in Ciudad de México")', () => {
   test.each([
     ['Ciudad de México', '332 surgeries in Mexico City'],
-    ['Estado de México Poniente', '332 surgeries in State of Mexico West'],
+    ['Estado de México Poniente', '332 surgeries in the State of Mexico West'],
     ['Nuevo León', '332 surgeries in Nuevo León'],
   ])('%s', (nombre, words) => {
     const text = compose({ cifras: { cirugias: 3729 }, estados: [{ nombre, cifras: { cirugias: 332 } }] }, 'en');
     expect(text).toContain(words);
+  });
+});
+
+describe('a programme added to the catalog without its English short name', () => {
+  test('is still "day(s)" in the English edition, never the Spanish "jornada"', () => {
+    const programmes = buildProgrammeCatalog({
+      programas: [
+        {
+          id: 'nacional-recuperacion',
+          nombre: 'Jornada Nacional de Prueba',
+          corto: 'jornada',
+          genero: 'f',
+          numero: 'singular',
+          dias: 3,
+          en: 'National Test Day',
+        },
+      ],
+    });
+    const jornada = jornadaSchema.parse({
+      tipo: 'nacional-recuperacion',
+      fechas: { inicio: '2021-05-14', fin: '2021-05-16' },
+      participacion: { ooad: 19 },
+      cifras: { cirugias: 3729, 'consulta-especialidad': 100 },
+    });
+    const english = { ...templates.en, labels: { ...templates.en.labels, cortosDeJornada: {} } };
+    const text = textOf(
+      composeBulletin(jornada, {
+        templates: english,
+        catalog,
+        programmes,
+        phrasing: phrasingFor('en'),
+        number: 12,
+        issueDate: '2021-05-17',
+        draft: false,
+        edition: 'en',
+      }),
+    );
+    expect(text).toContain('The day involved 19 regional offices');
+    expect(text).not.toContain('jornada');
   });
 });

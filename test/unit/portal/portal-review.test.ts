@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Role, addPerson } from '../../../src/people/index.ts';
+import { Role, addPerson, removePerson } from '../../../src/people/index.ts';
 import { buildPortal } from '../../../src/portal/build-portal.ts';
 import { downloadName } from '../../../src/portal/download-name.ts';
 import { openRegistry, publishBulletin } from '../../../src/publish/index.ts';
@@ -142,6 +142,12 @@ describe('single-user mode', () => {
       const after = await app.inject({ method: 'GET', url: '/subir' });
       expect(after.statusCode).toBe(401);
       expect(after.body).toContain('Inicie sesión para ver esta página.');
+      // One way: removing the last account does not open the page again.
+      {
+        using registry = openRegistry(registryPath);
+        removePerson(registry, 'mgarcia');
+      }
+      expect((await app.inject({ method: 'GET', url: '/subir' })).statusCode).toBe(401);
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
