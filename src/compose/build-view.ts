@@ -380,7 +380,7 @@ export function buildView(
       figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order).length > 0,
     gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo, index) => ({
       fuente: `gruposDeEstados[${String(index)}].masDe`,
-      estados: grupo.estados,
+      estados: grupo.estados.map((nombre) => settings.stateNames?.[nombre] ?? nombre),
       masDe: grupo.masDe ?? null,
       de: grupo.de ?? 'accion',
       enunciado: grupo.enunciado ?? null,

@@ -349,3 +349,16 @@ describe('a programme added to the catalog without its English short name', () =
     expect(text).not.toContain('jornada');
   });
 });
+
+describe('the English edition says what a group of states recorded (found in review: it was left out)', () => {
+  test('a group with a threshold', () => {
+    const text = compose(
+      {
+        cifras: { cirugias: 3729 },
+        gruposDeEstados: [{ estados: ['Nuevo León', 'Ciudad de México'], masDe: 7000, de: 'detecciones' }],
+      },
+      'en',
+    );
+    expect(text).toContain('Nuevo León and Mexico City each recorded more than 7,000 screenings');
+  });
+});
