@@ -570,13 +570,17 @@ export function descending(items: readonly FigureItem[]): FigureItem[] {
  * once summarises; the body then says the same groups in detail and in other words.
  */
 export function summaryFigures(grupos: BulletinView['grupos']): FigureItem[] {
-  const items = SUMMARY_GROUPS.flatMap((group): FigureItem[] => {
-    const view = grupos[group];
+  const headOf = (view: GroupView): FigureItem[] => {
     if (view.total > 0) return [{ id: view.totalId, valor: view.total, fuente: `cifras.${view.totalId}` }];
     const first = view.partes[0];
     return first === undefined ? [] : [{ ...first, corto: false }];
-  });
-  return descending(items).slice(0, MAX_SUMMARY);
+  };
+  const items = SUMMARY_GROUPS.flatMap((group) => headOf(grupos[group]));
+  // A state (or a jornada) whose figures are all family planning or studies still has its figures summarised:
+  // otherwise its bulletin said "Participa IMSS Sinaloa" with 162 OTB and 15 vasectomies untold on top.
+  const summarised =
+    items.length > 0 ? items : indicatorGroups.flatMap((group) => headOf(grupos[group as keyof typeof grupos]));
+  return descending(summarised).slice(0, MAX_SUMMARY);
 }
 
 /** The goal as given: a planned count, a published percentage, or both; passed when above 100 per cent. */

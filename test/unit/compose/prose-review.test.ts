@@ -362,3 +362,25 @@ describe('the English edition says what a group of states recorded (found in rev
     expect(text).toContain('Nuevo León and Mexico City each recorded more than 7,000 screenings');
   });
 });
+
+describe('a state whose figures are all family planning still has them in its headline and bullets', () => {
+  test('Sinaloa with 162 OTB and 15 vasectomies (found in review: «Participa IMSS Sinaloa», no figures)', () => {
+    const jornada = jornadaSchema.parse({
+      tipo: 'nacional-recuperacion',
+      ordinal: 2,
+      fechas: { inicio: '2021-05-14', fin: '2021-05-16' },
+      cifras: { cirugias: 3729 },
+      estados: [{ nombre: 'Sinaloa', cifras: { 'oclusion-tubaria-bilateral': 162, vasectomia: 15 } }],
+    });
+    const doc = composeStateBulletin(jornada, 0, {
+      templates: templates.es,
+      catalog,
+      phrasing: phrasingFor('es'),
+      number: 12,
+      issueDate: '2021-05-17',
+      draft: false,
+    });
+    expect(doc.headline).toMatch(/^Suma IMSS Sinaloa 162 /);
+    expect(textOf(doc)).toContain('15 vasectomías');
+  });
+});
