@@ -1,14 +1,14 @@
 import { splitMarks, stripMarks } from '../../../src/compose/figure-marks.ts';
 import { describe, expect, test } from 'vitest';
 import { chooseBullets } from '../../../src/compose/build-view.ts';
-import { composeBulletin } from '../../../src/compose/compose-bulletin.ts';
 import { fillPlaceholders } from '../../../src/compose/fill-placeholders.ts';
 import { loadTemplateSet } from '../../../src/compose/load-templates.ts';
 import { plainText } from '../../../src/compose/parse-markup.ts';
 import { loadCatalog } from '../../../src/dataset/catalog.ts';
-import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
+import type { Jornada } from '../../../src/dataset/schema.ts';
 import { phrasingFor } from '../../../src/lang/index.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
+import { composeJornada } from '../../support/compose-jornada.ts';
 import { typedDocument } from '../../support/typed-document.ts';
 
 const catalog = loadCatalog();
@@ -18,25 +18,8 @@ function compose(
   data: Partial<Jornada>,
   options: { number?: number | null; draft?: boolean; style?: string } = {},
 ): BulletinDocument {
-  const jornada = jornadaSchema.parse({
-    tipo: 'nacional-recuperacion',
-    ordinal: 2,
-    fechas: { inicio: '2021-05-14', fin: '2021-05-16' },
-    cifras: { cirugias: 3729 },
-    ...data,
-  });
   // Wording tests compare with plain spaces; the no-break spaces are tested in compose-ties.test.ts.
-  return typedDocument(
-    composeBulletin(jornada, {
-      templates,
-      catalog,
-      phrasing: phrasingFor('es', options.style),
-      number: options.number === undefined ? 12 : options.number,
-      issueDate: '2021-05-17',
-      draft: options.draft ?? false,
-      edition: 'nacional',
-    }),
-  );
+  return typedDocument(composeJornada(data, options));
 }
 
 const textOf = (doc: BulletinDocument): string =>

@@ -11,6 +11,7 @@ import { type Jornada, jornadaSchema } from '../../../src/dataset/schema.ts';
 import { resolveIssueDate } from '../../../src/generate/issue-date.ts';
 import { findFigures, phrasingFor } from '../../../src/lang/index.ts';
 import type { BulletinDocument } from '../../../src/model/bulletin-document.ts';
+import { composeJornada } from '../../support/compose-jornada.ts';
 import { sampleFiles } from '../../support/compose-sample.ts';
 
 /**
@@ -35,7 +36,8 @@ const textOf = (doc: BulletinDocument): string =>
     // Wording is compared with plain spaces; the no-break spaces are tested in compose-ties.test.ts.
     .replace(/[\u00a0\u202f]/g, ' ');
 
-async function stateTexts(file: string): Promise<{ jornada: Jornada; texts: string[] }> {
+/** A sample's state bulletins, composed as `generar --ediciones estados` does. */
+async function stateDocs(file: string): Promise<{ jornada: Jornada; docs: BulletinDocument[] }> {
   const { jornada } = await loadJornada(file, { catalog });
   const options = {
     templates: templates.es,
@@ -45,8 +47,13 @@ async function stateTexts(file: string): Promise<{ jornada: Jornada; texts: stri
     issueDate: resolveIssueDate(jornada),
     draft: false,
   };
-  const texts = statesWithData(jornada).map(({ index }) => textOf(composeStateBulletin(jornada, index, options)));
-  return { jornada, texts };
+  const docs = statesWithData(jornada).map(({ index }) => composeStateBulletin(jornada, index, options));
+  return { jornada, docs };
+}
+
+async function stateTexts(file: string): Promise<{ jornada: Jornada; texts: string[] }> {
+  const { jornada, docs } = await stateDocs(file);
+  return { jornada, texts: docs.map(textOf) };
 }
 
 const withStates = sampleFiles().filter((file) => !/nacional-para-la-recuperacion|segunda-jornada/.test(file));
@@ -66,17 +73,7 @@ describe.each(withStates.map((file) => [file.split('/').at(-1) ?? file, file] as
   });
 
   test('every state headline names one figure at most, as the national one does', async () => {
-    const { jornada } = await loadJornada(file, { catalog });
-    const options = {
-      templates: templates.es,
-      catalog,
-      phrasing: phrasingFor('es'),
-      number: 93,
-      issueDate: resolveIssueDate(jornada),
-      draft: false,
-    };
-    for (const { index } of statesWithData(jornada)) {
-      const { headline } = composeStateBulletin(jornada, index, options);
+    for (const { headline } of (await stateDocs(file)).docs) {
       const figures = findFigures(headline).filter((figure) => figure.kind === 'cifra');
       expect(figures.length, headline).toBeLessThanOrEqual(1);
     }
@@ -93,24 +90,7 @@ describe.each(withStates.map((file) => [file.split('/').at(-1) ?? file, file] as
 });
 
 function compose(data: Partial<Jornada>, lang: 'es' | 'en' = 'es'): string {
-  const jornada = jornadaSchema.parse({
-    tipo: 'nacional-recuperacion',
-    ordinal: 2,
-    fechas: { inicio: '2021-05-14', fin: '2021-05-16' },
-    cifras: { cirugias: 3729 },
-    ...data,
-  });
-  return textOf(
-    composeBulletin(jornada, {
-      templates: templates[lang],
-      catalog,
-      phrasing: phrasingFor(lang),
-      number: 12,
-      issueDate: '2021-05-17',
-      draft: false,
-      edition: lang === 'es' ? 'nacional' : 'en',
-    }),
-  );
+  return textOf(composeJornada(data, { lang }));
 }
 
 describe('participation: the verb agrees with the OOAD and the UMAE together', () => {
