@@ -51,7 +51,7 @@ export function systemErrorCode(error: unknown): string | undefined {
  * A Spanish sentence for a system error, naming the path (the error's own, else `fallbackPath`) and
  * the fix; for any other error, its own message.
  */
-export function describeSystemError(error: unknown, fallbackPath?: string): string {
+export function describeSystemError(error: unknown, fallbackPath?: string, registryPath?: string): string {
   const like = (error ?? {}) as SystemErrorLike;
   const path = typeof like.path === 'string' ? like.path : fallbackPath;
   const message = typeof like.message === 'string' ? like.message : String(error);
@@ -62,15 +62,10 @@ export function describeSystemError(error: unknown, fallbackPath?: string): stri
     // words; only Node's own ("EACCES: permission denied…") is replaced, without a made-up path.
     return message.startsWith(`${code}:`) ? (advice[code] as (path: string) => string)('(sin ruta)') : message;
   }
-  const sqlite = isSqliteFileError(error) ? sqliteAdvice[(like.errcode as number) & 0xff] : undefined;
-  if (sqlite !== undefined) return sqlite(path);
+  // A SQLite file error is the registry's: named by `registryPath` when the caller knows it.
+  const sqlite = typeof like.errcode === 'number' ? sqliteAdvice[like.errcode & 0xff] : undefined;
+  if (sqlite !== undefined) return sqlite(registryPath ?? path);
   return message;
-}
-
-/** A SQLite error that means a problem with the registry's file (read-only, disk full, cannot open, I/O). */
-export function isSqliteFileError(error: unknown): boolean {
-  const errcode = (error as SystemErrorLike | undefined)?.errcode;
-  return typeof errcode === 'number' && (errcode & 0xff) in sqliteAdvice;
 }
 
 /** Long paths are cut in the middle so that the message stays readable. */

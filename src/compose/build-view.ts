@@ -257,13 +257,16 @@ export function firstMention(nombre: string, siglas: string | undefined, introdu
   return `${kind} (${acronym}) ${rest}`;
 }
 
+/** A hospital as a sentence names it, and the article its mention takes ("la UMAE…", "el Hospital…"). */
+function mentioned(place: PlaceView, introduced: Set<string>): PlaceView {
+  const mencion = firstMention(place.nombre, place.siglas ?? undefined, introduced);
+  return { ...place, mencion, articulo: FEMININE_UNIT_WORDS.test(mencion) ? 'la' : 'el' };
+}
+
 /** The hospitals of one sentence, in its order, each acronym spelled out at its first mention only. */
 function mentionedInOrder(places: readonly PlaceView[]): PlaceView[] {
   const introduced = new Set<string>();
-  return places.map((place) => {
-    const mencion = firstMention(place.nombre, place.siglas ?? undefined, introduced);
-    return { ...place, mencion, articulo: FEMININE_UNIT_WORDS.test(mencion) ? 'la' : 'el' };
-  });
+  return places.map((place) => mentioned(place, introduced));
 }
 
 /** The two states whose name takes an article: "la Ciudad de México", "el Estado de México (Poniente)". */
@@ -300,28 +303,32 @@ export function buildView(
     );
   const dias = jornada.fechas.dias ?? null;
   const grupos = groupFigures(jornada.cifras, catalog);
+  // A language edition's name for a state ("Mexico City"), or the state's own.
+  const stateName = (nombre: string): string => settings.stateNames?.[nombre] ?? nombre;
   const estados = (jornada.estados ?? []).map((estado, index) => ({
     nombre: estado.nombre,
-    nombreCorto: settings.stateNames?.[estado.nombre] ?? estado.nombre,
-    mencion: settings.stateNames?.[estado.nombre] ?? estado.nombre,
+    nombreCorto: stateName(estado.nombre),
+    mencion: stateName(estado.nombre),
     siglas: null,
     articulo: stateArticle(estado.nombre),
     cifras: figureItems(estado.cifras, `estados[${String(index)}].cifras`, order),
     destacados: write(estado.destacados, `estados[${String(index)}].destacados`),
   }));
-  const hospitales = (jornada.hospitales ?? []).map((hospital, index) => {
-    const nombreCorto = hospital.siglas ?? hospital.nombre;
-    const mencion = firstMention(hospital.nombre, hospital.siglas);
-    return {
-      nombre: hospital.nombre,
-      nombreCorto,
-      mencion,
-      siglas: hospital.siglas ?? null,
-      articulo: FEMININE_UNIT_WORDS.test(mencion) ? 'la' : 'el',
-      cifras: figureItems(hospital.cifras, `hospitales[${String(index)}].cifras`, order),
-      destacados: write(hospital.destacados, `hospitales[${String(index)}].destacados`),
-    };
-  });
+  // Each hospital named as if alone; the summary sentence names them again in its order (mentionedInOrder).
+  const hospitales = (jornada.hospitales ?? []).map((hospital, index) =>
+    mentioned(
+      {
+        nombre: hospital.nombre,
+        nombreCorto: hospital.siglas ?? hospital.nombre,
+        mencion: hospital.nombre,
+        siglas: hospital.siglas ?? null,
+        articulo: '',
+        cifras: figureItems(hospital.cifras, `hospitales[${String(index)}].cifras`, order),
+        destacados: write(hospital.destacados, `hospitales[${String(index)}].destacados`),
+      },
+      new Set(),
+    ),
+  );
   const resumen = summaryFigures(grupos);
   return {
     boletin: {
@@ -380,7 +387,7 @@ export function buildView(
       figureItems(jornada.acumuladoAnual, 'acumuladoAnual', order).length > 0,
     gruposDeEstados: (jornada.gruposDeEstados ?? []).map((grupo, index) => ({
       fuente: `gruposDeEstados[${String(index)}].masDe`,
-      estados: grupo.estados.map((nombre) => settings.stateNames?.[nombre] ?? nombre),
+      estados: grupo.estados.map(stateName),
       masDe: grupo.masDe ?? null,
       de: grupo.de ?? 'accion',
       enunciado: grupo.enunciado ?? null,

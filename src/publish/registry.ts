@@ -102,9 +102,10 @@ export function openRegistry(path: string, options: OpenRegistryOptions = {}): R
   } catch (error) {
     db.close();
     if (error instanceof RegistryError) throw error;
-    if (isDamagedDatabaseError(error)) {
+    const damage = damageOf(error);
+    if (damage !== undefined) {
       throw new RegistryError(
-        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${damageText(error)}). ${restoreAdvice(absolute, options.outputDir)}`,
+        `El registro ${absolute} está dañado: no es una base de datos SQLite legible (${damage}). ${restoreAdvice(absolute, options.outputDir)}`,
         { cause: error },
       );
     }
@@ -199,19 +200,18 @@ function checkIdentityRow(db: DatabaseSync, path: string, outputDir: string | un
   );
 }
 
-/** SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): garbage bytes where the registry should be. */
-function isDamagedDatabaseError(error: unknown): boolean {
+/**
+ * SQLITE_NOTADB (26) and SQLITE_CORRUPT (11), garbage bytes where the registry should be, said in Spanish
+ * (SQLite's own words are English, and this sentence is read by the office); undefined for any other error.
+ */
+function damageOf(error: unknown): string | undefined {
   const code = (error as { errcode?: unknown }).errcode;
-  if (typeof code === 'number' && ((code & 0xff) === 26 || (code & 0xff) === 11)) return true;
-  return /file is not a database|database disk image is malformed/i.test(messageOf(error));
-}
-
-/** What SQLite found, in Spanish: its own words are English, and this sentence is read by the office. */
-function damageText(error: unknown): string {
-  const code = ((error as { errcode?: unknown }).errcode as number | undefined) ?? 0;
-  if ((code & 0xff) === 26 || /file is not a database/i.test(messageOf(error)))
-    return 'el archivo no es una base de datos';
-  return 'la estructura del archivo está dañada';
+  const primary = typeof code === 'number' ? code & 0xff : undefined;
+  const message = messageOf(error);
+  if (primary === 26 || /file is not a database/i.test(message)) return 'el archivo no es una base de datos';
+  if (primary === 11 || /database disk image is malformed/i.test(message))
+    return 'la estructura del archivo está dañada';
+  return undefined;
 }
 
 function readUserVersion(db: DatabaseSync): number {

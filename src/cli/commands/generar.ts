@@ -13,7 +13,7 @@ import { bulletinLabel } from '../../publish/registry-records.ts';
 import type { CommandContext } from '../command-context.ts';
 import type { CliIo } from '../io.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { describeSystemError, isPathMistake, isSqliteFileError } from '../../system-error.ts';
+import { describeSystemError, isPathMistake } from '../../system-error.ts';
 
 interface GenerarOptions {
   readonly salida?: string;
@@ -155,7 +155,7 @@ async function runGenerar(
       io.stderr('No se escribió ningún archivo.\n');
     } else {
       io.stderr(
-        `No se pudo generar el boletín: ${describeSystemError(error, isSqliteFileError(error) ? registryPath : undefined)}\nNo se publicó ningún boletín.\n`,
+        `No se pudo generar el boletín: ${describeSystemError(error, undefined, registryPath)}\nNo se publicó ningún boletín.\n`,
       );
     }
     return code;
@@ -199,10 +199,7 @@ function batchExitCode(results: readonly GeneratedBulletin[]): ExitCode {
 
 function describeFailure(result: GeneratedBulletin, cwd: string, registryPath: string): string {
   const what = result.error instanceof InputError ? 'no se publicó' : 'falló la generación';
-  const why =
-    result.error === undefined
-      ? ''
-      : describeSystemError(result.error, isSqliteFileError(result.error) ? registryPath : undefined);
+  const why = result.error === undefined ? '' : describeSystemError(result.error, undefined, registryPath);
   return `${displayPath(result.source, cwd)}: ${what}. ${why}\nNo se escribió ningún archivo de este boletín.\n`;
 }
 
